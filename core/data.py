@@ -1,0 +1,416 @@
+"""Data as a pipeline: source -> feature transforms -> split -> standardise -> batches.
+
+Each step is its own function so new sources and feature crosses slot in:
+
+* :func:`load_source` makes a :class:`Dataset` from ``data.source`` (generated
+  2-D sets, 1-D ``sine``, scikit-learn's bundled sets, ``csv``, ``idx``);
+* :func:`transform_features` adds crosses such as ``x1^2``, ``x1*x2``, ``sin(x1)``;
+* :func:`split` holds out a validation part (training rows keep file order);
+* :func:`standardize` fits mean and standard deviation on the training part only;
+* :func:`batches` yields index arrays, shuffled per epoch or in file order.
+
+Nothing here downloads: every source is generated or ships with a package.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import os
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .registry import ConfigError, Param, validate_params
+
+GENERATED_2D = ("xor", "circle", "spiral", "moons", "gaussians")
+SKLEARN_SETS = ("digits", "iris", "wine", "breast_cancer", "diabetes")
+SOURCES = (*GENERATED_2D, "sine", *SKLEARN_SETS, "csv", "idx")
+
+COMMON_KEYS = {
+    "source": Param("spiral", kind="choice", choices=SOURCES),
+    "samples": Param(None, kind="int", low=2, nullable=True),
+    "noise": Param(0.1, low=0.0),
+    "validation_split": Param(0.2, low=0.0, high=1.0, high_open=True),
+    "standardize": Param(True, kind="bool"),
+    "task": Param(None, kind="choice", choices=("classification", "regression", None),
+                  nullable=True),
+    "features": Param(None, kind="any", nullable=True),
+}
+EXTRA_KEYS = {
+    "spiral": {"classes": Param(2, kind="int", low=2, high=10)},
+    "gaussians": {"classes": Param(2, kind="int", low=2, high=10)},
+    "csv": {"path": Param(None, kind="str"), "target": Param(None, kind="str")},
+    "idx": {"path": Param(None, kind="str"), "labels": Param(None, kind="str")},
+}
+DEFAULT_SAMPLES = 500
+
+
+@dataclass
+class Dataset:
+    """Raw rows: ``x`` is ``(N, d)``; ``y`` is integer labels ``(N,)`` for
+    classification or ``(N, k)`` floats for regression."""
+
+    x: np.ndarray
+    y: np.ndarray
+    task: str
+    name: str
+    feature_names: list[str]
+    class_names: list[str] | None = None
+
+    @property
+    def n_classes(self) -> int:
+        return len(self.class_names) if self.class_names is not None else 0
+
+
+@dataclass
+class DataSplit:
+    """What training consumes: standardised train and validation parts."""
+
+    x_train: np.ndarray
+    y_train: np.ndarray
+    x_val: np.ndarray
+    y_val: np.ndarray
+    task: str
+    name: str
+    feature_names: list[str]
+    class_names: list[str] | None
+    mean: np.ndarray = field(repr=False)
+    std: np.ndarray = field(repr=False)
+    raw_x_train: np.ndarray = field(repr=False)  # before feature transforms and scaling
+    raw_x_val: np.ndarray = field(repr=False)
+    features: list[str] | None = None
+
+    @property
+    def raw_columns(self) -> int:
+        return self.raw_x_train.shape[1]
+
+    def prepare_inputs(self, raw_x: np.ndarray) -> np.ndarray:
+        """Raw rows (as the source gives them) -> network inputs: same features, same scaling."""
+        ds = Dataset(raw_x, np.zeros(len(raw_x)), self.task, self.name,
+                     [f"x{i + 1}" for i in range(raw_x.shape[1])], self.class_names)
+        x = transform_features(ds, self.features).x
+        return (x - self.mean) / self.std
+
+    @property
+    def in_width(self) -> int:
+        return self.x_train.shape[1]
+
+    @property
+    def n_classes(self) -> int:
+        return len(self.class_names) if self.class_names is not None else 0
+
+    def target_width(self) -> int:
+        return self.y_train.shape[1] if self.task == "regression" else self.n_classes
+
+    def describe(self) -> str:
+        what = f"{self.n_classes} classes" if self.task == "classification" else "regression"
+        return (f"{self.name}: {len(self.x_train)} training and {len(self.x_val)} validation "
+                f"rows, {self.in_width} inputs, {what}")
+
+
+# ---- validation
+def validate_data_spec(spec) -> dict:
+    if not isinstance(spec, dict):
+        raise ConfigError(f"data: must be an object, got {spec!r}")
+    if "source" not in spec:
+        raise ConfigError(f"data.source: missing (one of: {', '.join(SOURCES)})")
+    source = COMMON_KEYS["source"].validate("data.source", spec["source"])
+    params = {**COMMON_KEYS, **EXTRA_KEYS.get(source, {})}
+    out = validate_params("data", params, spec)
+    for key, param in EXTRA_KEYS.get(source, {}).items():
+        if out[key] is None:
+            raise ConfigError(f"data.{key}: missing (source {source!r} needs it)")
+    if out["features"] is not None:
+        if not isinstance(out["features"], list) or not all(isinstance(f, str) for f in out["features"]):
+            raise ConfigError(f"data.features: must be a list of names such as \"x1*x2\", got {out['features']!r}")
+    return out
+
+
+# ---- sources
+def load_source(spec: dict, rng: np.random.Generator, base_dir: str = ".") -> Dataset:
+    source = spec["source"]
+    n = spec.get("samples") or DEFAULT_SAMPLES
+    noise = spec.get("noise", 0.1)
+    if source in GENERATED_2D:
+        x, y = _GENERATORS[source](n, noise, rng, spec.get("classes", 2))
+        classes = int(y.max()) + 1
+        return Dataset(x, y, "classification", source, ["x1", "x2"],
+                       [f"class {i}" for i in range(classes)])
+    if source == "sine":
+        x = rng.uniform(-np.pi, np.pi, size=(n, 1))
+        y = np.sin(x) + noise * rng.standard_normal((n, 1))
+        return Dataset(x, y, "regression", "sine", ["x"])
+    if source in SKLEARN_SETS:
+        ds = _load_sklearn(source)
+    elif source == "csv":
+        ds = load_csv(_resolve(spec["path"], base_dir), spec["target"], spec.get("task"))
+    else:
+        ds = load_idx(_resolve(spec["path"], base_dir), _resolve(spec["labels"], base_dir))
+    if spec.get("samples") and spec["samples"] < len(ds.x):
+        keep = np.sort(rng.permutation(len(ds.x))[: spec["samples"]])
+        ds.x, ds.y = ds.x[keep], ds.y[keep]
+    return ds
+
+
+def _xor(n, noise, rng, classes):
+    x = rng.uniform(-1.0, 1.0, size=(n, 2))
+    x += np.sign(x) * 0.05  # keep points off the axes so the classes are separable
+    y = (x[:, 0] * x[:, 1] > 0).astype(np.int64)
+    return x + noise * rng.standard_normal((n, 2)), y
+
+
+def _circle(n, noise, rng, classes):
+    y = (np.arange(n) % 2).astype(np.int64)
+    radius = np.where(y == 1, rng.uniform(0.0, 0.5, n), rng.uniform(0.7, 1.0, n))
+    angle = rng.uniform(0.0, 2 * np.pi, n)
+    x = np.column_stack([radius * np.cos(angle), radius * np.sin(angle)])
+    return x + noise * rng.standard_normal((n, 2)), y
+
+
+def _spiral(n, noise, rng, classes):
+    y = (np.arange(n) % classes).astype(np.int64)
+    t = rng.uniform(0.0, 1.0, n)
+    radius = 0.1 + 0.9 * t
+    angle = 1.75 * 2 * np.pi * t + y * (2 * np.pi / classes)
+    x = np.column_stack([radius * np.sin(angle), radius * np.cos(angle)])
+    return x + noise * rng.standard_normal((n, 2)), y
+
+
+def _moons(n, noise, rng, classes):
+    y = (np.arange(n) % 2).astype(np.int64)
+    t = rng.uniform(0.0, np.pi, n)
+    x = np.where(
+        (y == 0)[:, None],
+        np.column_stack([np.cos(t), np.sin(t)]),
+        np.column_stack([1 - np.cos(t), 0.5 - np.sin(t)]),
+    )
+    return x + noise * rng.standard_normal((n, 2)), y
+
+
+def _gaussians(n, noise, rng, classes):
+    y = (np.arange(n) % classes).astype(np.int64)
+    angle = 2 * np.pi * y / classes + np.pi / 4
+    centres = np.column_stack([np.cos(angle), np.sin(angle)]) * 0.6
+    return centres + (0.25 + noise) * rng.standard_normal((n, 2)), y
+
+
+_GENERATORS = {"xor": _xor, "circle": _circle, "spiral": _spiral, "moons": _moons,
+               "gaussians": _gaussians}
+
+
+def _load_sklearn(name: str) -> Dataset:
+    from sklearn import datasets
+
+    bunch = getattr(datasets, f"load_{name}")()
+    x = np.asarray(bunch.data, dtype=np.float64)
+    names = [str(f) for f in getattr(bunch, "feature_names", [])] or [
+        f"x{i + 1}" for i in range(x.shape[1])
+    ]
+    if name == "diabetes":
+        return Dataset(x, bunch.target.astype(np.float64).reshape(-1, 1), "regression", name, names)
+    target_names = [str(t) for t in getattr(bunch, "target_names", [])]
+    y = bunch.target.astype(np.int64)
+    return Dataset(x, y, "classification", name, names, target_names or None)
+
+
+def _resolve(path: str, base_dir: str) -> str:
+    path = os.path.expanduser(path)
+    return path if os.path.isabs(path) else os.path.join(base_dir, path)
+
+
+def load_csv(path: str, target: str, task: str | None = None) -> Dataset:
+    """A CSV file with a header row; every column but ``target`` must be numeric."""
+    try:
+        with open(path, newline="", encoding="utf-8") as fh:
+            rows = list(csv.reader(fh))
+    except OSError as exc:
+        raise ConfigError(f"data.path: cannot read {path!r}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"data.path: {path!r} is not a UTF-8 text file") from None
+    rows = [r for r in rows if any(cell.strip() for cell in r)]
+    if len(rows) < 3:
+        raise ConfigError(f"data.path: {path!r} needs a header row and at least two data rows")
+    header = [h.strip() for h in rows[0]]
+    if target not in header:
+        raise ConfigError(f"data.target: no column {target!r} in {path!r} (columns: {', '.join(header)})")
+    t = header.index(target)
+    features, labels = [], []
+    for line, row in enumerate(rows[1:], start=2):
+        if len(row) != len(header):
+            raise ConfigError(f"data.path: {path!r} line {line} has {len(row)} fields, the header has {len(header)}")
+        values = []
+        for col, cell in enumerate(row):
+            if col == t:
+                labels.append(cell.strip())
+                continue
+            try:
+                value = float(cell)
+            except ValueError:
+                raise ConfigError(
+                    f"data.path: {path!r} line {line}, column {header[col]!r}: {cell!r} is not a number"
+                ) from None
+            if not np.isfinite(value):
+                raise ConfigError(f"data.path: {path!r} line {line}, column {header[col]!r}: {cell!r} is not finite")
+            values.append(value)
+        features.append(values)
+    x = np.array(features, dtype=np.float64).reshape(len(features), len(header) - 1)
+    names = [h for i, h in enumerate(header) if i != t]
+    numeric = _all_numbers(labels)
+    if task is None:
+        if numeric is None:
+            task = "classification"
+        else:
+            distinct = np.unique(numeric)
+            integral = np.all(distinct == np.round(distinct))
+            task = "classification" if integral and len(distinct) <= 20 else "regression"
+    if task == "regression":
+        if numeric is None:
+            raise ConfigError(f"data.target: column {target!r} is not numeric, so it cannot be a regression target")
+        return Dataset(x, numeric.reshape(-1, 1), "regression", os.path.basename(path), names)
+    classes, y = np.unique(np.array(labels) if numeric is None else numeric, return_inverse=True)
+    class_names = [str(c if numeric is None else (int(c) if float(c).is_integer() else c)) for c in classes]
+    return Dataset(x, y.astype(np.int64), "classification", os.path.basename(path), names, class_names)
+
+
+def _all_numbers(cells: list[str]) -> np.ndarray | None:
+    try:
+        values = np.array([float(c) for c in cells])
+    except ValueError:
+        return None
+    return values if np.all(np.isfinite(values)) else None
+
+
+_IDX_TYPES = {0x08: ">u1", 0x09: ">i1", 0x0B: ">i2", 0x0C: ">i4", 0x0D: ">f4", 0x0E: ">f8"}
+
+
+def read_idx(path: str) -> np.ndarray:
+    """Read one IDX (MNIST-format) file, optionally gzip-compressed."""
+    opener = gzip.open if path.endswith(".gz") else open
+    try:
+        with opener(path, "rb") as fh:
+            raw = fh.read()
+    except OSError as exc:
+        raise ConfigError(f"data.path: cannot read {path!r}: {exc.strerror or exc}") from None
+    if len(raw) < 4 or raw[0] != 0 or raw[1] != 0 or raw[2] not in _IDX_TYPES:
+        raise ConfigError(f"data.path: {path!r} is not an IDX file (bad magic number)")
+    ndim = raw[3]
+    header = 4 + 4 * ndim
+    dims = tuple(int.from_bytes(raw[4 + 4 * i: 8 + 4 * i], "big") for i in range(ndim))
+    dtype = np.dtype(_IDX_TYPES[raw[2]])
+    expected = header + int(np.prod(dims)) * dtype.itemsize
+    if len(raw) != expected:
+        raise ConfigError(f"data.path: {path!r} has {len(raw)} bytes, its header promises {expected}")
+    return np.frombuffer(raw, dtype=dtype, offset=header).reshape(dims)
+
+
+def load_idx(images_path: str, labels_path: str) -> Dataset:
+    images = read_idx(images_path)
+    labels = read_idx(labels_path).reshape(-1)
+    if len(images) != len(labels):
+        raise ConfigError(
+            f"data.labels: {len(labels)} labels for {len(images)} images in {images_path!r}"
+        )
+    x = images.reshape(len(images), -1).astype(np.float64)
+    if images.dtype == np.dtype(">u1"):
+        x /= 255.0
+    classes, y = np.unique(labels, return_inverse=True)
+    return Dataset(x, y.astype(np.int64), "classification", os.path.basename(images_path),
+                   [f"px{i}" for i in range(x.shape[1])], [str(c) for c in classes])
+
+
+# ---- feature transforms
+_FEATURE = re.compile(
+    r"^(?:x(?P<i>\d+)(?:\^(?P<p>\d+))?|x(?P<a>\d+)\*x(?P<b>\d+)|(?P<f>sin|cos)\(x(?P<j>\d+)\))$"
+)
+
+
+def transform_features(ds: Dataset, features: list[str] | None) -> Dataset:
+    """Replace the inputs by named features of them: ``x1``, ``x1^2``, ``x1*x2``,
+    ``sin(x1)``, ``cos(x2)`` (1-based column numbers)."""
+    if not features:
+        return ds
+    cols = []
+    d = ds.x.shape[1]
+
+    def column(num: str, name: str) -> np.ndarray:
+        k = int(num)
+        if not 1 <= k <= d:
+            raise ConfigError(f"data.features: {name!r} names column {k}, the data has {d}")
+        return ds.x[:, k - 1]
+
+    for name in features:
+        m = _FEATURE.match(name.replace(" ", ""))
+        if not m:
+            raise ConfigError(f"data.features: unknown feature {name!r} (use x1, x1^2, x1*x2, sin(x1), cos(x1))")
+        if m["i"]:
+            cols.append(column(m["i"], name) ** int(m["p"] or 1))
+        elif m["a"]:
+            cols.append(column(m["a"], name) * column(m["b"], name))
+        else:
+            cols.append(getattr(np, m["f"])(column(m["j"], name)))
+    return Dataset(np.column_stack(cols), ds.y, ds.task, ds.name, list(features), ds.class_names)
+
+
+# ---- split, standardise, batches
+def split(ds: Dataset, validation_split: float, rng: np.random.Generator):
+    """Random hold-out of ``validation_split`` of the rows; both parts keep file order."""
+    n = len(ds.x)
+    n_val = int(round(n * validation_split))
+    if validation_split > 0 and n_val == 0:
+        n_val = 1
+    if n - n_val < 1:
+        raise ConfigError(f"data.validation_split: {validation_split} leaves no training rows out of {n}")
+    perm = rng.permutation(n)
+    val_idx, train_idx = np.sort(perm[:n_val]), np.sort(perm[n_val:])
+    return train_idx, val_idx
+
+
+def standardize(x_train: np.ndarray, x_val: np.ndarray):
+    """Zero mean, unit variance, fitted on the training part only."""
+    mean = x_train.mean(axis=0)
+    std = x_train.std(axis=0)
+    std[std == 0] = 1.0
+    return (x_train - mean) / std, (x_val - mean) / std, mean, std
+
+
+def build_data(spec: dict, rng: np.random.Generator, base_dir: str = ".") -> DataSplit:
+    """Run the whole pipeline for a validated ``data`` spec."""
+    raw = load_source(spec, rng, base_dir)
+    if spec.get("task") and spec["task"] != raw.task:
+        raw = _retask(raw, spec["task"])
+    ds = transform_features(raw, spec.get("features"))
+    if ds.task == "classification" and ds.n_classes < 2:
+        raise ConfigError(f"data: {ds.name} has only one class; classification needs two or more")
+    train_idx, val_idx = split(ds, spec.get("validation_split", 0.2), rng)
+    x_train, x_val = ds.x[train_idx], ds.x[val_idx]
+    if spec.get("standardize", True):
+        x_train, x_val, mean, std = standardize(x_train, x_val)
+    else:
+        mean, std = np.zeros(ds.x.shape[1]), np.ones(ds.x.shape[1])
+    return DataSplit(x_train, ds.y[train_idx], x_val, ds.y[val_idx], ds.task, ds.name,
+                     ds.feature_names, ds.class_names, mean, std,
+                     raw.x[train_idx], raw.x[val_idx], spec.get("features"))
+
+
+def _retask(ds: Dataset, task: str) -> Dataset:
+    if task == "regression":
+        y = ds.y.astype(np.float64).reshape(len(ds.y), -1)
+        return Dataset(ds.x, y, "regression", ds.name, ds.feature_names)
+    values = ds.y.reshape(-1)
+    if ds.y.ndim > 1 and ds.y.shape[1] != 1:
+        raise ConfigError("data.task: a target with several columns cannot be classification")
+    if not np.all(values == np.round(values)) or len(np.unique(values)) > 100:
+        raise ConfigError(f"data.task: the target of {ds.name} is not a set of class labels")
+    classes, y = np.unique(values, return_inverse=True)
+    return Dataset(ds.x, y.astype(np.int64), "classification", ds.name, ds.feature_names,
+                   [str(int(c)) for c in classes])
+
+
+def epoch_batches(n: int, batch_size: int | None, shuffle: bool, rng: np.random.Generator):
+    """Index arrays for one epoch: ``batch_size=None`` is the whole set; the last
+    batch may be smaller (``DataLoader`` without ``drop_last``)."""
+    order = rng.permutation(n) if shuffle else np.arange(n)
+    size = n if batch_size is None else batch_size
+    return [order[i:i + size] for i in range(0, n, size)]

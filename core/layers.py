@@ -1,0 +1,341 @@
+r"""Layers: dense, dropout, batch norm and residual blocks.
+
+Each layer owns ``forward(x, training)`` and ``backward(grad)`` side by side.
+Parameters live in ``self.p`` and their gradients in ``self.g`` (dicts keyed by
+PyTorch's names: ``weight``, ``bias``); the :class:`~core.network.Network`
+re-points them at views of one flat buffer so an optimizer updates every
+parameter with a handful of NumPy calls.  Non-trainable state (batch norm's
+running statistics) lives in ``self.buffers``.
+
+``backward`` writes the parameter gradients *into* ``self.g`` (it never
+re-binds them) and returns the gradient with respect to the layer's input.
+Values from the last forward and backward pass are kept (``x``, ``z``, ``a``,
+``grad_a``, ``grad_z``) for statistics and for tracing one example.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .activations import make_activation
+from .initializers import default_init_name, make_initializer
+from .registry import ConfigError, Param, Registry, validate_params
+
+LAYERS = Registry("layer type")
+
+
+class Layer:
+    kind = "layer"
+    params: dict[str, Param] = {}
+
+    def __init__(self):
+        self.p: dict[str, np.ndarray] = {}
+        self.g: dict[str, np.ndarray] = {}
+        self.buffers: dict[str, np.ndarray] = {}
+        self.in_width = self.out_width = 0
+        self.need_input_grad = True
+
+    # ---- construction
+    @classmethod
+    def from_spec(cls, spec: dict, key: str) -> "Layer":
+        given = {k: v for k, v in spec.items() if k != "type"}
+        return cls(**validate_params(key, cls.params, given))
+
+    def build(self, in_width: int, rng: np.random.Generator, dtype, key: str) -> int:
+        """Create parameters for ``in_width`` inputs; return the output width."""
+        self.in_width = self.out_width = in_width
+        return in_width
+
+    def children(self) -> list["Layer"]:
+        return []
+
+    def rebind(self) -> None:
+        """Called after ``self.p``/``self.g`` were re-pointed at new arrays."""
+
+    def set_rng(self, rng: np.random.Generator) -> None:
+        for child in self.children():
+            child.set_rng(rng)
+
+    def get_config(self) -> dict:
+        return {"type": self.kind}
+
+    # ---- maths
+    def forward(self, x: np.ndarray, training: bool) -> np.ndarray:
+        raise NotImplementedError
+
+    def backward(self, grad: np.ndarray) -> np.ndarray:
+        raise NotImplementedError
+
+
+def build_layer(spec, key: str) -> Layer:
+    if not isinstance(spec, dict):
+        raise ConfigError(f"{key}: must be an object with a type, got {spec!r}")
+    if "type" not in spec:
+        raise ConfigError(f"{key}.type: missing (one of: {', '.join(LAYERS)})")
+    cls = LAYERS.get(spec["type"], f"{key}.type")
+    return cls.from_spec(spec, key)
+
+
+@LAYERS.register("dense")
+class Dense(Layer):
+    r""":math:`z = x W^\top + b`, :math:`a = f(z)`; ``weight`` is ``(out, in)``."""
+
+    kind = "dense"
+    params = {
+        "units": Param(None, kind="int", low=1),
+        "activation": Param("linear", kind="any"),
+        "init": Param(None, kind="any", nullable=True),
+        "bias_init": Param("zeros", kind="any"),
+        "bias": Param(True, kind="bool"),
+    }
+
+    def __init__(self, units, activation="linear", init=None, bias_init="zeros", bias=True,
+                 key="layer"):
+        super().__init__()
+        self.units = units
+        self.activation = make_activation(activation, f"{key}.activation")
+        init = init if init is not None else default_init_name(self.activation)
+        self.init = make_initializer(init, f"{key}.init")
+        self.bias_init = make_initializer(bias_init, f"{key}.bias_init")
+        self.use_bias = bias
+
+    @classmethod
+    def from_spec(cls, spec, key):
+        given = {k: v for k, v in spec.items() if k != "type"}
+        if "units" not in given:
+            raise ConfigError(f"{key}.units: missing (a dense layer needs a number of units)")
+        return cls(**validate_params(key, cls.params, given), key=key)
+
+    def build(self, in_width, rng, dtype, key):
+        self.in_width, self.out_width = in_width, self.units
+        self.p["weight"] = self.init((self.units, in_width), rng, dtype)
+        if self.use_bias:
+            try:
+                self.p["bias"] = self.bias_init((self.units,), rng, dtype)
+            except ConfigError as exc:
+                raise ConfigError(f"{key}.bias_init: {exc}".replace("init: ", "")) from None
+        for name, value in self.activation.build(self.units, dtype).items():
+            self.p[f"activation.{name}"] = value
+        self.g = {name: np.zeros_like(v) for name, v in self.p.items()}
+        self.rebind()
+        return self.units
+
+    def rebind(self):
+        if "activation.weight" in self.p:
+            self.activation.bind(self.p["activation.weight"], self.g["activation.weight"])
+
+    def get_config(self):
+        config = {
+            "type": "dense",
+            "units": self.units,
+            "activation": _compact(self.activation.get_config()),
+            "init": _compact(self.init.get_config()),
+        }
+        if self.bias_init.name != "zeros" or self.bias_init.config:
+            config["bias_init"] = _compact(self.bias_init.get_config())
+        if not self.use_bias:
+            config["bias"] = False
+        return config
+
+    def forward(self, x, training):
+        self.x = x
+        z = x @ self.p["weight"].T
+        if self.use_bias:
+            z += self.p["bias"]
+        self.z = z
+        self.a = self.activation.forward(z)
+        return self.a
+
+    def backward(self, grad, grad_is_z: bool = False):
+        """``grad`` is dL/da, or dL/dz when the loss was fused with the activation."""
+        self.grad_a = None if grad_is_z else grad
+        grad_z = grad if grad_is_z else self.activation.backward(self.z, self.a, grad)
+        self.grad_z = grad_z
+        np.dot(grad_z.T, self.x, out=self.g["weight"])
+        if self.use_bias:
+            np.sum(grad_z, axis=0, out=self.g["bias"])
+        if not self.need_input_grad:
+            return None
+        return grad_z @ self.p["weight"]
+
+    def __repr__(self):
+        return f"Dense({self.in_width} -> {self.units}, {self.activation!r}, init={self.init!r})"
+
+
+@LAYERS.register("dropout")
+class Dropout(Layer):
+    """Inverted dropout: zero each input with probability ``rate`` and scale the
+    rest by 1/(1-rate) while training; the identity in evaluation."""
+
+    kind = "dropout"
+    params = {"rate": Param(0.5, low=0.0, high=1.0, high_open=True)}
+
+    def __init__(self, rate=0.5):
+        super().__init__()
+        self.rate = rate
+        self.rng: np.random.Generator | None = None
+        self.mask = None
+
+    def set_rng(self, rng):
+        self.rng = rng
+
+    def get_config(self):
+        return {"type": "dropout", "rate": self.rate}
+
+    def forward(self, x, training):
+        self.x = x
+        if not training or self.rate == 0.0:
+            self.mask = None
+            self.a = x
+            return x
+        keep = self.rng.random(x.shape) >= self.rate
+        self.mask = keep.astype(x.dtype) * (1.0 / (1.0 - self.rate))
+        self.a = x * self.mask
+        return self.a
+
+    def backward(self, grad):
+        return grad if self.mask is None else grad * self.mask
+
+    def __repr__(self):
+        return f"Dropout({self.rate})"
+
+
+@LAYERS.register("batchnorm")
+class BatchNorm(Layer):
+    r"""Batch normalisation over the batch axis, as ``torch.nn.BatchNorm1d``:
+    training normalises with the batch mean and biased variance and updates
+    running statistics with ``momentum`` (running variance from the unbiased
+    estimate); evaluation uses the running statistics."""
+
+    kind = "batchnorm"
+    params = {
+        "momentum": Param(0.1, low=0.0, high=1.0),
+        "eps": Param(1e-5, low=0.0, low_open=True),
+    }
+
+    def __init__(self, momentum=0.1, eps=1e-5):
+        super().__init__()
+        self.momentum, self.eps = momentum, eps
+
+    def build(self, in_width, rng, dtype, key):
+        self.in_width = self.out_width = in_width
+        self.p = {"weight": np.ones(in_width, dtype), "bias": np.zeros(in_width, dtype)}
+        self.g = {name: np.zeros_like(v) for name, v in self.p.items()}
+        self.buffers = {
+            "running_mean": np.zeros(in_width, dtype),
+            "running_var": np.ones(in_width, dtype),
+        }
+        return in_width
+
+    def get_config(self):
+        config = {"type": "batchnorm"}
+        if self.momentum != 0.1:
+            config["momentum"] = self.momentum
+        if self.eps != 1e-5:
+            config["eps"] = self.eps
+        return config
+
+    def forward(self, x, training):
+        self.x = x
+        self.training = training
+        if training:
+            n = x.shape[0]
+            if n < 2:
+                raise ValueError(
+                    "batch norm needs at least 2 rows per batch in training "
+                    f"(got a batch of {n}); use a larger batch_size"
+                )
+            mean = x.mean(axis=0)
+            centred = x - mean
+            var = np.mean(centred * centred, axis=0)
+            m = self.momentum
+            rm, rv = self.buffers["running_mean"], self.buffers["running_var"]
+            rm *= 1.0 - m
+            rm += m * mean
+            rv *= 1.0 - m
+            rv += m * var * (n / (n - 1))
+        else:
+            centred = x - self.buffers["running_mean"]
+            var = self.buffers["running_var"]
+        self.inv_std = 1.0 / np.sqrt(var + self.eps)
+        self.xhat = centred * self.inv_std
+        self.a = self.xhat * self.p["weight"] + self.p["bias"]
+        return self.a
+
+    def backward(self, grad):
+        xhat = self.xhat
+        np.sum(grad * xhat, axis=0, out=self.g["weight"])
+        np.sum(grad, axis=0, out=self.g["bias"])
+        dxhat = grad * self.p["weight"]
+        if not self.training:
+            return dxhat * self.inv_std
+        n = grad.shape[0]
+        return (self.inv_std / n) * (
+            n * dxhat - dxhat.sum(axis=0) - xhat * np.sum(dxhat * xhat, axis=0)
+        )
+
+    def __repr__(self):
+        return f"BatchNorm({self.in_width})"
+
+
+@LAYERS.register("residual")
+class Residual(Layer):
+    """y = x + f(x), where f is the block's own layers; the block's output width
+    must equal its input width.  Drawn as a skip arc."""
+
+    kind = "residual"
+    params = {"layers": Param(None, kind="any")}
+
+    def __init__(self, layers: list[Layer]):
+        super().__init__()
+        self.layers = layers
+
+    @classmethod
+    def from_spec(cls, spec, key):
+        unknown = [k for k in spec if k not in ("type", "layers")]
+        if unknown:
+            raise ConfigError(f"{key}.{unknown[0]}: unknown key (known: type, layers)")
+        sub = spec.get("layers")
+        if not isinstance(sub, list) or not sub:
+            raise ConfigError(f"{key}.layers: must be a non-empty list of layers, got {sub!r}")
+        return cls([build_layer(s, f"{key}.layers[{i}]") for i, s in enumerate(sub)])
+
+    def children(self):
+        return self.layers
+
+    def build(self, in_width, rng, dtype, key):
+        width = in_width
+        for i, layer in enumerate(self.layers):
+            width = layer.build(width, rng, dtype, f"{key}.layers[{i}]")
+        if width != in_width:
+            raise ConfigError(
+                f"{key}: a residual block's output width ({width}) must equal "
+                f"its input width ({in_width})"
+            )
+        self.in_width = self.out_width = in_width
+        return in_width
+
+    def get_config(self):
+        return {"type": "residual", "layers": [layer.get_config() for layer in self.layers]}
+
+    def forward(self, x, training):
+        self.x = x
+        out = x
+        for layer in self.layers:
+            out = layer.forward(out, training)
+        self.a = x + out
+        return self.a
+
+    def backward(self, grad):
+        inner = grad
+        for layer in reversed(self.layers):
+            inner = layer.backward(inner)
+        return grad + inner
+
+    def __repr__(self):
+        return "Residual(" + ", ".join(map(repr, self.layers)) + ")"
+
+
+def _compact(config: dict):
+    """``{"name": "relu"}`` -> ``"relu"``; keep objects that carry parameters."""
+    return config["name"] if len(config) == 1 else config

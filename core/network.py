@@ -1,0 +1,229 @@
+"""A feed-forward network: a list of layers, their parameters in one flat buffer.
+
+Parameters are exposed as a flat, named list (:attr:`Network.params`) whose
+names are the weights-file keys (``layers.3.layers.0.weight``).  Every
+parameter's value and gradient are views into :attr:`Network.flat` and
+:attr:`Network.flat_grad`, so optimizers, clipping and norms run on two
+contiguous arrays: the per-call overhead of NumPy, not the arithmetic, is what
+limits small networks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .layers import Dense, Layer, build_layer
+from .losses import Loss
+from .registry import ConfigError
+
+
+@dataclass(eq=False)
+class Parameter:
+    name: str  # weights-file key, e.g. "layers.0.weight"
+    value: np.ndarray  # view into Network.flat
+    grad: np.ndarray  # view into Network.flat_grad
+    layer: Layer
+    local: str  # key in layer.p / layer.g
+    offset: int  # position in the flat buffer
+
+
+@dataclass(eq=False)
+class LayerEntry:
+    """A layer with its dotted path (``layers.3.layers.0``) and project-file key."""
+
+    path: str
+    key: str
+    layer: Layer
+
+    @property
+    def label(self) -> str:
+        idx = self.path.replace("layers.", "")
+        layer = self.layer
+        if isinstance(layer, Dense):
+            return f"{idx} dense {layer.units} {layer.activation.name}"
+        return f"{idx} {layer.kind}"
+
+
+class Network:
+    def __init__(self, layers: list[Layer], in_width: int, rng: np.random.Generator,
+                 dtype=np.float64, key: str = "network.layers"):
+        if not layers:
+            raise ConfigError(f"{key}: the network needs at least one layer")
+        self.layers = layers
+        self.in_width = in_width
+        self.dtype = np.dtype(dtype)
+        width = in_width
+        for i, layer in enumerate(layers):
+            width = layer.build(width, rng, self.dtype, f"{key}[{i}]")
+        self.out_width = width
+        self.entries = list(_walk(layers, "layers", key))
+        self._make_flat()
+        # the first layer's input gradient is never needed
+        first = layers[0]
+        if not first.children():
+            first.need_input_grad = False
+
+    @classmethod
+    def from_spec(cls, layer_specs, in_width, rng, dtype=np.float64, key="network.layers"):
+        if not isinstance(layer_specs, list):
+            raise ConfigError(f"{key}: must be a list of layers, got {layer_specs!r}")
+        layers = [build_layer(spec, f"{key}[{i}]") for i, spec in enumerate(layer_specs)]
+        return cls(layers, in_width, rng, dtype, key)
+
+    def _make_flat(self) -> None:
+        named = [
+            (f"{e.path}.{local}", e.layer, local, value)
+            for e in self.entries
+            for local, value in e.layer.p.items()
+        ]
+        total = sum(v.size for *_, v in named)
+        self.flat = np.empty(total, self.dtype)
+        self.flat_grad = np.zeros(total, self.dtype)
+        self.params: list[Parameter] = []
+        offset = 0
+        for name, layer, local, value in named:
+            n = value.size
+            view = self.flat[offset:offset + n].reshape(value.shape)
+            view[...] = value
+            grad = self.flat_grad[offset:offset + n].reshape(value.shape)
+            layer.p[local], layer.g[local] = view, grad
+            self.params.append(Parameter(name, view, grad, layer, local, offset))
+            offset += n
+        for e in self.entries:
+            e.layer.rebind()
+
+    # ---- public API
+    def set_rng(self, rng: np.random.Generator) -> None:
+        """The generator dropout draws its masks from."""
+        for layer in self.layers:
+            layer.set_rng(rng)
+
+    @property
+    def num_params(self) -> int:
+        return self.flat.size
+
+    @property
+    def output_layer(self) -> Layer:
+        return self.layers[-1]
+
+    def config(self) -> list[dict]:
+        return [layer.get_config() for layer in self.layers]
+
+    def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
+        for layer in self.layers:
+            x = layer.forward(x, training)
+        return x
+
+    def is_fused(self, loss: Loss) -> bool:
+        """True if ``loss`` reads the output layer's pre-activation (fused gradient)."""
+        last = self.layers[-1]
+        return (
+            loss.uses_logits
+            and isinstance(last, Dense)
+            and last.activation.name == loss.fused_activation
+        )
+
+    def loss_input(self, output: np.ndarray, loss: Loss) -> np.ndarray:
+        """What ``loss`` reads after a forward pass: the logits or the output."""
+        return self.layers[-1].z if self.is_fused(loss) else output
+
+    def backward(self, grad: np.ndarray, fused: bool = False) -> np.ndarray | None:
+        layers = self.layers
+        last = layers[-1]
+        grad = last.backward(grad, grad_is_z=True) if fused else last.backward(grad)
+        for layer in reversed(layers[:-1]):
+            grad = layer.backward(grad)
+        return grad
+
+    def loss_and_grad(self, x: np.ndarray, target: np.ndarray, loss: Loss,
+                      training: bool = True) -> float:
+        """Forward, loss and backward for one batch; gradients land in ``flat_grad``."""
+        out = self.forward(x, training)
+        fused = self.is_fused(loss)
+        value, grad = loss.value_and_grad(self.layers[-1].z if fused else out, target)
+        self.backward(grad, fused)
+        return value
+
+    def evaluate(self, x: np.ndarray, target: np.ndarray, loss: Loss) -> tuple[float, np.ndarray]:
+        """Loss in evaluation mode and the network's output."""
+        out = self.forward(x, training=False)
+        return loss.value(self.loss_input(out, loss), target), out
+
+    # ---- arrays by name (weights file)
+    def named_arrays(self) -> dict[str, np.ndarray]:
+        """Every parameter and buffer by weights-file key (views, not copies)."""
+        arrays = {p.name: p.value for p in self.params}
+        for e in self.entries:
+            for name, buf in e.layer.buffers.items():
+                arrays[f"{e.path}.{name}"] = buf
+        return arrays
+
+    def describe_array(self, name: str) -> str:
+        """``layers.1.weight`` -> ``layer 1 (dense 2 -> 1)`` for error messages."""
+        path = name.rsplit(".", 1)[0]
+        for e in self.entries:
+            if e.path == path or path.startswith(e.path + ".activation"):
+                layer = e.layer
+                where = e.path.replace("layers.", "").replace(".", "/")
+                if isinstance(layer, Dense):
+                    return f"layer {where} (dense {layer.in_width} -> {layer.units})"
+                return f"layer {where} ({layer.kind} {layer.in_width})"
+        return name
+
+    def copy_arrays(self) -> dict[str, np.ndarray]:
+        return {k: v.copy() for k, v in self.named_arrays().items()}
+
+    def load_arrays(self, arrays: dict[str, np.ndarray], source: str = "weights") -> None:
+        """Copy ``arrays`` in, after checking every key, shape and value."""
+        mine = self.named_arrays()
+        missing = [k for k in mine if k not in arrays]
+        extra = [k for k in arrays if k not in mine]
+        if extra:
+            raise ConfigError(
+                f"{source}: unexpected array {extra[0]!r} (this network has "
+                f"{len(mine)} arrays: {', '.join(list(mine)[:6])}{', ...' if len(mine) > 6 else ''})"
+            )
+        if missing:
+            raise ConfigError(f"{source}: missing array {missing[0]!r} ({self.describe_array(missing[0])})")
+        for name, target in mine.items():
+            value = np.asarray(arrays[name])
+            if value.shape != target.shape:
+                raise ConfigError(
+                    f"{source}: {name} has shape {value.shape} but {self.describe_array(name)} "
+                    f"needs {target.shape}"
+                )
+            if not np.issubdtype(value.dtype, np.number) or np.iscomplexobj(value):
+                raise ConfigError(f"{source}: {name} is not real numbers (dtype {value.dtype})")
+            if not np.all(np.isfinite(value)):
+                raise ConfigError(f"{source}: {name} contains NaN or infinite values")
+        for name, target in mine.items():
+            target[...] = arrays[name]
+
+    # ---- diagnostics
+    def first_nonfinite_activation(self) -> LayerEntry | None:
+        for e in self.entries:
+            a = getattr(e.layer, "a", None)
+            if a is not None and not np.all(np.isfinite(a)):
+                return e
+        return None
+
+    def first_nonfinite_grad(self) -> Parameter | None:
+        """Walking back from the output: the first parameter whose gradient is not finite."""
+        for p in reversed(self.params):
+            if not np.all(np.isfinite(p.grad)):
+                return p
+        return None
+
+    def __repr__(self):
+        inner = ",\n  ".join(repr(layer) for layer in self.layers)
+        return f"Network(in={self.in_width}, params={self.num_params},\n  {inner}\n)"
+
+
+def _walk(layers, prefix, key):
+    for i, layer in enumerate(layers):
+        path, lkey = f"{prefix}.{i}", f"{key}[{i}]"
+        yield LayerEntry(path, lkey, layer)
+        if layer.children():
+            yield from _walk(layer.children(), f"{path}.layers", f"{lkey}.layers")
