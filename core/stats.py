@@ -75,6 +75,7 @@ class LayerStats:
     dead: float  # fraction of ReLU-family units that output <= 0 for the whole batch (NaN if n/a)
     weight: np.ndarray | None  # copy, for drawing the network (None if large)
     bias: np.ndarray | None
+    weight_grad: np.ndarray | None  # copy of dL/dW (None if large)
 
 
 def layer_stats(network, previous_flat: np.ndarray | None = None,
@@ -124,5 +125,6 @@ def layer_stats(network, previous_flat: np.ndarray | None = None,
             w_norm, g_norm, ratio, act_mean, act_std, saturated, dead,
             w.copy() if small else None,
             layer.p["bias"].copy() if small and "bias" in layer.p else None,
+            g.copy() if small else None,
         ))
     return out
