@@ -112,6 +112,50 @@ class Boundary:
 
 
 @dataclass(frozen=True)
+class Predictions:
+    """Model outputs for data that is not drawn as a plane or a line."""
+
+    y_true: np.ndarray | None = None  # regression: validation (or training) targets, first column
+    y_pred: np.ndarray | None = None
+    confusion: np.ndarray | None = None  # classification: rows true class, columns predicted
+    part: str = "val"
+
+
+@dataclass(frozen=True)
+class LayerInfo:
+    path: str
+    key: str
+    label: str
+    kind: str
+    in_width: int
+    out_width: int
+    activation: str | None
+    depth: int  # 0 top level, 1 inside a residual block
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """What a GUI needs to lay out its panels for a freshly built trainer (copies)."""
+
+    task: str
+    data_name: str
+    feature_names: list
+    class_names: list | None
+    raw_x_train: np.ndarray
+    y_train: np.ndarray
+    raw_x_val: np.ndarray
+    y_val: np.ndarray
+    in_width: int
+    out_width: int
+    layers: list  # LayerInfo for every layer, nested ones after their block
+    loss: str
+    steps_per_epoch: int
+    num_params: int
+    dtype: str
+    seed: int
+
+
+@dataclass(frozen=True)
 class Snapshot:
     step: int
     epoch: int  # completed epochs
@@ -124,6 +168,7 @@ class Snapshot:
     boundary: Boundary | None
     message: str | None
     finished: bool
+    predictions: Predictions | None = None
 
 
 class Trainer:
@@ -419,9 +464,41 @@ class Trainer:
         return np.bincount(y * c + pred, minlength=c * c).reshape(c, c)
 
     # ---- snapshots
+    def info(self) -> RunInfo:
+        data, net = self.data, self.network
+        layers = []
+        for e in net.entries:
+            layer = e.layer
+            layers.append(LayerInfo(
+                e.path, e.key, e.label, layer.kind, layer.in_width, layer.out_width,
+                layer.activation.name if isinstance(layer, Dense) else None,
+                e.path.count(".layers."),
+            ))
+        return RunInfo(
+            data.task, data.name, list(data.feature_names),
+            None if data.class_names is None else list(data.class_names),
+            data.raw_x_train.copy(), data.y_train.copy(), data.raw_x_val.copy(), data.y_val.copy(),
+            data.in_width, net.out_width, layers, self.loss.name, self.steps_per_epoch,
+            net.num_params, self.dtype.name, self.project["seed"],
+        )
+
+    def predictions(self) -> Predictions:
+        """Validation-set outputs (training set if there is no validation part)."""
+        part = "val" if len(self.x_val) else "train"
+        x = self.x_val if part == "val" else self.x_train
+        y = self.data.y_val if part == "val" else self.data.y_train
+        if self.data.task == "classification":
+            return Predictions(confusion=self.confusion_matrix(part), part=part)
+        out = self.predict_output(x)
+        return Predictions(y_true=y[:, 0].copy(), y_pred=out[:, 0].copy(), part=part)
+
     def snapshot(self, since: int = 0, boundary: bool = False, grid: int = 50,
-                 neuron_grid: int = 0) -> Snapshot:
-        """Everything a GUI draws, as fresh copies (history rows from ``since``)."""
+                 neuron_grid: int = 0, predictions: bool = False) -> Snapshot:
+        """Everything a GUI draws, as fresh copies (history rows from ``since``).
+
+        ``boundary``: the output over the input plane or line (2-D / 1-D data);
+        ``predictions``: validation predictions or a confusion matrix (other data).
+        """
         prev = self._previous_flat if self.keep_previous else None
         return Snapshot(
             step=self.step_count,
@@ -435,6 +512,7 @@ class Trainer:
             boundary=self.boundary(grid, neuron_grid) if boundary else None,
             message=self.message,
             finished=self.finished,
+            predictions=self.predictions() if predictions else None,
         )
 
     def boundary(self, grid: int = 50, neuron_grid: int = 0) -> Boundary | None:
