@@ -276,8 +276,12 @@ class Trainer:
         self.project["optimizer"]["lr"] = self.base_lr
 
     def set_training_option(self, key: str, value) -> None:
-        """Change ``grad_clip`` or ``batch_size`` between steps."""
-        if key == "grad_clip":
+        """Change ``grad_clip``, ``batch_size`` or ``epochs`` between steps."""
+        if key == "epochs":
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise ConfigError(f"training.epochs: must be an integer >= 1, got {value!r}")
+            self.schedule.epochs = value
+        elif key == "grad_clip":
             if value is not None and not (isinstance(value, (int, float)) and value > 0):
                 raise ConfigError(f"training.grad_clip: must be null or > 0, got {value!r}")
             self.grad_clip = value

@@ -17,7 +17,11 @@ from .registry import ConfigError
 
 
 def save_weights(network: Network, path: str) -> None:
-    arrays = network.copy_arrays()
+    save_arrays(network.copy_arrays(), path)
+
+
+def save_arrays(arrays: dict[str, np.ndarray], path: str) -> None:
+    """Write named arrays as ``.npz`` through a temporary file (atomic)."""
     atomic_write(path, lambda fh: np.savez(fh, **arrays), mode="wb")
 
 
