@@ -45,7 +45,7 @@ EARLY_STOPPING = {
 DEFAULT_PROJECT = {
     "format": FORMAT,
     "seed": 0,
-    "data": {"source": "spiral", "samples": 500, "noise": 0.1, "validation_split": 0.2,
+    "data": {"source": "spiral", "samples": 500, "noise": 0.05, "validation_split": 0.2,
              "standardize": True},
     "network": {"layers": [
         {"type": "dense", "units": 8, "activation": "tanh"},
@@ -53,9 +53,9 @@ DEFAULT_PROJECT = {
         {"type": "dense", "units": 1, "activation": "sigmoid"},
     ]},
     "loss": "auto",
-    "optimizer": {"name": "adam", "lr": 0.01},
+    "optimizer": {"name": "adam", "lr": 0.03},
     "schedule": {"name": "constant"},
-    "training": {"batch_size": 10, "epochs": 200, "shuffle": True, "dtype": "float64"},
+    "training": {"batch_size": 10, "epochs": 100, "shuffle": True, "dtype": "float64"},
 }
 
 
