@@ -13,6 +13,8 @@ import os
 import sys
 import time
 
+import numpy as np
+
 from .inspect import gradient_check
 from .project import atomic_write, load_project
 from .registry import ConfigError
@@ -68,7 +70,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         if args.command == "train":
-            return _train(args)
+            # overflow on the way to a non-finite loss is reported as TrainingDiverged
+            # (one message naming the step and layer), not as NumPy warnings
+            with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+                return _train(args)
         if args.command == "gradcheck":
             return _gradcheck(args)
         raise UsageError("expected a sub-command: train or gradcheck")

@@ -310,7 +310,8 @@ class Trainer:
         loss = net.loss_and_grad(self.x_train[idx], self.t_train[idx], self.loss)
         if not math.isfinite(loss):
             self._diverged(loss, "loss")
-        sq = float(np.dot(net.flat_grad, net.flat_grad))
+        with np.errstate(over="ignore", invalid="ignore"):  # checked just below
+            sq = float(np.dot(net.flat_grad, net.flat_grad))
         if not math.isfinite(sq):
             self._diverged(loss, "grad")
         self.grad_norm = math.sqrt(sq)
@@ -365,15 +366,29 @@ class Trainer:
     def _diverged(self, loss: float, what: str):
         net = self.network
         step = self.step_count + 1
+        epoch = f"at step {step} (epoch {self.epoch + 1})"
         if what == "loss":
+            head = f"Loss became {loss} {epoch}"
             entry = net.first_nonfinite_activation()
-            where = f"the output of {entry.key} ({entry.label})" if entry else f"the {self.loss.name} loss"
-            head = f"Loss became {loss} at step {step} (epoch {self.epoch + 1})"
+            if entry is not None:
+                where = f"the output of {entry.key} ({entry.label})"
+                detail = f"first non-finite values in {where}"
+            else:  # every output finite, but too large for the loss (its square overflows)
+                entry = next(e for e in net.entries if e.layer is net.layers[-1])
+                where = f"the output of {entry.key} ({entry.label})"
+                detail = f"{where} is too large for the {self.loss.name} loss"
         else:
             param = net.first_nonfinite_grad()
-            where = f"the gradient of {param.name}" if param else "the gradients"
-            head = f"Gradients became non-finite at step {step} (epoch {self.epoch + 1})"
-        self.message = (f"{head}: first non-finite values in {where}. Training stopped; "
+            if param is not None:
+                head = f"Gradients became non-finite {epoch}"
+                where = f"the gradient of {param.name} ({net.describe_array(param.name)})"
+                detail = f"first non-finite values in {where}"
+            else:  # every gradient finite, but the squared norm overflows: name the largest
+                head = f"The gradient norm overflowed {epoch}"
+                param = max(net.params, key=lambda q: float(np.max(np.abs(q.grad))))
+                where = f"the gradient of {param.name} ({net.describe_array(param.name)})"
+                detail = f"the largest is {where}"
+        self.message = (f"{head}: {detail}. Training stopped; "
                         "try a lower learning rate, gradient clipping or a smaller initialisation.")
         self.finished = True
         raise TrainingDiverged(self.message, step, where)
