@@ -1,0 +1,33 @@
+"""Start the application: ``run_app(argv)`` opens the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pyqtgraph as pg
+from PySide6.QtWidgets import QApplication
+
+
+def make_app() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Backprop Lab")
+    app.setOrganizationName("BackpropLab")
+    pg.setConfigOptions(antialias=True, background="w", foreground="k")
+    return app
+
+
+def run_app(argv: list[str]) -> int:
+    if len(argv) > 1 or (argv and argv[0].startswith("-")):
+        print("usage: backprop-lab [PROJECT.json] | train ... | gradcheck ...", file=sys.stderr)
+        return 2
+    path = argv[0] if argv else None
+    if path is not None and not os.path.exists(path):
+        print(f"backprop-lab: error: {path}: no such file", file=sys.stderr)
+        return 2
+    app = make_app()
+    from gui.main_window import MainWindow
+
+    window = MainWindow(path)
+    window.show()
+    return app.exec()

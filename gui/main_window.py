@@ -1,0 +1,625 @@
+"""The main window: wires the document, the training thread and the panels together.
+
+It owns no NumPy work: edits go to the :class:`ProjectDocument` (undoable),
+changes go to the :class:`TrainingWorker` (live or as a rebuild), and
+snapshots from the worker are handed to the panels to draw.
+"""
+
+from __future__ import annotations
+
+import copy
+import glob
+import os
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QStyle, QVBoxLayout, QWidget,
+)
+
+from core.project import atomic_write, default_project, normalize_project
+from core.registry import ConfigError
+from core.weights import read_weights, save_arrays
+from gui import network_edit as ne
+from gui.document import ProjectDocument
+from gui.exports import PLOT_FORMATS, export_all, export_plot, slug
+from gui.panels.activation_stats import ActivationStatsPanel
+from gui.panels.controls import Controls
+from gui.panels.data_panel import DataPanel
+from gui.panels.gradient_histograms import GradientHistogramPanel
+from gui.panels.gradient_norms import GradientNormPanel
+from gui.panels.inspector import LayerInspector
+from gui.panels.loss_plot import LossPanel
+from gui.panels.network_canvas import NetworkCanvas
+from gui.panels.output_view import OutputPanel
+from gui.panels.training_panel import TrainingPanel
+from gui.panels.weight_histograms import WeightHistogramPanel
+from gui.worker import TrainingWorker
+
+EXAMPLES_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "resources", "examples")
+SETTINGS_VERSION = 1
+LIVE_TRAINING_KEYS = ("batch_size", "grad_clip", "epochs")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, project_path: str | None = None, settings: QSettings | None = None):
+        super().__init__()
+        self.settings = settings or QSettings("BackpropLab", "Backprop Lab")
+        self.doc = ProjectDocument(self)
+        self.doc.project = normalize_project(self.doc.project)
+        self.worker = TrainingWorker()
+        self.generation = 0
+        self.info = None
+        self.playing = False
+        self.steps_per_second = None
+        self._activations: dict = {}
+        self._setup_ui()
+        self._setup_actions()
+        self._setup_menus()
+        self._connect()
+        self._restore_settings()
+        self.worker.start()
+        if project_path:
+            self.open_project(project_path)
+        else:
+            self._on_document_reset()
+        self._update_title()
+
+    # ---- setup
+    def _setup_ui(self):
+        self.setWindowTitle("Backprop Lab")
+        self.resize(1500, 950)
+        self.canvas = NetworkCanvas()
+        central = QWidget()
+        v = QVBoxLayout(central)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.setSpacing(0)
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("#banner { background: #fdecea; color: #7a1c14; padding: 8px; "
+                                  "border-bottom: 1px solid #e6b3ad; }")
+        self.banner.hide()
+        self.toolbar_holder = QVBoxLayout()
+        v.addLayout(self.toolbar_holder)
+        v.addWidget(self.banner)
+        hint = QLabel("Tip: + / − change a layer's neurons · the ⋯ menu inserts dropout, batch norm or a "
+                      "residual block · drag a layer's title to move it · hover a weight or neuron for values")
+        hint.setObjectName("canvasHint")
+        hint.setStyleSheet("color: #667; padding: 2px 8px;")
+        v.addWidget(self.canvas, 1)
+        v.addWidget(hint)
+        self.setCentralWidget(central)
+        self.data_panel = DataPanel()
+        self.training_panel = TrainingPanel()
+        self.inspector = LayerInspector()
+        self.loss_panel = LossPanel()
+        self.grad_hist_panel = GradientHistogramPanel()
+        self.grad_norm_panel = GradientNormPanel()
+        self.weight_hist_panel = WeightHistogramPanel()
+        self.act_panel = ActivationStatsPanel()
+        self.output_panel = OutputPanel()
+        self.plot_panels = [self.loss_panel, self.output_panel, self.grad_hist_panel, self.grad_norm_panel,
+                            self.weight_hist_panel, self.act_panel]
+        self.docks: dict[str, QDockWidget] = {}
+        left = Qt.LeftDockWidgetArea
+        right = Qt.RightDockWidgetArea
+        bottom = Qt.BottomDockWidgetArea
+        self._dock(self.data_panel, "Data", left)
+        self._dock(self.training_panel, "Training", left)
+        self._dock(self.inspector, "Layer", left)
+        self.tabifyDockWidget(self.docks["Data"], self.docks["Layer"])
+        self.docks["Data"].raise_()
+        self._dock(self.output_panel, "Output", right)
+        self._dock(self.loss_panel, "Loss", right)
+        self._dock(self.grad_hist_panel, "Gradient histograms", bottom)
+        self._dock(self.grad_norm_panel, "Gradient norms", bottom)
+        self._dock(self.weight_hist_panel, "Weight histograms", bottom)
+        self._dock(self.act_panel, "Activations", bottom)
+        self.tabifyDockWidget(self.docks["Gradient norms"], self.docks["Weight histograms"])
+        self.tabifyDockWidget(self.docks["Weight histograms"], self.docks["Activations"])
+        self.docks["Gradient norms"].raise_()
+        self.splitDockWidget(self.docks["Output"], self.docks["Loss"], Qt.Vertical)
+        for title in ("Output", "Loss"):
+            self.docks[title].widget().setMinimumWidth(360)
+        for title in ("Gradient histograms", "Gradient norms", "Weight histograms", "Activations"):
+            self.docks[title].widget().setMinimumHeight(190)
+        self._size_docks()
+        self._default_state = self.saveState(SETTINGS_VERSION)
+        self.statusBar().showMessage("Ready")
+
+    def _size_docks(self):
+        self.resizeDocks([self.docks["Data"], self.docks["Output"]], [340, 470], Qt.Horizontal)
+        self.resizeDocks([self.docks["Gradient histograms"]], [240], Qt.Vertical)
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            if self.settings.value("window_state") is None:
+                QTimer.singleShot(0, self._size_docks)
+
+    _shown_once = False
+
+    def _dock(self, widget, title, area):
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{slug(title)}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.docks[title] = dock
+        return dock
+
+    def _action(self, name, text, slot, shortcut=None, tip=None, icon=None):
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        self.actions_by_name[name] = action
+        return action
+
+    def _setup_actions(self):
+        self.actions_by_name: dict[str, QAction] = {}
+        a = self._action
+        S = QKeySequence.StandardKey
+        a("new", "&New", self.new_project, S.New, "A new project")
+        a("open", "&Open…", self.open_dialog, S.Open, "Open a project file")
+        a("save", "&Save", self.save, S.Save, "Save the project")
+        a("save_as", "Save &As…", self.save_as, S.SaveAs, "Save the project under a new name")
+        a("export_weights", "Export &Weights…", self.export_weights, None, "Save the trained weights (.npz)")
+        a("load_weights", "&Load Weights…", self.load_weights, None, "Start from weights saved earlier (.npz)")
+        a("export_history", "Export &History…", self.export_history, None, "Save the loss history (CSV)")
+        a("export_all", "Export All &Results…", self.export_all_results, None,
+          "Project, weights, history, report and every plot into one folder")
+        a("quit", "&Quit", self.close, S.Quit)
+        undo = self.doc.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence(S.Undo))
+        undo.setObjectName("undo")
+        redo = self.doc.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence(S.Redo))
+        redo.setObjectName("redo")
+        self.actions_by_name.update(undo=undo, redo=redo)
+        play = a("play", "Play", self.toggle_play, Qt.Key_Space, "Train continuously (Space)",
+                 QStyle.SP_MediaPlay)
+        play.setShortcutContext(Qt.ApplicationShortcut)
+        a("step", "Step", lambda: self.worker.step(1), Qt.Key_Period,
+          "Train on one batch (one optimizer step)", QStyle.SP_MediaSeekForward)
+        a("step_epoch", "Epoch", self.worker.step_epoch, QKeySequence("Shift+."),
+          "Train for one epoch", QStyle.SP_MediaSkipForward)
+        a("reset", "Reset", self.reset_weights, QKeySequence("Ctrl+R"),
+          "Re-initialise the weights and clear the history", QStyle.SP_BrowserReload)
+        a("add_layer", "Add Hidden Layer", self.add_hidden_layer, QKeySequence("Ctrl+="),
+          "A hidden layer before the output")
+        a("remove_layer", "Remove Hidden Layer", self.remove_hidden_layer, QKeySequence("Ctrl+-"),
+          "Remove the hidden layer nearest the output")
+        a("restore_layout", "Restore Default Layout", self.restore_layout)
+        self.controls = Controls(self.actions_by_name)
+        self.toolbar_holder.addWidget(self.controls)
+
+    def _setup_menus(self):
+        bar = self.menuBar()
+        acts = self.actions_by_name
+        file_menu = bar.addMenu("&File")
+        for name in ("new", "open"):
+            file_menu.addAction(acts[name])
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.examples_menu = file_menu.addMenu("&Examples")
+        for path in sorted(glob.glob(os.path.join(EXAMPLES_DIR, "*.json"))):
+            name = os.path.splitext(os.path.basename(path))[0].replace("_", " ")
+            action = self.examples_menu.addAction(name)
+            action.setObjectName(f"example_{os.path.basename(path)}")
+            action.triggered.connect(lambda _c=False, p=path: self.open_example(p))
+        file_menu.addSeparator()
+        for name in ("save", "save_as"):
+            file_menu.addAction(acts[name])
+        file_menu.addSeparator()
+        file_menu.addAction(acts["load_weights"])
+        file_menu.addAction(acts["export_weights"])
+        file_menu.addAction(acts["export_history"])
+        self.plots_menu = file_menu.addMenu("Export &Plot")
+        self.plots_menu.aboutToShow.connect(self._fill_plots_menu)
+        file_menu.addAction(acts["export_all"])
+        file_menu.addSeparator()
+        file_menu.addAction(acts["quit"])
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(acts["undo"])
+        edit_menu.addAction(acts["redo"])
+        net_menu = bar.addMenu("&Network")
+        net_menu.addAction(acts["add_layer"])
+        net_menu.addAction(acts["remove_layer"])
+        train_menu = bar.addMenu("&Train")
+        for name in ("play", "step", "step_epoch", "reset"):
+            train_menu.addAction(acts[name])
+        view_menu = bar.addMenu("&View")
+        for dock in self.docks.values():
+            view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        view_menu.addAction(acts["restore_layout"])
+        self._update_recent_menu()
+
+    def _connect(self):
+        self.doc.changed.connect(self._on_document_changed)
+        self.doc.reset.connect(self._on_document_reset)
+        self.doc.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
+        self.doc.path_changed.connect(lambda _p: self._update_title())
+        self.worker.built.connect(self._on_built)
+        self.worker.snapshot.connect(self._on_snapshot)
+        self.worker.state_changed.connect(self._on_state_changed)
+        self.worker.failed.connect(self._on_failed)
+        self.worker.info.connect(self._on_info)
+        self.worker.rate.connect(self._on_rate)
+        self.canvas.edit_requested.connect(lambda layers, text: self.edit("network", {"layers": layers}, text))
+        self.canvas.layer_selected.connect(self._on_layer_selected)
+        self.canvas.neuron_hovered.connect(self._on_neuron_hovered)
+        self.canvas.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        self.inspector.edit.connect(lambda layers, text: self.edit("network", {"layers": layers}, text))
+        self.data_panel.edit.connect(self.edit)
+        self.training_panel.edit.connect(self.edit)
+        self.controls.speed_changed.connect(self.worker.set_speed)
+
+    # ---- Public API
+    def edit(self, section: str, value, text: str, merge_key=None) -> bool:
+        """Validate and apply an edit as one undoable command; False (and a message) if invalid."""
+        candidate = copy.deepcopy(self.doc.project)
+        candidate[section] = value
+        try:
+            normalized = normalize_project(candidate)
+        except ConfigError as exc:
+            self._show_banner(f"Not applied: {exc}")
+            self._refresh_panels()
+            return False
+        self.doc.edit(section, normalized[section] if section != "network" else value, text, merge_key)
+        return True
+
+    def open_project(self, path: str) -> bool:
+        try:
+            self.doc.open(path)
+        except ConfigError as exc:
+            QMessageBox.critical(self, "Cannot open project", str(exc))
+            return False
+        self._add_recent(self.doc.path)
+        return True
+
+    def open_example(self, path: str) -> None:
+        if not self._confirm_discard():
+            return
+        try:
+            self.doc.open(path)
+        except ConfigError as exc:
+            QMessageBox.critical(self, "Cannot open example", str(exc))
+            return
+        self.doc.path = None  # saving an example asks for a new name
+        self.doc.path_changed.emit("")
+
+    def toggle_play(self):
+        if self.playing:
+            self.worker.pause()
+        else:
+            self.worker.play()
+
+    def reset_weights(self):
+        self._rebuild("Weights re-initialised, history cleared")
+
+    def add_hidden_layer(self):
+        self.edit("network", {"layers": ne.add_hidden_layer(self.doc.project["network"]["layers"])},
+                  "Add hidden layer")
+
+    def remove_hidden_layer(self):
+        self.edit("network", {"layers": ne.remove_hidden_layer(self.doc.project["network"]["layers"])},
+                  "Remove hidden layer")
+
+    def restore_layout(self):
+        self.restoreState(self._default_state, SETTINGS_VERSION)
+        for dock in self.docks.values():
+            dock.show()
+        self._size_docks()
+
+    # ---- files
+    def new_project(self):
+        if self._confirm_discard():
+            self.doc.new(normalize_project(default_project()))
+
+    def open_dialog(self):
+        if not self._confirm_discard():
+            return
+        path, _ = QFileDialog.getOpenFileName(self, "Open project", self._last_dir(), "Projects (*.json)")
+        if path:
+            self.open_project(path)
+
+    def save(self) -> bool:
+        if self.doc.path is None:
+            return self.save_as()
+        return self._save_to(self.doc.path)
+
+    def save_as(self) -> bool:
+        path, _ = QFileDialog.getSaveFileName(self, "Save project", self._last_dir("project.json"),
+                                              "Projects (*.json)")
+        if not path:
+            return False
+        if not path.endswith(".json"):
+            path += ".json"
+        return self._save_to(path)
+
+    def _save_to(self, path) -> bool:
+        try:
+            self.doc.save(path)
+        except OSError as exc:
+            QMessageBox.critical(self, "Cannot save", f"{path}: {exc.strerror or exc}")
+            return False
+        self._add_recent(path)
+        self.statusBar().showMessage(f"Saved {path}", 4000)
+        return True
+
+    def _run_on_worker(self, fn):
+        try:
+            return self.worker.call(fn).wait()
+        except TimeoutError:
+            QMessageBox.warning(self, "Busy", "The training thread did not answer; try again.")
+            return None
+
+    def export_weights(self):
+        path, _ = QFileDialog.getSaveFileName(self, "Export weights", self._last_dir("weights.npz"),
+                                              "NumPy weights (*.npz)")
+        if not path:
+            return
+        if not path.endswith(".npz"):
+            path += ".npz"
+        arrays = self._run_on_worker(lambda t: t.network.copy_arrays())
+        if arrays is not None:
+            self._write(lambda: save_arrays(arrays, path), path)
+
+    def load_weights(self):
+        path, _ = QFileDialog.getOpenFileName(self, "Load weights", self._last_dir(), "NumPy weights (*.npz)")
+        if not path:
+            return
+        try:
+            arrays = read_weights(path)
+            self.worker.call(lambda t: t.network.load_arrays(arrays, os.path.basename(path))).wait()
+        except (ConfigError, TimeoutError) as exc:
+            QMessageBox.critical(self, "Cannot load weights", str(exc))
+            return
+        self.worker.step(0)
+        self.statusBar().showMessage(f"Loaded weights from {path}", 4000)
+
+    def export_history(self):
+        path, _ = QFileDialog.getSaveFileName(self, "Export history", self._last_dir("history.csv"),
+                                              "CSV (*.csv)")
+        if not path:
+            return
+        history = self._run_on_worker(lambda t: t.history.copy())
+        if history is not None:
+            self._write(lambda: atomic_write(path, history.write_csv), path)
+
+    def plot_items(self) -> dict:
+        items = {}
+        for panel in self.plot_panels:
+            for name, item in panel.plot_items().items():
+                items[f"{panel.title} {name}".strip()] = item
+        return items
+
+    def export_plot_dialog(self, name: str, fmt: str):
+        item = self.plot_items()[name]
+        path, _ = QFileDialog.getSaveFileName(self, f"Export {name}", self._last_dir(f"{slug(name)}.{fmt}"),
+                                              f"{PLOT_FORMATS[fmt]} (*.{fmt})")
+        if not path:
+            return
+        if not path.lower().endswith(f".{fmt}"):
+            path += f".{fmt}"
+        self._write(lambda: export_plot(item, path), path)
+
+    def export_all_results(self):
+        folder = QFileDialog.getExistingDirectory(self, "Export all results into a folder", self._last_dir())
+        if not folder:
+            return
+        got = self._run_on_worker(lambda t: (t.network.copy_arrays(), t.history.copy(), t.report()))
+        if got is None:
+            return
+        arrays, history, report = got
+        image = self.canvas.grab().toImage()
+        self._write(lambda: export_all(folder, self.doc.project, arrays, history, report, self.plot_items(),
+                                       image), folder)
+
+    def _write(self, fn, path):
+        try:
+            fn()
+        except (OSError, ValueError) as exc:
+            QMessageBox.critical(self, "Cannot write", f"{path}: {getattr(exc, 'strerror', None) or exc}")
+            return
+        self.settings.setValue("last_dir", os.path.dirname(os.path.abspath(path)))
+        self.statusBar().showMessage(f"Wrote {path}", 4000)
+
+    def _fill_plots_menu(self):
+        self.plots_menu.clear()
+        for name in self.plot_items():
+            sub = self.plots_menu.addMenu(name)
+            for fmt, label in PLOT_FORMATS.items():
+                action = sub.addAction(f"{label} (.{fmt})…")
+                action.triggered.connect(lambda _c=False, n=name, f=fmt: self.export_plot_dialog(n, f))
+
+    def _last_dir(self, name: str = "") -> str:
+        folder = self.settings.value("last_dir", os.getcwd())
+        return os.path.join(folder, name) if name else folder
+
+    def _confirm_discard(self) -> bool:
+        """True if there are no unsaved changes or the person agreed to drop or save them."""
+        if not self.doc.modified:
+            return True
+        answer = QMessageBox.question(
+            self, "Unsaved changes", "The project has unsaved changes. Save them first?",
+            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
+        if answer == QMessageBox.Save:
+            return self.save()
+        return answer == QMessageBox.Discard
+
+    # ---- recent files and settings
+    def _add_recent(self, path):
+        recent = [p for p in self._recent() if p != path]
+        recent.insert(0, path)
+        self.settings.setValue("recent_files", recent[:8])
+        self._update_recent_menu()
+
+    def _recent(self) -> list[str]:
+        value = self.settings.value("recent_files", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def _update_recent_menu(self):
+        self.recent_menu.clear()
+        for path in self._recent():
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _c=False, p=path: self._confirm_discard() and self.open_project(p))
+        self.recent_menu.setEnabled(bool(self._recent()))
+
+    def _restore_settings(self):
+        geometry = self.settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window_state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state, SETTINGS_VERSION)
+
+    def closeEvent(self, event):
+        if not self._confirm_discard():
+            event.ignore()
+            return
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("window_state", self.saveState(SETTINGS_VERSION))
+        self.worker.stop()
+        event.accept()
+
+    # ---- reacting to the document
+    def _on_document_reset(self):
+        self._refresh_panels()
+        self.inspector.show_layer(self.doc.project["network"]["layers"], None)
+        self._rebuild(None)
+
+    def _refresh_panels(self):
+        project = self.doc.project
+        self.data_panel.set_project(project)
+        self.training_panel.set_project(project)
+        in_width = self.info.in_width if self.info is not None else 2
+        names = self.info.feature_names if self.info is not None else []
+        self.canvas.set_network(project["network"]["layers"], in_width, names)
+
+    def _on_document_changed(self, section, old, new):
+        self._hide_banner()
+        self._refresh_panels()
+        if section == "optimizer" and old["name"] == new["name"]:
+            for key, value in new.items():
+                if key != "name" and old.get(key) != value:
+                    self.worker.set_hyperparameter(key, value)
+            return
+        if section == "training":
+            changed = {k for k in new if old.get(k) != new[k]}
+            if changed <= set(LIVE_TRAINING_KEYS):
+                for key in changed:
+                    self.worker.set_training_option(key, new[key])
+                return
+            self._rebuild("Training settings changed: continuing from the current weights", keep=True)
+            return
+        if section == "network":
+            in_width = self.info.in_width if self.info else 2
+            same = ne.shape_signature(old["layers"], in_width) == ne.shape_signature(new["layers"], in_width)
+            if same:
+                self._rebuild("Network changed: weights kept (their shapes did not change)", keep=True)
+            else:
+                self._rebuild("Network changed: weights re-initialised (their shapes or initialisation changed)")
+            layers = new["layers"]
+            path = self.inspector.path
+            try:
+                ne.get(layers, path) if path else None
+            except (IndexError, KeyError, TypeError):
+                path = None
+            self.inspector.show_layer(layers, path)
+            return
+        if section in ("loss", "schedule", "optimizer"):
+            self._rebuild(f"{section.capitalize()} changed: continuing from the current weights with a new "
+                          "history", keep=True)
+            return
+        self._rebuild("Data changed: weights re-initialised" if section == "data"
+                      else "Seed changed: new data sample and new initial weights")
+
+    def _rebuild(self, message: str | None, keep: bool = False):
+        weights = None
+        if keep and self.info is not None:
+            weights = self._run_on_worker(lambda t: t.network.copy_arrays())
+        self.generation = self.worker.rebuild(copy.deepcopy(self.doc.project), self.doc.base_dir, weights)
+        self.playing = False
+        self.controls.clear()
+        if message:
+            self.statusBar().showMessage(message, 6000)
+
+    # ---- reacting to the worker
+    def _on_built(self, gen, info):
+        if gen != self.generation:
+            return
+        first = self.info is None or self.info.in_width != info.in_width
+        self.info = info
+        if first:
+            self._refresh_panels()
+        self.data_panel.set_info(info)
+        for panel in self.plot_panels:
+            panel.reset(info)
+        self._hide_banner()
+
+    def _on_snapshot(self, gen, snap):
+        try:
+            if gen != self.generation or self.info is None:
+                return
+            self.canvas.update_snapshot(snap)
+            if snap.boundary is not None:
+                self._activations = snap.boundary.activations
+            for panel in self.plot_panels:
+                dock = panel.parentWidget()
+                if dock is None or dock.isVisible() or snap.history_start == 0:
+                    panel.update_snapshot(snap)
+            self.controls.show_progress(snap, self.steps_per_second if self.playing else None, self.info.task)
+        finally:
+            self.worker.drawn()
+
+    def _on_state_changed(self, gen, playing):
+        if gen != self.generation:
+            return
+        self.playing = playing
+        action = self.actions_by_name["play"]
+        action.setText("Pause" if playing else "Play")
+        action.setIcon(self.style().standardIcon(QStyle.SP_MediaPause if playing else QStyle.SP_MediaPlay))
+        if playing:
+            self._hide_banner()
+
+    def _on_failed(self, gen, message):
+        if gen != self.generation:
+            return
+        self._show_banner(message)
+
+    def _on_info(self, gen, message):
+        if gen == self.generation:
+            self.statusBar().showMessage(message, 10000)
+
+    def _on_rate(self, gen, rate):
+        if gen == self.generation:
+            self.steps_per_second = rate
+
+    def _on_layer_selected(self, path: str):
+        if path:
+            self.inspector.show_layer(self.doc.project["network"]["layers"], ne.path_of(path))
+            self.docks["Layer"].show()
+            self.docks["Layer"].raise_()
+
+    def _on_neuron_hovered(self, path, unit):
+        self.output_panel.show_neuron(path, unit, self._activations)
+
+    def _show_banner(self, text):
+        self.banner.setText(text)
+        self.banner.show()
+
+    def _hide_banner(self):
+        self.banner.hide()
+
+    def _update_title(self):
+        name = os.path.basename(self.doc.path) if self.doc.path else "untitled"
+        self.setWindowTitle(f"{name}{' *' if self.doc.modified else ''} — Backprop Lab")

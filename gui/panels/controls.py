@@ -1,0 +1,77 @@
+"""Play / pause, step one batch, step one epoch, reset, speed and the live read-out."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+
+from gui.forms import ComboBox
+from gui.worker import SPEEDS
+
+
+class Controls(QWidget):
+    """A tool-bar-like row; the actions themselves live in the main window."""
+
+    speed_changed = Signal(str)
+
+    def __init__(self, actions: dict, parent=None):
+        super().__init__(parent)
+        self._last: dict = {}
+        row = QHBoxLayout(self)
+        row.setContentsMargins(6, 2, 6, 2)
+        for name in ("play", "step", "step_epoch", "reset"):
+            button = QToolButton()
+            button.setDefaultAction(actions[name])
+            button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+            button.setObjectName(f"button_{name}")
+            if name == "play":
+                button.setMinimumWidth(90)
+            row.addWidget(button)
+        row.addWidget(QLabel("Speed"))
+        self.speed = ComboBox()
+        self.speed.setObjectName("speed")
+        self.speed.addItems(list(SPEEDS))
+        self.speed.setToolTip("Steps per second: max trains as fast as the machine can")
+        self.speed.activated.connect(lambda _i: self.speed_changed.emit(self.speed.currentText()))
+        row.addWidget(self.speed)
+        row.addSpacing(12)
+        self.readout = QLabel("Press Play (Space) to train")
+        self.readout.setObjectName("readout")
+        self.readout.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        row.addWidget(self.readout, 1)
+
+    def show_progress(self, snap, steps_per_second: float | None, task: str) -> None:
+        hist = snap.history
+        parts = [f"epoch <b>{snap.epoch}</b>", f"step <b>{snap.step}</b>"]
+        for key, label in (("train_loss", "train loss"), ("val_loss", "val loss")):
+            value = _last(hist.get(key))
+            if value is not None:
+                self._last[key] = value
+            if key in self._last:
+                parts.append(f"{label} <b>{self._last[key]:.4g}</b>")
+        if task == "classification":
+            for key, label in (("train_accuracy", "train acc"), ("val_accuracy", "val acc")):
+                value = _last(hist.get(key))
+                if value is not None:
+                    self._last[key] = value
+                if key in self._last:
+                    parts.append(f"{label} <b>{100 * self._last[key]:.1f}%</b>")
+        parts.append(f"lr {snap.lr:.3g}")
+        if steps_per_second:
+            parts.append(f"<b>{steps_per_second:,.0f}</b> steps/s")
+        self.readout.setText(" · ".join(parts))
+
+    def clear(self):
+        self._last = {}
+        self.readout.setText("Press Play (Space) to train")
+
+
+def _last(values):
+    if values is None or len(values) == 0:
+        return None
+    for v in values[::-1]:
+        if not math.isnan(v):
+            return float(v)
+    return None

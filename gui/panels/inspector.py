@@ -1,0 +1,106 @@
+"""Settings of the layer selected on the canvas: every field the engine accepts."""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from core.activations import ACTIVATIONS
+from core.initializers import INITIALIZERS
+from core.layers import LAYERS
+from core.registry import Param
+from gui import network_edit as ne
+from gui.forms import ComboBox, ParamForm
+
+
+def _split(spec, default):
+    """``"relu"`` or ``{"name": "relu", ...}`` -> (name, params)."""
+    if spec is None:
+        return default, {}
+    if isinstance(spec, str):
+        return spec, {}
+    return spec.get("name", default), {k: v for k, v in spec.items() if k != "name"}
+
+
+class LayerInspector(QWidget):
+    title = "Layer"
+    #: new layer list, undo text
+    edit = Signal(object, str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.layers: list = []
+        self.path: tuple | None = None
+        self.box = QVBoxLayout(self)
+        self.hint = QLabel("Click a layer's title or a neuron on the network to see its settings.")
+        self.hint.setWordWrap(True)
+        self.box.addWidget(self.hint)
+        self.content: QWidget | None = None
+        self.box.addStretch(1)
+
+    # ---- Public API
+    def show_layer(self, layers: list, path: tuple | None) -> None:
+        self.layers = layers
+        self.path = path
+        if self.content is not None:
+            self.content.setParent(None)
+            self.content.deleteLater()
+            self.content = None
+        try:
+            layer = ne.get(layers, path) if path else None
+        except (IndexError, KeyError, TypeError):
+            layer = None
+        self.hint.setVisible(layer is None)
+        if layer is None:
+            return
+        self.content = QWidget()
+        v = QVBoxLayout(self.content)
+        v.setContentsMargins(0, 0, 0, 0)
+        kind = layer["type"]
+        title = QLabel(f"<b>{ne.weights_path(path)}</b> — {kind}")
+        title.setObjectName("inspectorTitle")
+        v.addWidget(title)
+        params = {k: p for k, p in LAYERS[kind].params.items() if p.kind != "any"}
+        if params:
+            form = ParamForm(params, layer)
+            form.changed.connect(lambda k, val: self._set(k, val))
+            v.addWidget(form)
+        if kind == "dense":
+            v.addWidget(self._named_group("Activation", "activation", ACTIVATIONS, layer.get("activation"),
+                                          "linear"))
+            v.addWidget(self._named_group("Weight initialisation", "init", INITIALIZERS, layer.get("init"),
+                                          None))
+            v.addWidget(self._named_group("Bias initialisation", "bias_init", INITIALIZERS,
+                                          layer.get("bias_init"), "zeros"))
+        self.box.insertWidget(1, self.content)
+
+    # ---- Private API
+    def _set(self, key, value):
+        self.edit.emit(ne.set_field(self.layers, self.path, key, value), f"Layer {key}")
+
+    def _named_group(self, title, key, registry, spec, default):
+        name, values = _split(spec, default)
+        group = QGroupBox(title)
+        form = QFormLayout(group)
+        combo = ComboBox()
+        combo.setObjectName(f"inspector_{key}")
+        if default is None:
+            combo.addItem("default for the activation", None)
+        for n in registry:
+            combo.addItem(n, n)
+        index = combo.findData(registry.canonical(name) if name else None)
+        combo.setCurrentIndex(max(index, 0))
+        combo.activated.connect(lambda i: self._set(key, combo.itemData(i)))
+        form.addRow("name", combo)
+        if name:
+            params = registry.get(name).params
+            pform = ParamForm({k: p for k, p in params.items() if isinstance(p, Param)}, values)
+            pform.changed.connect(lambda k, v: self._set_param(key, name, values, k, v))
+            form.addRow(pform)
+        return group
+
+    def _set_param(self, key, name, values, param, value):
+        spec = {"name": name, **copy.deepcopy(values), param: value}
+        self._set(key, spec)

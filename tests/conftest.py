@@ -1,0 +1,39 @@
+"""Shared fixtures: Qt runs offscreen, settings go to a temporary folder, and no
+test may leave a thread running (a live QThread aborts pytest)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture
+def settings(tmp_path):
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, settings, monkeypatch):
+    """The main window on the default project; closed and its thread joined afterwards."""
+    import pyqtgraph as pg
+
+    pg.setConfigOptions(antialias=True, background="w", foreground="k")
+    from gui.main_window import MainWindow
+
+    monkeypatch.setattr(MainWindow, "_confirm_discard", lambda self: True)
+    win = MainWindow(settings=settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.info is not None, timeout=10000)
+    yield win
+    win.close()
+    assert not win.worker.isRunning()
