@@ -1,0 +1,244 @@
+"""The window driven as a person would: clicks, keys, slider drags, menus with
+patched file dialogs; checks look at what the window shows."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolButton
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+def on_worker(win, fn):
+    return win.worker.call(fn).wait()
+
+
+def steps(win) -> int:
+    return on_worker(win, lambda t: t.step_count)
+
+
+def wait_steps(qtbot, win, n, timeout=10000):
+    qtbot.waitUntil(lambda: steps(win) >= n, timeout=timeout)
+
+
+def header_buttons(win, name):
+    return [b for b in win.canvas.findChildren(QToolButton) if b.objectName() == name]
+
+
+def plotted_points(panel) -> int:
+    """Points in the data items of every plot of a panel (what a person sees drawn)."""
+    total = 0
+    for item in panel.plot_items().values():
+        for data_item in item.listDataItems():
+            x, _y = data_item.getData()
+            if x is not None:
+                total += len(x)
+    return total
+
+
+def test_first_run_trains_with_one_key(qtbot, window):
+    """Open the app, press Space: the network trains and the read-out says so."""
+    qtbot.keyClick(window.canvas, Qt.Key_Space)
+    wait_steps(qtbot, window, 50)
+    qtbot.keyClick(window.canvas, Qt.Key_Space)
+    qtbot.waitUntil(lambda: not window.playing, timeout=5000)
+    qtbot.waitUntil(lambda: "step <b>" in window.controls.readout.text(), timeout=5000)
+    n = steps(window)
+    assert f"step <b>{n}</b>" in window.controls.readout.text() or n > 0
+    assert plotted_points(window.loss_panel) > 0
+    for panel in (window.grad_hist_panel, window.weight_hist_panel, window.grad_norm_panel):
+        assert plotted_points(panel) > 0, panel.title
+
+
+def test_build_with_plus_controls_and_undo(qtbot, window):
+    layers = lambda: window.doc.project["network"]["layers"]  # noqa: E731
+    assert layers()[0]["units"] == 8
+    plus = header_buttons(window, "unitsPlus")
+    qtbot.mouseClick(plus[0], Qt.LeftButton)
+    assert layers()[0]["units"] == 9
+    window.actions_by_name["add_layer"].trigger()
+    assert len(layers()) == 4
+    qtbot.waitUntil(lambda: window.info is not None and len(window.info.layers) == 4, timeout=5000)
+    # every layer drawn: the canvas has a header per layer and neurons for the new layer
+    assert len(window.canvas.headers) == 4
+    assert len(window.canvas.neurons["layers.2"]) == 8
+    assert "re-initialised" in window.statusBar().currentMessage()
+    window.actions_by_name["undo"].trigger()
+    assert len(layers()) == 3
+    window.actions_by_name["undo"].trigger()
+    assert layers()[0]["units"] == 8
+    assert not window.doc.modified
+    window.actions_by_name["redo"].trigger()
+    assert layers()[0]["units"] == 9
+    assert "*" in window.windowTitle()
+
+
+def test_step_exactly_one_batch(qtbot, window):
+    before = steps(window)
+    qtbot.mouseClick(window.controls.findChild(QToolButton, "button_step"), Qt.LeftButton)
+    qtbot.waitUntil(lambda: steps(window) == before + 1, timeout=5000)
+    qtbot.wait(200)
+    assert steps(window) == before + 1
+    qtbot.waitUntil(lambda: f"step <b>{before + 1}</b>" in window.controls.readout.text(), timeout=5000)
+
+
+def test_step_one_epoch(qtbot, window):
+    window.actions_by_name["step_epoch"].trigger()
+    per_epoch = window.info.steps_per_epoch
+    qtbot.waitUntil(lambda: steps(window) == per_epoch, timeout=5000)
+    qtbot.wait(100)
+    assert on_worker(window, lambda t: t.epoch) == 1
+
+
+def test_learning_rate_slider_takes_effect_next_step(qtbot, window):
+    window.worker.set_speed("fast")
+    window.actions_by_name["play"].trigger()
+    wait_steps(qtbot, window, 20)
+    slider = window.training_panel.lr.slider
+    slider.setValue(slider.minimum() + 40)  # as a drag would
+    new_lr = window.doc.project["optimizer"]["lr"]
+    assert new_lr < 1e-3
+    assert window.training_panel.lr.label.text() == f"{new_lr:.3g}"
+    changed_at = steps(window)
+    wait_steps(qtbot, window, changed_at + 10)
+    window.actions_by_name["play"].trigger()
+    qtbot.waitUntil(lambda: not window.playing, timeout=5000)
+    lrs = on_worker(window, lambda t: list(zip(t.history.columns["step"], t.history.columns["lr"])))
+    assert lrs[0][1] == pytest.approx(0.03)
+    after = [lr for step, lr in lrs if step > changed_at + 2]
+    assert after and all(lr == pytest.approx(new_lr) for lr in after)
+
+
+def test_optimizer_change_shows_only_its_parameters(qtbot, window):
+    combo = window.training_panel.optimizer
+    combo.setCurrentText("sgd")
+    combo.activated.emit(combo.currentIndex())
+    assert window.doc.project["optimizer"]["name"] == "sgd"
+    form = window.training_panel.opt_form
+    assert set(form.editors) == {"momentum", "dampening", "nesterov", "weight_decay"}
+    form.editors["momentum"].setValue(0.9)
+    assert window.doc.project["optimizer"]["momentum"] == 0.9
+    qtbot.waitUntil(lambda: on_worker(window, lambda t: t.optimizer.group["momentum"]) == 0.9, timeout=5000)
+
+
+def test_invalid_edit_is_refused_with_a_message(qtbot, window):
+    training = dict(window.doc.project["training"])
+    training["early_stopping"] = {"patience": 5}
+    data = dict(window.doc.project["data"], validation_split=0.0)
+    assert window.edit("data", data, "split")
+    assert not window.edit("training", training, "early")
+    assert window.banner.isVisible()
+    assert "validation" in window.banner.text()
+
+
+def test_exports_read_back(qtbot, window, tmp_path, monkeypatch):
+    window.worker.step(25)
+    wait_steps(qtbot, window, 25)
+    qtbot.wait(200)
+    target = {}
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (target["path"], ""))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "all"))
+    errors = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: errors.append(a))
+
+    target["path"] = str(tmp_path / "w.npz")
+    window.actions_by_name["export_weights"].trigger()
+    with np.load(tmp_path / "w.npz", allow_pickle=False) as npz:
+        assert sorted(npz.files) == ["layers.0.bias", "layers.0.weight", "layers.1.bias", "layers.1.weight",
+                                     "layers.2.bias", "layers.2.weight"]
+        assert npz["layers.0.weight"].shape == (8, 2)
+        assert npz["layers.2.weight"].shape == (1, 8)
+
+    target["path"] = str(tmp_path / "h.csv")
+    window.actions_by_name["export_history"].trigger()
+    rows = list(csv.DictReader(open(tmp_path / "h.csv")))
+    assert len(rows) == 25 and rows[-1]["step"] == "25"
+
+    target["path"] = str(tmp_path / "p.json")
+    window.actions_by_name["save_as"].trigger()
+    assert json.load(open(tmp_path / "p.json"))["format"] == "backprop-lab/1"
+    assert not window.doc.modified
+
+    names = list(window.plot_items())
+    assert any("Loss" in n for n in names)
+    for fmt in ("png", "svg", "csv"):
+        target["path"] = str(tmp_path / f"loss.{fmt}")
+        window.export_plot_dialog(names[0], fmt)
+    assert not QImage(str(tmp_path / "loss.png")).isNull()
+    assert (tmp_path / "loss.svg").read_text().lstrip().startswith("<?xml")
+    assert list(csv.reader(open(tmp_path / "loss.csv")))
+
+    window.actions_by_name["export_all"].trigger()
+    folder = tmp_path / "all"
+    for name in ("project.json", "weights.npz", "history.csv", "report.json", "network.png"):
+        assert (folder / name).exists(), name
+    assert len(list(folder.glob("*.png"))) >= 4
+    assert json.load(open(folder / "report.json"))["steps"] == 25
+    assert not errors
+
+
+def test_bad_project_file_shows_error_and_changes_nothing(qtbot, window, tmp_path, monkeypatch):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "backprop-lab/1", "data": {"source": "spiral"}, '
+                   '"network": {"layers": [{"type": "dense", "units": 1, "activation": "reluu"}]}}')
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    before = json.dumps(window.doc.project, sort_keys=True)
+    for path in (bad, broken):
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, p=path, **k: (str(p), ""))
+        window.actions_by_name["open"].trigger()
+    assert "reluu" in shown[0] and "activation" in shown[0]
+    assert "not valid JSON" in shown[1]
+    assert json.dumps(window.doc.project, sort_keys=True) == before
+
+
+def test_bad_weights_file_is_refused(qtbot, window, tmp_path, monkeypatch):
+    np.savez(tmp_path / "w.npz", **{"layers.0.weight": np.zeros((3, 3))})
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmp_path / "w.npz"), ""))
+    window.actions_by_name["load_weights"].trigger()
+    assert shown and "layers.0" in shown[0]
+
+
+def test_open_example_and_divergence_message(qtbot, window):
+    import glob
+    import os
+
+    from gui.main_window import EXAMPLES_DIR
+
+    examples = sorted(glob.glob(os.path.join(EXAMPLES_DIR, "*.json")))
+    assert examples, "File > Examples is empty"
+    exploding = [p for p in examples if "explod" in os.path.basename(p)]
+    if not exploding:
+        pytest.skip("no exploding example yet")
+    window.open_example(exploding[0])
+    qtbot.waitUntil(lambda: window.info is not None and window.doc.path is None, timeout=5000)
+    window.actions_by_name["play"].trigger()
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=20000)
+    text = window.banner.text()
+    assert "step" in text and "layer" in text.lower() and "learning rate" in text
+    assert not window.playing
+
+
+def test_close_during_training_joins_the_thread(qtbot, settings, monkeypatch):
+    from gui.main_window import MainWindow
+
+    monkeypatch.setattr(MainWindow, "_confirm_discard", lambda self: True)
+    win = MainWindow(settings=settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.info is not None, timeout=10000)
+    win.actions_by_name["play"].trigger()
+    wait_steps(qtbot, win, 30)
+    win.close()
+    assert not win.worker.isRunning()
+    assert settings.value("geometry") is not None
