@@ -99,7 +99,10 @@ def _train(args) -> int:
                          (args.report, "--report")):
         _check_output(path, option)
     project = load_project(args.project)
-    trainer = Trainer(project, seed=args.seed, base_dir=os.path.dirname(os.path.abspath(args.project)))
+    try:
+        trainer = Trainer(project, seed=args.seed, base_dir=os.path.dirname(os.path.abspath(args.project)))
+    except MemoryError as exc:  # e.g. data.samples or units far too large
+        raise ConfigError(f"{args.project}: the data or network is too large for memory ({exc})") from None
     if args.init_weights:
         load_weights(trainer.network, args.init_weights)
     if not args.quiet:

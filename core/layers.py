@@ -113,7 +113,7 @@ class Dense(Layer):
             try:
                 self.p["bias"] = self.bias_init((self.units,), rng, dtype)
             except ConfigError as exc:
-                raise ConfigError(f"{key}.bias_init: {exc}".replace("init: ", "")) from None
+                raise ConfigError(f"{key}.bias_init: {str(exc).removeprefix('init: ')}") from None
         for name, value in self.activation.build(self.units, dtype).items():
             self.p[f"activation.{name}"] = value
         self.g = {name: np.zeros_like(v) for name, v in self.p.items()}

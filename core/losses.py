@@ -156,6 +156,11 @@ def resolve_loss(spec, task: str, out_width: int, key: str = "loss") -> Loss:
             f"{key}: 'bce' needs one output unit, the output layer has {out_width} "
             "(use cross_entropy for several classes)"
         )
+    if isinstance(loss, CrossEntropy) and out_width < 2:
+        raise ConfigError(
+            f"{key}: 'cross_entropy' needs one output unit per class, the output layer has "
+            f"{out_width} (use bce for one sigmoid unit)"
+        )
     return loss
 
 

@@ -7,6 +7,7 @@ key, shape and value before anything is copied into the network.
 
 from __future__ import annotations
 
+import os
 import zipfile
 
 import numpy as np
@@ -27,6 +28,8 @@ def save_arrays(arrays: dict[str, np.ndarray], path: str) -> None:
 
 def read_weights(path: str) -> dict[str, np.ndarray]:
     """Read every array of a ``.npz`` file; refuses pickled objects."""
+    if os.path.isfile(path) and not zipfile.is_zipfile(path):  # np.load would try .npy, then pickle
+        raise ConfigError(f"{path}: not an .npz file (expected a zip archive of named arrays)")
     try:
         with np.load(path, allow_pickle=False) as npz:
             return {key: npz[key] for key in npz.files}
