@@ -224,7 +224,7 @@ def _resolve(path: str, base_dir: str) -> str:
 def load_csv(path: str, target: str, task: str | None = None) -> Dataset:
     """A CSV file with a header row; every column but ``target`` must be numeric."""
     try:
-        with open(path, newline="", encoding="utf-8") as fh:
+        with open(path, newline="", encoding="utf-8-sig") as fh:
             rows = list(csv.reader(fh))
     except OSError as exc:
         raise ConfigError(f"data.path: cannot read {path!r}: {exc.strerror or exc}") from None
