@@ -1,0 +1,150 @@
+"""Colours, pens and plot set-up shared by the plot panels.
+
+One place decides what a colour means, so "training" is the same blue and
+class 1 the same orange in every panel: training blue, validation orange;
+classes use the matplotlib/Tableau "tab10" palette; layers are coloured by
+depth along viridis (dark = near the input, light = near the output).
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtGui import QColor
+
+BACKGROUND = "w"
+FOREGROUND = "#303030"
+GRID_ALPHA = 0.25
+
+TRAIN = "#1f77b4"
+VALIDATION = "#ff7f0e"
+BATCH = (31, 119, 180, 90)  # the training blue, faint: noisy per-batch values
+
+LINE_WIDTH = 2.0
+THIN_WIDTH = 1.0
+
+TAB10 = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
+         "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
+
+
+def class_color(index: int) -> QColor:
+    """Categorical colour of class ``index`` (tab10, then evenly spaced hues)."""
+    if index < len(TAB10):
+        return QColor(TAB10[index])
+    return pg.intColor(index, hues=max(index + 1, 12))
+
+
+def depth_colors(n: int) -> list[QColor]:
+    """``n`` colours from input (dark violet) to output (green-yellow) along viridis.
+
+    The bright yellow end is left out: it is unreadable on a white background.
+    """
+    cmap = pg.colormap.get("viridis")
+    if n <= 1:
+        return [cmap.map(0.0, mode="qcolor")]
+    return [cmap.map(0.82 * i / (n - 1), mode="qcolor") for i in range(n)]
+
+
+def with_alpha(color, alpha: int) -> QColor:
+    c = QColor(pg.mkColor(color))
+    c.setAlpha(alpha)
+    return c
+
+
+def pen(color, width: float = LINE_WIDTH, **kwargs):
+    return pg.mkPen(color, width=width, **kwargs)
+
+
+#: how far a region's colour goes from white towards its class colour: the
+#: points, drawn in the full colour, must stand out on their own region
+REGION_STRENGTH = 0.55
+
+
+def region_color(index: int, strength: float = REGION_STRENGTH) -> QColor:
+    """The pastel version of a class colour used to fill its decision region."""
+    c = class_color(index)
+    mix = [round(255 - strength * (255 - v)) for v in (c.red(), c.green(), c.blue())]
+    return QColor(*mix)
+
+
+def binary_colormap() -> pg.ColorMap:
+    """Class 0 region colour -> white (p = 0.5) -> class 1 region colour: the heat
+    map and the points use the same hues, so a misclassified point stands out."""
+    return pg.ColorMap([0.0, 0.5, 1.0], [region_color(0), QColor("white"), region_color(1)])
+
+
+def signed_colormap() -> pg.ColorMap:
+    """Diverging purple -> white -> green for signed values (a neuron's output);
+    deliberately unlike the class colours so the two views are not confused."""
+    return pg.ColorMap([0.0, 0.5, 1.0], [QColor("#762a83"), QColor("white"), QColor("#1b7837")])
+
+
+def count_colormap() -> pg.ColorMap:
+    """White -> dark blue, for counts (a confusion matrix)."""
+    return pg.ColorMap([0.0, 1.0], [QColor("white"), QColor("#08306b")])
+
+
+def new_graphics_widget() -> pg.GraphicsLayoutWidget:
+    widget = pg.GraphicsLayoutWidget()
+    widget.setBackground(BACKGROUND)
+    return widget
+
+
+def style_plot(plot: pg.PlotItem, title: str | None = None, grid: bool = True) -> pg.PlotItem:
+    """Dark axes and text on the white background, a light grid, a small title.
+
+    SI prefixes are off: "weight value (x0.001)" over ticks -500 ... 500 confuses
+    more than plain decimals do, and on log axes they are wrong-looking.
+    """
+    for name in ("left", "bottom", "right", "top"):
+        axis = plot.getAxis(name)
+        axis.setPen(FOREGROUND)
+        axis.setTextPen(FOREGROUND)
+        axis.enableAutoSIPrefix(False)
+        # major and minor ticks only: the finest grid level is clutter, and its
+        # hundreds of translucent lines are most of the cost of a repaint
+        axis.setStyle(maxTickLevel=1)
+    if grid:
+        plot.showGrid(x=True, y=True, alpha=GRID_ALPHA)
+    if title is not None:
+        set_title(plot, title)
+    return plot
+
+
+def set_title(plot: pg.PlotItem, title: str) -> None:
+    plot.setTitle(title, color=FOREGROUND, size="10pt")
+
+
+def add_legend(plot: pg.PlotItem, entries: int = 3, **kwargs) -> pg.LegendItem:
+    """A legend on a translucent white box; with many ``entries`` it gets more
+    columns, smaller text and tighter rows so it covers less of the plot."""
+    kwargs.setdefault("offset", (-10, 10))
+    if entries > 4:
+        kwargs.setdefault("colCount", 2 if entries <= 8 else 3)
+        kwargs.setdefault("labelTextSize", "8pt")
+        kwargs.setdefault("verSpacing", -6)
+    return plot.addLegend(labelTextColor=FOREGROUND, brush=(255, 255, 255, 190),
+                          pen=(180, 180, 180), **kwargs)
+
+
+def two_lines(label: str) -> str:
+    """A layer label on two lines: "2 dense 8 tanh" -> "2 dense" / "8 tanh"."""
+    parts = label.split(" ", 2)
+    return " ".join(parts[:2]) + ("\n" + parts[2] if len(parts) > 2 else "")
+
+
+class LogFriendlyAxis(pg.AxisItem):
+    """An axis whose log mode labels 1, 2 and 5 x 10^k before the other minor ticks.
+
+    pyqtgraph puts every minor tick of a log axis in one level, so when the range
+    spans less than a decade all of 0.06, 0.07, 0.08, 0.09 are labelled and
+    overlap; split into two levels, the second is labelled only if there is room.
+    """
+
+    def logTickValues(self, minVal, maxVal, size, stdTicks):
+        ticks = super().logTickValues(minVal, maxVal, size, stdTicks)
+        if not ticks or ticks[-1][0] is not None:
+            return ticks
+        minor = ticks[-1][1]
+        nice = [v for v in minor if round(10 ** (v % 1)) in (1, 2, 5)]
+        rest = [v for v in minor if round(10 ** (v % 1)) not in (1, 2, 5)]
+        return [*ticks[:-1], (None, nice), (None, rest)]
