@@ -30,7 +30,7 @@ from .optimizers import make_optimizer
 from .project import normalize_project
 from .registry import ConfigError
 from .schedules import make_schedule
-from .stats import LayerStats, layer_stats
+from .stats import LayerStats, layer_stats, sum_of_squares
 
 HISTORY_COLUMNS = ("step", "epoch", "lr", "batch_loss", "train_loss", "val_loss",
                    "train_accuracy", "val_accuracy")
@@ -311,7 +311,7 @@ class Trainer:
         if not math.isfinite(loss):
             self._diverged(loss, "loss")
         with np.errstate(over="ignore", invalid="ignore"):  # checked just below
-            sq = float(np.dot(net.flat_grad, net.flat_grad))
+            sq = float(sum_of_squares(net.flat_grad))
         if not math.isfinite(sq):
             self._diverged(loss, "grad")
         self.grad_norm = math.sqrt(sq)
