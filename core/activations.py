@@ -173,7 +173,8 @@ class ELU(Activation):
         return np.where(z > 0, z, self.alpha * np.expm1(np.minimum(z, 0.0)))
 
     def backward(self, z, a, grad_a):
-        return np.where(z > 0, grad_a, grad_a * (a + self.alpha))
+        # alpha * exp(z), as PyTorch: ``a + alpha`` cancels catastrophically for z << 0
+        return np.where(z > 0, grad_a, grad_a * (self.alpha * np.exp(np.minimum(z, 0.0))))
 
 
 @ACTIVATIONS.register("gelu")
