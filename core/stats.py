@@ -9,6 +9,7 @@ matters because a snapshot is taken every few steps.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,6 +20,8 @@ HIST_BINS = 30
 #: fixed bin edges for log10 |gradient|: one scale for every layer, so a layer
 #: whose gradients vanish sits visibly to the left of the others
 LOG_GRAD_EDGES = np.linspace(-12.0, 3.0, 31)
+_LOG_LO = LOG_GRAD_EDGES[0]
+_LOG_SCALE = (len(LOG_GRAD_EDGES) - 1) / (LOG_GRAD_EDGES[-1] - LOG_GRAD_EDGES[0])
 
 
 #: OpenBLAS hands a dot product of more than 10 000 elements to several threads:
@@ -104,47 +107,187 @@ def layer_stats(network, previous_flat: np.ndarray | None = None,
 
     ``previous_flat`` is the parameter buffer before the last update, for the
     update-to-weight ratio.
+
+    The histograms of all layers are binned together (one ``bincount`` over
+    every layer's weights and gradients), with the same arithmetic as
+    :func:`histogram` and :func:`log_magnitude_histogram`, so the counts and
+    edges are identical to binning each layer on its own.
     """
+    layout = _layout(network)
+    if not layout.layers:
+        return []
+    flat, flat_grad = network.flat, network.flat_grad
+    n = layout.n_weights
+    values = layout.buffer  # every layer's weights, then every layer's weight gradients
+    np.take(flat, layout.weight_pos, out=values[:n], mode="clip")
+    np.take(flat_grad, layout.weight_pos, out=values[n:], mode="clip")
+    # log10(0) for zero gradients; inf - inf, overflow and NaN only in the special cases
+    # that _segment_histograms hands to histogram()
+    with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
+        hists = _segment_histograms(values, layout.starts, layout.sizes, layout.bin_offset,
+                                    layout.edge_steps)
+        log_hists = _log_magnitude_histograms(values[n:], layout.bin_offset[:n], len(layout.layers))
+    norm = layout.norm
+    nan = float("nan")
+    delta = None if previous_flat is None else flat - previous_flat
+    n_layers = len(layout.layers)
     out = []
-    by_layer: dict[int, list] = {}
-    for p in network.params:
-        by_layer.setdefault(id(p.layer), []).append(p)
-    for entry in network.entries:
-        layer = entry.layer
-        if not isinstance(layer, (Dense, BatchNorm)):
-            continue
-        w, g = layer.p["weight"], layer.g["weight"]
-        params = by_layer[id(layer)]
-        start = params[0].offset
-        stop = params[-1].offset + params[-1].value.size
-        w_all = network.flat[start:stop]
-        g_all = network.flat_grad[start:stop]
-        w_norm = float(np.sqrt(sum_of_squares(w_all)))
-        g_norm = float(np.sqrt(sum_of_squares(g_all)))
-        if previous_flat is not None:
-            delta = w_all - previous_flat[start:stop]
-            ratio = float(np.sqrt(sum_of_squares(delta))) / w_norm if w_norm > 0 else float("nan")
+    for i, (path, label, layer, act, w_all, g_all, start, stop, w, g, bias) in enumerate(layout.layers):
+        w_norm = norm(w_all)
+        g_norm = norm(g_all)
+        if delta is not None:
+            ratio = norm(delta[start:stop]) / w_norm if w_norm > 0 else nan
         else:
-            ratio = float("nan")
+            ratio = nan
         a = getattr(layer, "a", None)
-        act_mean = act_std = saturated = dead = float("nan")
+        act_mean = act_std = saturated = dead = nan
         activation = None
         if a is not None:
-            act_mean, act_std = float(a.mean()), float(a.std())
-            if isinstance(layer, Dense):
-                activation = layer.activation.name
-                mask = layer.activation.saturated(a)
+            act_mean, act_std = _mean_std(a)
+            if act is not None:
+                activation = act.name
+                mask = act.saturated(a)
                 if mask is not None:
-                    saturated = float(mask.mean())
-                if layer.activation.family == "relu":
-                    dead = float(np.mean(np.all(layer.z <= 0, axis=0)))
+                    saturated = np.count_nonzero(mask) / mask.size
+                if act.family == "relu":
+                    dead = np.count_nonzero(np.all(layer.z <= 0, axis=0)) / layer.z.shape[1]
         small = w.size <= copy_limit
         out.append(LayerStats(
-            entry.path, entry.label, layer.kind, activation,
-            histogram(w), histogram(g), log_magnitude_histogram(g),
+            path, label, layer.kind, activation,
+            hists[i], hists[n_layers + i], log_hists[i],
             w_norm, g_norm, ratio, act_mean, act_std, saturated, dead,
             w.copy() if small else None,
-            layer.p["bias"].copy() if small and "bias" in layer.p else None,
+            bias.copy() if small and bias is not None else None,
             g.copy() if small else None,
         ))
     return out
+
+
+class _Layout:
+    """Where the dense and batch-norm layers' parameters sit in the network's flat
+    buffers; built once per network (the buffers never move).  Holds a scratch
+    buffer, so like the network itself it is used by one thread at a time."""
+
+    def __init__(self, network):
+        self.flat = network.flat
+        by_layer: dict[int, list] = {}
+        for p in network.params:
+            by_layer.setdefault(id(p.layer), []).append(p)
+        # per layer: path, label, layer, activation (dense) or None, all its parameters
+        # and their gradients, where they start and stop, weight, its gradient, bias
+        self.layers = []
+        weight_pos = []
+        for entry in network.entries:
+            layer = entry.layer
+            if not isinstance(layer, (Dense, BatchNorm)):
+                continue
+            params = by_layer[id(layer)]
+            start, stop = params[0].offset, params[-1].offset + params[-1].value.size
+            self.layers.append((
+                entry.path, entry.label, layer, getattr(layer, "activation", None),
+                network.flat[start:stop], network.flat_grad[start:stop], start, stop,
+                layer.p["weight"], layer.g["weight"], layer.p.get("bias"),
+            ))
+            weight = next(p for p in params if p.local == "weight")
+            weight_pos.append(np.arange(weight.offset, weight.offset + weight.value.size))
+        sizes = np.array([len(pos) for pos in weight_pos], np.intp)
+        self.weight_pos = np.concatenate(weight_pos) if weight_pos else np.zeros(0, np.intp)
+        self.n_weights = len(self.weight_pos)
+        # segments: the weights of each layer, then the weight gradients of each layer
+        self.sizes = np.concatenate([sizes, sizes])
+        self.starts = np.concatenate([[0], np.cumsum(self.sizes)[:-1]]).astype(np.intp)
+        self.bin_offset = np.repeat(np.arange(len(self.sizes)) * HIST_BINS, self.sizes)
+        self.buffer = np.empty(2 * self.n_weights, network.flat.dtype)
+        self.edge_steps = np.arange(HIST_BINS + 1, dtype=np.float64)
+        self.norm = _norm64 if network.flat.dtype == np.float64 else _norm
+
+
+def _norm(v: np.ndarray) -> float:
+    return float(np.sqrt(sum_of_squares(v)))
+
+
+def _norm64(v: np.ndarray) -> float:
+    """:func:`_norm` of a float64 vector, with fewer calls (IEEE square roots are
+    correctly rounded, so math.sqrt gives what np.sqrt gives)."""
+    return math.sqrt(np.dot(v, v) if v.size <= _DOT_CHUNK else sum_of_squares(v))
+
+
+def _layout(network) -> _Layout:
+    layout = getattr(network, "_stats_layout", None)
+    if layout is None or layout.flat is not network.flat:
+        layout = network._stats_layout = _Layout(network)
+    return layout
+
+
+def _segment_histograms(values: np.ndarray, starts: np.ndarray, sizes: np.ndarray,
+                        bin_offset: np.ndarray, edge_steps: np.ndarray) -> list[Histogram]:
+    """:func:`histogram` of each segment ``values[start:start + size]`` in one pass
+    (call with invalid, overflow and divide warnings off); ``bin_offset`` is the
+    segment number times the number of bins, per element; ``edge_steps`` is
+    ``0, 1, ..., bins`` as floats.
+
+    Segments that :func:`histogram` treats specially (non-finite values, a
+    single value) are handed to it."""
+    bins = len(edge_steps) - 1
+    # histogram() works with Python floats
+    lo = np.minimum.reduceat(values, starts).astype(np.float64, copy=False)
+    hi = np.maximum.reduceat(values, starts).astype(np.float64, copy=False)
+    span = hi - lo
+    scale = bins / span
+    # ordinary segments have 0 < scale < inf (NaN, infinities or a single value do not)
+    special = not (np.minimum.reduce(scale) > 0 and math.isfinite(np.add.reduce(scale)))
+    if special:
+        bad = ~((scale > 0) & np.isfinite(scale))
+        lo, hi = np.where(bad, 0.0, lo), np.where(bad, 1.0, hi)
+        span = hi - lo
+        scale = bins / span
+    lo_each = np.repeat(lo.astype(values.dtype, copy=False), sizes)
+    scale_each = np.repeat(scale.astype(values.dtype, copy=False), sizes)  # rounded as array * float
+    idx = ((values - lo_each) * scale_each).astype(np.intp)
+    if special:
+        idx[np.repeat(bad, sizes)] = 0
+    np.minimum(idx, bins - 1, out=idx)
+    idx += bin_offset
+    counts = np.bincount(idx, minlength=len(sizes) * bins).reshape(-1, bins)
+    edges = np.multiply.outer(span / bins, edge_steps)  # np.linspace's arithmetic
+    edges += lo[:, None]
+    edges[:, -1] = hi
+    out = [Histogram(e, c) for e, c in zip(edges, counts)]
+    if special:
+        for i in np.flatnonzero(bad):
+            out[i] = histogram(values[starts[i]:starts[i] + sizes[i]], bins)
+    return out
+
+
+def _log_magnitude_histograms(values: np.ndarray, bin_offset: np.ndarray,
+                              n_segments: int) -> list[Histogram]:
+    """:func:`log_magnitude_histogram` of each segment (``bin_offset``: segment * bins;
+    call with divide and invalid warnings off)."""
+    bins = len(LOG_GRAD_EDGES) - 1
+    logs = np.log10(np.abs(values))
+    x = (logs - _LOG_LO) * _LOG_SCALE
+    # = nan_to_num(x, nan=bins-1, posinf=bins-1, neginf=0) clipped to [0, bins-1]
+    np.fmin(x, bins - 1, out=x)
+    np.fmax(x, 0, out=x)
+    idx = x.astype(np.intp)
+    idx += bin_offset
+    counts = np.bincount(idx, minlength=n_segments * bins).reshape(-1, bins)
+    return [Histogram(LOG_GRAD_EDGES, c) for c in counts]
+
+
+def _mean_std(a: np.ndarray) -> tuple[float, float]:
+    """``float(a.mean()), float(a.std())`` with the same operations, one sum fewer."""
+    if a.dtype == np.float64:  # Python floats divide and take roots as NumPy does
+        n = a.size
+        mean = float(np.add.reduce(a, axis=None)) / n
+        d = a - mean
+        np.multiply(d, d, out=d)
+        return mean, math.sqrt(float(np.add.reduce(d, axis=None)) / n)
+    n = np.intp(a.size)
+    total = np.add.reduce(a, axis=None)
+    mean = total.dtype.type(total / n)
+    d = a - mean
+    np.multiply(d, d, out=d)
+    var = np.add.reduce(d, axis=None)
+    var = var.dtype.type(var / n)
+    return float(mean), float(np.sqrt(var))
