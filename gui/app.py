@@ -6,14 +6,27 @@ import os
 import sys
 
 import pyqtgraph as pg
+from PySide6.QtCore import qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 
+def _quiet_offscreen_warnings(mode, context, message):
+    # the offscreen/minimal platforms cannot resize floating docks; say nothing about it
+    if "propagateSizeHints" in message:
+        return
+    sys.stderr.write(message + "\n")
+
+
 def make_app() -> QApplication:
+    if QApplication.instance() is None and os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        qInstallMessageHandler(_quiet_offscreen_warnings)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    # The training thread holds the GIL between steps; hand it over more often so
+    # the window's event loop stays responsive (5 ms by default).
+    sys.setswitchinterval(0.001)
     app.setApplicationName("Backprop Lab")
     app.setOrganizationName("BackpropLab")
-    pg.setConfigOptions(antialias=True, background="w", foreground="k")
+    pg.setConfigOptions(antialias=os.environ.get("BPL_AA", "1") == "1", background="w", foreground="k")
     return app
 
 

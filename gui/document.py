@@ -24,7 +24,7 @@ class ReplaceSectionCommand(QUndoCommand):
 
     _ids: dict[str, int] = {}
 
-    def __init__(self, doc: "ProjectDocument", section: str, new, text: str, merge_key: str | None = None):
+    def __init__(self, doc: ProjectDocument, section: str, new, text: str, merge_key: str | None = None):
         super().__init__(text)
         self.doc, self.section = doc, section
         self.old = copy.deepcopy(doc.project[section])

@@ -11,10 +11,19 @@ import copy
 import glob
 import os
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+import pyqtgraph as pg
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QStyle, QVBoxLayout, QWidget,
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
 )
 
 from core.project import atomic_write, default_project, normalize_project
@@ -245,8 +254,8 @@ class MainWindow(QMainWindow):
     def _connect(self):
         self.doc.changed.connect(self._on_document_changed)
         self.doc.reset.connect(self._on_document_reset)
-        self.doc.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
-        self.doc.path_changed.connect(lambda _p: self._update_title())
+        self.doc.undo_stack.cleanChanged.connect(self._update_title)
+        self.doc.path_changed.connect(self._update_title)
         self.worker.built.connect(self._on_built)
         self.worker.snapshot.connect(self._on_snapshot)
         self.worker.state_changed.connect(self._on_state_changed)
@@ -355,11 +364,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Saved {path}", 4000)
         return True
 
-    def _run_on_worker(self, fn):
+    def _ask_worker(self, path, *args):
+        """``trainer.<path>(*args)`` computed in the training process; None (and a message) if it fails."""
         try:
-            return self.worker.call(fn).wait()
-        except TimeoutError:
-            QMessageBox.warning(self, "Busy", "The training thread did not answer; try again.")
+            return self.worker.query(path, *args).wait()
+        except (TimeoutError, RuntimeError) as exc:
+            QMessageBox.warning(self, "Training process", str(exc))
             return None
 
     def export_weights(self):
@@ -369,7 +379,7 @@ class MainWindow(QMainWindow):
             return
         if not path.endswith(".npz"):
             path += ".npz"
-        arrays = self._run_on_worker(lambda t: t.network.copy_arrays())
+        arrays = self._ask_worker("network.copy_arrays")
         if arrays is not None:
             self._write(lambda: save_arrays(arrays, path), path)
 
@@ -379,8 +389,8 @@ class MainWindow(QMainWindow):
             return
         try:
             arrays = read_weights(path)
-            self.worker.call(lambda t: t.network.load_arrays(arrays, os.path.basename(path))).wait()
-        except (ConfigError, TimeoutError) as exc:
+            self.worker.query("network.load_arrays", arrays, os.path.basename(path)).wait()
+        except (ConfigError, TimeoutError, RuntimeError) as exc:
             QMessageBox.critical(self, "Cannot load weights", str(exc))
             return
         self.worker.step(0)
@@ -391,7 +401,7 @@ class MainWindow(QMainWindow):
                                               "CSV (*.csv)")
         if not path:
             return
-        history = self._run_on_worker(lambda t: t.history.copy())
+        history = self._ask_worker("history.copy")
         if history is not None:
             self._write(lambda: atomic_write(path, history.write_csv), path)
 
@@ -416,10 +426,9 @@ class MainWindow(QMainWindow):
         folder = QFileDialog.getExistingDirectory(self, "Export all results into a folder", self._last_dir())
         if not folder:
             return
-        got = self._run_on_worker(lambda t: (t.network.copy_arrays(), t.history.copy(), t.report()))
-        if got is None:
+        arrays, history, report = (self._ask_worker(q) for q in ("network.copy_arrays", "history.copy", "report"))
+        if arrays is None or history is None or report is None:
             return
-        arrays, history, report = got
         image = self.canvas.grab().toImage()
         self._write(lambda: export_all(folder, self.doc.project, arrays, history, report, self.plot_items(),
                                        image), folder)
@@ -489,6 +498,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState(SETTINGS_VERSION))
         self.worker.stop()
+        self.doc.undo_stack.cleanChanged.disconnect(self._update_title)
+        self.doc.undo_stack.clear()
         event.accept()
 
     # ---- reacting to the document
@@ -546,7 +557,7 @@ class MainWindow(QMainWindow):
     def _rebuild(self, message: str | None, keep: bool = False):
         weights = None
         if keep and self.info is not None:
-            weights = self._run_on_worker(lambda t: t.network.copy_arrays())
+            weights = self._ask_worker("network.copy_arrays")
         self.generation = self.worker.rebuild(copy.deepcopy(self.doc.project), self.doc.base_dir, weights)
         self.playing = False
         self.controls.clear()
@@ -573,13 +584,28 @@ class MainWindow(QMainWindow):
             self.canvas.update_snapshot(snap)
             if snap.boundary is not None:
                 self._activations = snap.boundary.activations
-            for panel in self.plot_panels:
-                dock = panel.parentWidget()
-                if dock is None or dock.isVisible() or snap.history_start == 0:
-                    panel.update_snapshot(snap)
+            for panel in self.plot_panels:  # hidden panels only store; they draw when shown
+                panel.update_snapshot(snap)
             self.controls.show_progress(snap, self.steps_per_second if self.playing else None, self.info.task)
         finally:
+            # Paint now, while the training thread waits for ``drawn()``: the two
+            # threads share one GIL, and painting in small slices between training
+            # steps costs far more than painting in one go.
+            for scene in self._plot_scenes():
+                # pyqtgraph applies pending auto-ranges when a paint starts, which
+                # changes the axes and asks for a second paint: apply them now
+                scene.prepareForPaint()
+            QApplication.sendPostedEvents()  # scene changes -> widget updates
+            QApplication.sendPostedEvents(self, QEvent.UpdateRequest)  # -> paint
             self.worker.drawn()
+
+    def _plot_scenes(self):
+        if self._scenes is None:
+            self._scenes = [view.scene() for panel in self.plot_panels
+                            for view in panel.findChildren(pg.GraphicsView)]
+        return [scene for scene in self._scenes if any(v.isVisible() for v in scene.views())]
+
+    _scenes = None
 
     def _on_state_changed(self, gen, playing):
         if gen != self.generation:
@@ -620,6 +646,6 @@ class MainWindow(QMainWindow):
     def _hide_banner(self):
         self.banner.hide()
 
-    def _update_title(self):
+    def _update_title(self, *_):
         name = os.path.basename(self.doc.path) if self.doc.path else "untitled"
         self.setWindowTitle(f"{name}{' *' if self.doc.modified else ''} — Backprop Lab")

@@ -1,33 +1,34 @@
-"""The training thread: owns a :class:`core.trainer.Trainer`, takes commands, sends snapshots.
+"""The session's training worker: a thread that relays a training process.
 
-The GUI never touches the trainer's arrays.  Commands (play, pause, step,
-change a hyper-parameter, rebuild) go in through a thread-safe queue and are
-applied between steps; snapshots (immutable copies) come out through Qt
-signals, at most ~30 a second and only once the window has drawn the previous
-one, so drawing never blocks training and training never floods the window.
+The trainer runs in a process of its own (:func:`core.session.serve`), so
+training and drawing never compete for Python's GIL: on two cores the network
+trains at headless speed while the window paints.  This thread only waits for
+the process's messages and turns them into Qt signals; the window sends
+commands straight down the pipe.  The GUI never touches the trainer's arrays;
+it receives snapshots (immutable copies) and answers to queries.
 
-Every rebuild bumps a generation counter carried by each signal so the window
-can drop what a replaced run still had in flight.
+Every signal carries the generation of the run it belongs to; the window drops
+what a replaced run still had in flight.
 """
 
 from __future__ import annotations
 
-import queue
+import itertools
+import os
+import socket
+import subprocess
+import sys
 import threading
-import time
+from multiprocessing.connection import Connection
 
 from PySide6.QtCore import QThread, Signal
 
-from core.registry import ConfigError
-from core.trainer import Trainer, TrainingDiverged
-
-SNAPSHOT_INTERVAL = 1.0 / 30.0
 #: steps per second for each speed setting (None: as fast as possible)
 SPEEDS = {"max": None, "fast": 200.0, "medium": 30.0, "slow": 5.0, "very slow": 1.0}
 
 
 class TrainingWorker(QThread):
-    """One training thread per session.  Public methods are called from the GUI thread."""
+    """One training worker per window.  Public methods are called from the GUI thread."""
 
     built = Signal(int, object)  # generation, RunInfo
     snapshot = Signal(int, object)  # generation, Snapshot
@@ -38,220 +39,121 @@ class TrainingWorker(QThread):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._commands: queue.Queue = queue.Queue()
-        self._drawn = threading.Event()
-        self._drawn.set()
+        self._conn: Connection | None = None
+        self._process: subprocess.Popen | None = None
+        self._send_lock = threading.Lock()
+        self._results: dict[int, _Result] = {}
+        self._ids = itertools.count(1)
         self.generation = 0
-        self.neuron_grid = 24
+        self._stopped = False
 
     # ---- Public API (GUI thread)
+    def start(self):
+        """Start the training process (a fresh interpreter: never fork a process
+        that runs Qt) and the relay thread."""
+        ours, theirs = socket.socketpair()
+        root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+        fd = theirs.fileno()
+        self._process = subprocess.Popen(
+            [sys.executable, "-c", "import sys; from core.session import serve_fd; serve_fd(int(sys.argv[1]))",
+             str(fd)], pass_fds=[fd], env=env, stdin=subprocess.DEVNULL)
+        theirs.close()
+        self._conn = Connection(ours.detach())
+        super().start()
+
     def rebuild(self, project: dict, base_dir: str = ".", weights: dict | None = None) -> int:
         """Start over from ``project``; returns the new generation."""
         self.generation += 1
-        self._commands.put(("rebuild", self.generation, project, base_dir, weights))
+        self._send(("rebuild", self.generation, project, base_dir, weights))
         return self.generation
 
     def play(self):
-        self._commands.put(("play",))
+        self._send(("play",))
 
     def pause(self):
-        self._commands.put(("pause",))
+        self._send(("pause",))
 
     def step(self, n: int = 1):
-        self._commands.put(("step", n))
+        self._send(("step", n))
 
     def step_epoch(self):
-        self._commands.put(("step_epoch",))
+        self._send(("step_epoch",))
 
     def set_hyperparameter(self, key: str, value):
-        self._commands.put(("hyper", key, value))
+        self._send(("hyper", key, value))
 
     def set_training_option(self, key: str, value):
-        self._commands.put(("option", key, value))
+        self._send(("option", key, value))
 
     def set_speed(self, name: str):
-        self._commands.put(("speed", SPEEDS[name]))
+        self._send(("speed", SPEEDS[name]))
 
-    def call(self, fn):
-        """Run ``fn(trainer)`` on the worker thread between steps; returns a waitable result."""
+    def query(self, path: str, *args) -> _Result:
+        """Ask the training process for ``trainer.<path>`` (called with ``args`` if it
+        is a method), between two steps; ``.wait()`` on the result gives the value."""
         result = _Result()
-        self._commands.put(("call", fn, result))
+        query_id = next(self._ids)
+        self._results[query_id] = result
+        self._send(("query", query_id, path, args))
         return result
 
     def drawn(self):
         """The window has drawn the last snapshot: the next one may be sent."""
-        self._drawn.set()
+        self._send(("drawn",))
 
     def stop(self):
-        """Stop the loop and join the thread (safe to call twice)."""
-        self._commands.put(("quit",))
+        """Stop the training process and join it and this thread (safe to call twice)."""
+        if not self._stopped:
+            self._stopped = True
+            self._send(("quit",))
         if self.isRunning():
-            self.wait()
-
-    # ---- Private API (worker thread)
-    def run(self):
-        self._trainer: Trainer | None = None
-        self._gen = 0
-        self._playing = False
-        self._pending = 0  # steps still to run for "step n"
-        self._until_epoch: int | None = None
-        self._delay: float | None = None
-        self._since = 0
-        self._last_emit = 0.0
-        self._dirty = False
-        self._quit = False
-        self._count = 0
-        self._play_until: int | None = None
-        self._rate_t0 = time.perf_counter()
-        next_step_at = 0.0
-        while not self._quit:
-            busy = self._trainer is not None and (self._playing or self._pending or self._until_epoch is not None)
+            self.wait(5000)
+        if self._process is not None:
             try:
-                timeout = 0.0 if busy else 0.05
-                while True:
-                    cmd = self._commands.get(timeout=timeout) if timeout else self._commands.get_nowait()
-                    self._apply(cmd)
-                    timeout = 0.0
-                    if self._quit:
-                        return
-            except queue.Empty:
+                self._process.wait(3)
+            except subprocess.TimeoutExpired:
+                self._process.terminate()
+                self._process.wait(2)
+        if self._conn is not None:
+            self._conn.close()
+        for result in self._results.values():
+            result.set_error(RuntimeError("the training process has stopped"))
+        self._results.clear()
+
+    # ---- Private API
+    def _send(self, message):
+        with self._send_lock:
+            try:
+                self._conn.send(message)
+            except (BrokenPipeError, OSError, AttributeError):
                 pass
-            busy = self._trainer is not None and (self._playing or self._pending or self._until_epoch is not None)
-            if busy and not self._trainer.finished:
-                now = time.perf_counter()
-                if self._delay and now < next_step_at:
-                    time.sleep(min(next_step_at - now, 0.02))
-                else:
-                    if self._delay:
-                        next_step_at = max(now, next_step_at) + self._delay
-                    self._train_one()
-            elif busy:
-                self._halt()
-            self._maybe_emit()
 
-    def _apply(self, cmd):
-        kind = cmd[0]
-        trainer = self._trainer
-        if kind == "quit":
-            self._quit = True
-        elif kind == "rebuild":
-            _, gen, project, base_dir, weights = cmd
-            self._gen = gen
-            self._playing, self._pending, self._until_epoch = False, 0, None
-            self.state_changed.emit(gen, False)
+    def run(self):
+        """Relay loop (this thread): process messages -> Qt signals."""
+        signals = {"built": self.built, "snapshot": self.snapshot, "playing": self.state_changed,
+                   "failed": self.failed, "info": self.info, "rate": self.rate}
+        while True:
             try:
-                trainer = Trainer(project, base_dir=base_dir)
-                if weights is not None:
-                    trainer.network.load_arrays(weights, "weights")
-            except (ConfigError, ValueError, OSError) as exc:
-                self._trainer = None
-                self.failed.emit(gen, str(exc))
+                kind, gen, payload = self._conn.recv()
+            except (EOFError, OSError):
+                if not self._stopped:
+                    self.failed.emit(self.generation, "The training process stopped unexpectedly.")
                 return
-            self._trainer = trainer
-            self._play_until = None
-            self._since = 0
-            self.built.emit(gen, trainer.info())
-            self._dirty = True
-            self._drawn.set()
-            self._maybe_emit(force=True)
-        elif trainer is None:
-            if kind == "call":
-                cmd[2].set(None)
-            return
-        elif kind == "play":
-            if not trainer.finished:
-                epochs = trainer.project["training"]["epochs"]
-                if self._play_until is None or trainer.epoch >= self._play_until:
-                    self._play_until = trainer.epoch + epochs if trainer.epoch >= epochs else epochs
-                self._playing = True
-                self._count, self._rate_t0 = 0, time.perf_counter()
-                self.state_changed.emit(self._gen, True)
-        elif kind == "pause":
-            self._halt()
-        elif kind == "step":
-            self._playing = False
-            self._pending += cmd[1]
-        elif kind == "step_epoch":
-            self._playing = False
-            self._until_epoch = trainer.epoch + 1
-        elif kind == "hyper":
-            self._guard(lambda: trainer.set_hyperparameter(cmd[1], cmd[2]))
-        elif kind == "option":
-            self._guard(lambda: trainer.set_training_option(cmd[1], cmd[2]))
-        elif kind == "speed":
-            self._delay = None if cmd[1] is None else 1.0 / cmd[1]
-        elif kind == "call":
-            try:
-                cmd[2].set(cmd[1](trainer))
-            except Exception as exc:  # handed back to the caller, never lost
-                cmd[2].set_error(exc)
-
-    def _guard(self, fn):
-        try:
-            fn()
-        except ConfigError as exc:
-            self.failed.emit(self._gen, str(exc))
-
-    def _halt(self):
-        was = self._playing
-        self._playing, self._pending, self._until_epoch = False, 0, None
-        if was:
-            self.state_changed.emit(self._gen, False)
-        self._dirty = True
-        self._maybe_emit(force=True)
-
-    def _train_one(self):
-        trainer = self._trainer
-        trainer.keep_previous = True
-        try:
-            trainer.step()
-        except TrainingDiverged as exc:
-            self._dirty = True
-            self._halt()
-            self.failed.emit(self._gen, str(exc))
-            return
-        self._dirty = True
-        self._count += 1
-        if self._pending:
-            self._pending -= 1
-            if not self._pending and not self._playing:
-                self._maybe_emit(force=True)
-        if self._until_epoch is not None and trainer.epoch >= self._until_epoch:
-            self._until_epoch = None
-            self._maybe_emit(force=True)
-        if trainer.finished:
-            self._halt()
-            if trainer.message:
-                self.info.emit(self._gen, trainer.message)
-        elif self._playing and self._play_until is not None and trainer.epoch >= self._play_until:
-            self._halt()
-            self.info.emit(self._gen, f"Finished {trainer.epoch} epochs. Press Play to train further.")
-
-    def _maybe_emit(self, force: bool = False):
-        if not self._dirty or self._trainer is None:
-            return
-        now = time.perf_counter()
-        if not force and (now - self._last_emit < SNAPSHOT_INTERVAL or not self._drawn.is_set()):
-            return
-        if force and not self._drawn.is_set():
-            # the window is still drawing: wait briefly so a final state is never skipped
-            self._drawn.wait(0.5)
-        trainer = self._trainer
-        snap = trainer.snapshot(self._since, boundary=True, neuron_grid=self.neuron_grid,
-                                predictions=True)
-        self._since = len(trainer.history)
-        self._last_emit = now
-        self._dirty = False
-        self._drawn.clear()
-        self.snapshot.emit(self._gen, snap)
-        elapsed = now - self._rate_t0
-        if elapsed > 0.5:
-            self.rate.emit(self._gen, self._count / elapsed)
-            self._count, self._rate_t0 = 0, now
+            if kind == "bye":
+                return
+            if kind == "result":
+                query_id, value, error = payload
+                result = self._results.pop(query_id, None)
+                if result is not None:
+                    result.set_error(error) if error is not None else result.set(value)
+                continue
+            signals[kind].emit(gen, payload)
 
 
 class _Result:
-    """A value handed from the worker thread to a waiting caller."""
+    """A value handed from the training process to a waiting caller."""
 
     def __init__(self):
         self._event = threading.Event()
@@ -266,9 +168,9 @@ class _Result:
         self.error = exc
         self._event.set()
 
-    def wait(self, timeout: float = 10.0):
+    def wait(self, timeout: float = 20.0):
         if not self._event.wait(timeout):
-            raise TimeoutError("the training thread did not answer")
+            raise TimeoutError("the training process did not answer")
         if self.error is not None:
             raise self.error
         return self.value

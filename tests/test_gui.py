@@ -15,12 +15,13 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolButton
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 
-def on_worker(win, fn):
-    return win.worker.call(fn).wait()
+def on_worker(win, path, *args):
+    """``trainer.<path>`` asked of the training process (as the window does)."""
+    return win.worker.query(path, *args).wait()
 
 
 def steps(win) -> int:
-    return on_worker(win, lambda t: t.step_count)
+    return on_worker(win, "step_count")
 
 
 def wait_steps(qtbot, win, n, timeout=10000):
@@ -28,7 +29,20 @@ def wait_steps(qtbot, win, n, timeout=10000):
 
 
 def header_buttons(win, name):
-    return [b for b in win.canvas.findChildren(QToolButton) if b.objectName() == name]
+    """Buttons in the layer headers drawn on the canvas, left to right."""
+    found = []
+    for _path, proxy, _x in win.canvas.headers:
+        found += [b for b in proxy.widget().findChildren(QToolButton) if b.objectName() == name]
+    return found
+
+
+def click_on_canvas(qtbot, canvas, widget):
+    """Click where ``widget`` (inside a layer header) is drawn on the canvas, as a person would."""
+    header = widget.window()
+    proxy = header.graphicsProxyWidget()
+    centre = widget.mapTo(header, widget.rect().center())
+    view_pos = canvas.mapFromScene(proxy.mapToScene(centre.x(), centre.y()))
+    qtbot.mouseClick(canvas.viewport(), Qt.LeftButton, pos=view_pos)
 
 
 def plotted_points(panel) -> int:
@@ -48,9 +62,10 @@ def test_first_run_trains_with_one_key(qtbot, window):
     wait_steps(qtbot, window, 50)
     qtbot.keyClick(window.canvas, Qt.Key_Space)
     qtbot.waitUntil(lambda: not window.playing, timeout=5000)
-    qtbot.waitUntil(lambda: "step <b>" in window.controls.readout.text(), timeout=5000)
     n = steps(window)
-    assert f"step <b>{n}</b>" in window.controls.readout.text() or n > 0
+    assert n >= 50
+    # the window shows the step it stopped at, and the curves and histograms have data
+    qtbot.waitUntil(lambda: f"step <b>{n}</b>" in window.controls.readout.text(), timeout=5000)
     assert plotted_points(window.loss_panel) > 0
     for panel in (window.grad_hist_panel, window.weight_hist_panel, window.grad_norm_panel):
         assert plotted_points(panel) > 0, panel.title
@@ -60,8 +75,8 @@ def test_build_with_plus_controls_and_undo(qtbot, window):
     layers = lambda: window.doc.project["network"]["layers"]  # noqa: E731
     assert layers()[0]["units"] == 8
     plus = header_buttons(window, "unitsPlus")
-    qtbot.mouseClick(plus[0], Qt.LeftButton)
-    assert layers()[0]["units"] == 9
+    click_on_canvas(qtbot, window.canvas, plus[0])
+    qtbot.waitUntil(lambda: layers()[0]["units"] == 9, timeout=2000)
     window.actions_by_name["add_layer"].trigger()
     assert len(layers()) == 4
     qtbot.waitUntil(lambda: window.info is not None and len(window.info.layers) == 4, timeout=5000)
@@ -93,7 +108,7 @@ def test_step_one_epoch(qtbot, window):
     per_epoch = window.info.steps_per_epoch
     qtbot.waitUntil(lambda: steps(window) == per_epoch, timeout=5000)
     qtbot.wait(100)
-    assert on_worker(window, lambda t: t.epoch) == 1
+    assert on_worker(window, "epoch") == 1
 
 
 def test_learning_rate_slider_takes_effect_next_step(qtbot, window):
@@ -109,7 +124,8 @@ def test_learning_rate_slider_takes_effect_next_step(qtbot, window):
     wait_steps(qtbot, window, changed_at + 10)
     window.actions_by_name["play"].trigger()
     qtbot.waitUntil(lambda: not window.playing, timeout=5000)
-    lrs = on_worker(window, lambda t: list(zip(t.history.columns["step"], t.history.columns["lr"])))
+    columns = on_worker(window, "history.columns")
+    lrs = list(zip(columns["step"], columns["lr"]))
     assert lrs[0][1] == pytest.approx(0.03)
     after = [lr for step, lr in lrs if step > changed_at + 2]
     assert after and all(lr == pytest.approx(new_lr) for lr in after)
@@ -124,7 +140,7 @@ def test_optimizer_change_shows_only_its_parameters(qtbot, window):
     assert set(form.editors) == {"momentum", "dampening", "nesterov", "weight_decay"}
     form.editors["momentum"].setValue(0.9)
     assert window.doc.project["optimizer"]["momentum"] == 0.9
-    qtbot.waitUntil(lambda: on_worker(window, lambda t: t.optimizer.group["momentum"]) == 0.9, timeout=5000)
+    qtbot.waitUntil(lambda: on_worker(window, "optimizer.group")["momentum"] == 0.9, timeout=5000)
 
 
 def test_invalid_edit_is_refused_with_a_message(qtbot, window):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtGui import QPainter, QTextDocument
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from gui.forms import ComboBox
 from gui.worker import SPEEDS
@@ -37,9 +38,8 @@ class Controls(QWidget):
         self.speed.activated.connect(lambda _i: self.speed_changed.emit(self.speed.currentText()))
         row.addWidget(self.speed)
         row.addSpacing(12)
-        self.readout = QLabel("Press Play (Space) to train")
+        self.readout = Readout("Press Play (Space) to train")
         self.readout.setObjectName("readout")
-        self.readout.setTextInteractionFlags(Qt.TextSelectableByMouse)
         row.addWidget(self.readout, 1)
 
     def show_progress(self, snap, steps_per_second: float | None, task: str) -> None:
@@ -66,6 +66,34 @@ class Controls(QWidget):
     def clear(self):
         self._last = {}
         self.readout.setText("Press Play (Space) to train")
+
+
+class Readout(QWidget):
+    """A one-line rich-text read-out.  Unlike a QLabel, changing its text (many
+    times a second) only repaints it: a QLabel asks its parents to re-lay out,
+    and the whole window would be re-laid out and repainted on every snapshot."""
+
+    def __init__(self, text: str = "", parent=None):
+        super().__init__(parent)
+        self._doc = QTextDocument(self)
+        self._doc.setDocumentMargin(0)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.setFixedHeight(self.fontMetrics().height() + 6)
+        self.setText(text)
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:
+        self._text = text
+        self._doc.setHtml(text)
+        self.setToolTip(self._doc.toPlainText())
+        self.update()
+
+    def paintEvent(self, event):
+        painter = QPainter(self)
+        painter.translate(0, (self.height() - self._doc.size().height()) / 2)
+        self._doc.drawContents(painter)
 
 
 def _last(values):

@@ -12,8 +12,17 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QStackedWidget,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from core.data import EXTRA_KEYS, GENERATED_2D, SOURCES
@@ -145,8 +154,8 @@ class DataPanel(QWidget):
         if info.raw_x_train.shape[1] == 2:
             self.preview.setCurrentWidget(self.scatter)
             self.scatter.clear()
-            for part, x, y, filled in (("train", info.raw_x_train, info.y_train, True),
-                                       ("val", info.raw_x_val, info.y_val, False)):
+            for x, y, filled in ((info.raw_x_train, info.y_train, True),
+                                 (info.raw_x_val, info.y_val, False)):
                 if info.task == "classification":
                     brushes = [pg.mkBrush(*CLASS_COLOURS[int(c) % 10]) for c in y]
                     pens = [pg.mkPen(*CLASS_COLOURS[int(c) % 10]) for c in y]

@@ -74,7 +74,7 @@ class GradientNormPanel(QWidget):
 
     def _time_plot(self, row: int, title: str, y_label: str) -> pg.PlotItem:
         plot = self.widget.addPlot(row=row, col=0, axisItems={"left": style.LogFriendlyAxis("left")})
-        style.style_plot(plot, title)
+        style.style_plot(plot, title, grid=False)  # a log-axis grid costs most of a repaint
         plot.setLabel("left", y_label)
         plot.setLabel("bottom", "step")
         plot.setLogMode(y=True)

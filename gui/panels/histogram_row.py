@@ -55,7 +55,7 @@ class HistogramRow(pg.GraphicsLayoutWidget):
                 plot.setXLink(first)
             curve = plot.plot(stepMode="center", fillLevel=0, pen=style.pen(color, 1.5),
                               brush=style.with_alpha(color, 120))
-            note = pg.LabelItem("", color=style.FOREGROUND, size="8pt" if crowded else "9pt")
+            note = style.StableLabel(" ", color=style.FOREGROUND, size="8pt" if crowded else "9pt")
             self.addItem(note, row=1, col=col)
             self.plots[path] = plot
             self.curves.append(curve)

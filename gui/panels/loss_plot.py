@@ -18,6 +18,8 @@ from .series import Series
 
 LEFT_AXIS_WIDTH = 60
 SERIES = ("batch_loss", "train_loss", "val_loss", "train_accuracy", "val_accuracy")
+MAX_POINTS = 2000
+MAX_MARKERS = 150  # above this many evaluations, markers would hide the line: draw it plain
 
 
 class LossPanel(QWidget):
@@ -25,7 +27,8 @@ class LossPanel(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.series = {name: Series() for name in SERIES}
+        # the batch loss is logged every step: keep the drawing cost bounded on long runs
+        self.series = {name: Series(max_points=MAX_POINTS) for name in SERIES}
         self._drawn = dict.fromkeys(SERIES, -1)  # series version each curve shows
         self._classification = True
 
@@ -59,6 +62,7 @@ class LossPanel(QWidget):
         self.curves["val_accuracy"] = self._curve(self.accuracy_plot, "validation", style.VALIDATION,
                                                   symbol="t1")
 
+        self._markers = {name: curve.marker for name, curve in self.curves.items()}
         for plot in (self.loss_plot, self.accuracy_plot):
             plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)  # the two step axes line up
 
@@ -117,6 +121,7 @@ class LossPanel(QWidget):
             kwargs = {"symbol": symbol, "symbolSize": 6, "symbolPen": pg.mkPen(color),
                       "symbolBrush": pg.mkBrush(color)}
         curve = plot.plot(name=name, pen=style.pen(color, width), **kwargs)
+        curve.marker = symbol
         curve.setDownsampling(auto=True, method="peak")
         curve.setClipToView(True)
         return curve
@@ -125,7 +130,12 @@ class LossPanel(QWidget):
         for name, s in self.series.items():
             if self._drawn[name] != s.version:  # evaluation curves change once an epoch
                 self._drawn[name] = s.version
-                self.curves[name].setData(s.x, s.y)
+                curve = self.curves[name]
+                if name != "batch_loss":
+                    marker = self._markers[name] if len(s) <= MAX_MARKERS else None
+                    if curve.opts["symbol"] != marker:
+                        curve.setSymbol(marker)
+                curve.setData(s.x, s.y)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

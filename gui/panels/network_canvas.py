@@ -13,12 +13,26 @@ window turns them into undoable commands.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QMimeData, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QDrag, QFont, QImage, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import (
-    QComboBox, QFrame, QGraphicsEllipseItem, QGraphicsItem, QGraphicsLineItem, QGraphicsPathItem,
-    QGraphicsPixmapItem, QGraphicsProxyWidget, QGraphicsRectItem, QGraphicsScene, QGraphicsSimpleTextItem,
-    QGraphicsView, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget,
+    QComboBox,
+    QFrame,
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsPathItem,
+    QGraphicsPixmapItem,
+    QGraphicsProxyWidget,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
 )
 
 from core.activations import ACTIVATIONS
@@ -93,7 +107,7 @@ class Neuron(QGraphicsRectItem):
 class DragLabel(QLabel):
     """The header's title: click selects the layer, dragging it reorders layers."""
 
-    def __init__(self, text: str, header: "LayerHeader"):
+    def __init__(self, text: str, header: LayerHeader):
         super().__init__(text)
         self.header = header
         self.setCursor(Qt.OpenHandCursor)
@@ -117,7 +131,7 @@ class DragLabel(QLabel):
 class LayerHeader(QFrame):
     """Controls above a layer's column."""
 
-    def __init__(self, canvas: "NetworkCanvas", path: tuple, layer: dict, is_output: bool):
+    def __init__(self, canvas: NetworkCanvas, path: tuple, layer: dict, is_output: bool):
         super().__init__()
         self.canvas, self.path, self.layer = canvas, path, layer
         self.setObjectName("layerHeader")
@@ -304,7 +318,9 @@ class NetworkCanvas(QGraphicsView):
 
     # ---- Private API
     def _emit(self, layers: list, text: str) -> None:
-        self.edit_requested.emit(layers, text)
+        # Deferred: the edit rebuilds the scene, which deletes the header widget
+        # whose click/menu handler is still running.
+        QTimer.singleShot(0, lambda: self.edit_requested.emit(layers, text))
 
     def _columns(self):
         """Flatten into drawable columns: (path tuple, layer dict, width, depth)."""
@@ -352,6 +368,9 @@ class NetworkCanvas(QGraphicsView):
             positions.append((x, ys))
             header = LayerHeader(self, path, layer, len(path) == 1 and path[0] == out_idx)
             proxy = scene.addWidget(header)
+            # re-rendering a proxied widget on every repaint is half the canvas' cost;
+            # the cache is redrawn when the header itself changes
+            proxy.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
             proxy.setPos(x - 64, header_y)
             self.headers.append((path, proxy, x))
         for start, end in self._blocks:

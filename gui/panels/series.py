@@ -12,10 +12,13 @@ import numpy as np
 
 
 class Series:
-    def __init__(self, capacity: int = 256):
+    def __init__(self, capacity: int = 256, max_points: int | None = None):
         self._x = np.empty(capacity)
         self._y = np.empty(capacity)
         self.n = 0
+        #: when set, pairs of neighbouring points are averaged whenever the series
+        #: grows past it, so a plot of millions of steps costs the same per frame
+        self.max_points = max_points
         self.version = 0  # bumped on every change, so a plot can skip an unchanged series
 
     def __len__(self) -> int:
@@ -50,6 +53,20 @@ class Series:
         self._y[self.n:end] = y
         self.n = end
         self.version += 1
+        if self.max_points is not None and self.n > self.max_points:
+            self._halve()
+
+    def _halve(self) -> None:
+        """Average neighbouring pairs (an odd last point stays as it is)."""
+        pairs = self.n // 2
+        for name in ("_x", "_y"):
+            a = getattr(self, name)
+            merged = 0.5 * (a[0:2 * pairs:2] + a[1:2 * pairs:2])
+            last = a[self.n - 1] if self.n % 2 else None
+            a[:pairs] = merged
+            if last is not None:
+                a[pairs] = last
+        self.n = pairs + self.n % 2
 
     def append_finite(self, x, y) -> None:
         """Append only the points whose y is finite (evaluation rows, known ratios)."""
