@@ -99,9 +99,14 @@ class Optimizer:
 
     def load_state_dict(self, state: dict) -> None:
         group = state["param_groups"][0]
-        for key in self.params:
+        # validate the saved hyper-parameters as a whole: one at a time, a saved
+        # ``dampening`` would be checked against the current ``nesterov``
+        new_group = dict(self.group)
+        for key, param in self.params.items():
             if key in group:
-                self.set(key, group[key])
+                new_group[key] = param.validate(f"optimizer.{key}", group[key])
+        self.check(new_group)
+        self.group = new_group
         per_param = state["state"]
         self.state = {}
         self.step_count = 0
