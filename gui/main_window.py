@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QScrollArea,
     QMessageBox,
     QStyle,
     QVBoxLayout,
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
                       "residual block · drag a layer's title to move it · hover a weight or neuron for values")
         hint.setObjectName("canvasHint")
         hint.setStyleSheet("color: #667; padding: 2px 8px;")
+        hint.setWordWrap(True)
         v.addWidget(self.canvas, 1)
         v.addWidget(hint)
         self.setCentralWidget(central)
@@ -114,26 +116,26 @@ class MainWindow(QMainWindow):
         left = Qt.LeftDockWidgetArea
         right = Qt.RightDockWidgetArea
         bottom = Qt.BottomDockWidgetArea
-        self._dock(self.data_panel, "Data", left)
-        self._dock(self.training_panel, "Training", left)
-        self._dock(self.inspector, "Layer", left)
-        self.tabifyDockWidget(self.docks["Data"], self.docks["Layer"])
-        self.docks["Data"].raise_()
+        self._dock(self.data_panel, "Data", left, scroll=True)
+        self._dock(self.training_panel, "Training", left, scroll=True)
+        # shown when a layer is clicked; not tabbed with Data because Qt 6.10 leaves a
+        # stray copy of the tab bar on screen for every tab group after the first
+        self._dock(self.inspector, "Layer", left, scroll=True)
         self._dock(self.output_panel, "Output", right)
         self._dock(self.loss_panel, "Loss", right)
         self._dock(self.grad_hist_panel, "Gradient histograms", bottom)
         self._dock(self.grad_norm_panel, "Gradient norms", bottom)
-        self._dock(self.weight_hist_panel, "Weight histograms", bottom)
-        self._dock(self.act_panel, "Activations", bottom)
-        self.tabifyDockWidget(self.docks["Gradient norms"], self.docks["Weight histograms"])
-        self.tabifyDockWidget(self.docks["Weight histograms"], self.docks["Activations"])
+        self._dock(self.weight_hist_panel, "Weight histograms", bottom, tab_with="Gradient norms")
+        self._dock(self.act_panel, "Activations", bottom, tab_with="Gradient norms")
         self.docks["Gradient norms"].raise_()
         self.splitDockWidget(self.docks["Output"], self.docks["Loss"], Qt.Vertical)
         for title in ("Output", "Loss"):
-            self.docks[title].widget().setMinimumWidth(360)
+            self.docks[title].widget().setMinimumWidth(380)
+        self.docks["Output"].widget().setMinimumHeight(330)
         for title in ("Gradient histograms", "Gradient norms", "Weight histograms", "Activations"):
-            self.docks[title].widget().setMinimumHeight(190)
+            self.docks[title].widget().setMinimumHeight(230)
         self._size_docks()
+        self.docks["Layer"].hide()
         self._default_state = self.saveState(SETTINGS_VERSION)
         self.statusBar().showMessage("Ready")
 
@@ -150,11 +152,24 @@ class MainWindow(QMainWindow):
 
     _shown_once = False
 
-    def _dock(self, widget, title, area):
+    def _dock(self, widget, title, area, scroll=False, tab_with: str | None = None):
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{slug(title)}")
+        if scroll:  # long forms scroll instead of making the window taller than the screen
+            area_widget = QScrollArea()
+            area_widget.setWidget(widget)
+            area_widget.setWidgetResizable(True)
+            area_widget.setFrameShape(QScrollArea.NoFrame)
+            area_widget.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+            area_widget.setMinimumWidth(330)
+            widget = area_widget
         dock.setWidget(widget)
-        self.addDockWidget(area, dock)
+        if tab_with is None:
+            self.addDockWidget(area, dock)
+        else:
+            # tabify a dock that was never laid out on its own: Qt 6.10 leaves a stray
+            # tab bar on screen when docks first laid side by side are tabified
+            self.tabifyDockWidget(self.docks[tab_with], dock)
         self.docks[title] = dock
         return dock
 
@@ -324,8 +339,6 @@ class MainWindow(QMainWindow):
 
     def restore_layout(self):
         self.restoreState(self._default_state, SETTINGS_VERSION)
-        for dock in self.docks.values():
-            dock.show()
         self._size_docks()
 
     # ---- files

@@ -38,7 +38,8 @@ def main() -> int:
     for path in paths:
         settings.clear()
         window = MainWindow(path, settings=settings)
-        window.showMaximized()
+        window.setGeometry(app.primaryScreen().availableGeometry())  # no window manager under Xvfb
+        window.show()
         _pump(app, 1.0)
         window.actions_by_name["play"].trigger()
         _pump(app, args.seconds)

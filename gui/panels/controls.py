@@ -44,21 +44,20 @@ class Controls(QWidget):
 
     def show_progress(self, snap, steps_per_second: float | None, task: str) -> None:
         hist = snap.history
-        parts = [f"epoch <b>{snap.epoch}</b>", f"step <b>{snap.step}</b>"]
-        for key, label in (("train_loss", "train loss"), ("val_loss", "val loss")):
+        for key in ("train_loss", "val_loss", "train_accuracy", "val_accuracy"):
             value = _last(hist.get(key))
             if value is not None:
                 self._last[key] = value
-            if key in self._last:
-                parts.append(f"{label} <b>{self._last[key]:.4g}</b>")
+        parts = [f"epoch <b>{snap.epoch}</b>", f"step <b>{snap.step}</b>"]
+        losses = [f"{self._last[k]:.4g}" for k in ("train_loss", "val_loss") if k in self._last]
+        if losses:
+            parts.append(f"loss <b>{' / '.join(losses)}</b>")
         if task == "classification":
-            for key, label in (("train_accuracy", "train acc"), ("val_accuracy", "val acc")):
-                value = _last(hist.get(key))
-                if value is not None:
-                    self._last[key] = value
-                if key in self._last:
-                    parts.append(f"{label} <b>{100 * self._last[key]:.1f}%</b>")
-        parts.append(f"lr {snap.lr:.3g}")
+            accs = [f"{100 * self._last[k]:.1f}%" for k in ("train_accuracy", "val_accuracy") if k in self._last]
+            if accs:
+                parts.append(f"accuracy <b>{' / '.join(accs)}</b>")
+        if len(losses) == 2:
+            parts.append("<span style='color:#777'>(train / validation)</span>")
         if steps_per_second:
             parts.append(f"<b>{steps_per_second:,.0f}</b> steps/s")
         self.readout.setText(" · ".join(parts))

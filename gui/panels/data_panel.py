@@ -84,7 +84,9 @@ class DataPanel(QWidget):
         self.split.setKeyboardTracking(False)
         self.split.valueChanged.connect(lambda v: self._set("validation_split", v, "Validation split"))
         form.addRow("Validation split", self.split)
-        self.standardize = QCheckBox("zero mean, unit variance (fitted on training rows)")
+        self.standardize = QCheckBox("zero mean, unit variance")
+        self.standardize.setToolTip("Scale each input to zero mean and unit variance, "
+                                    "with statistics fitted on the training rows only")
         self.standardize.setObjectName("standardize")
         self.standardize.toggled.connect(lambda v: self._set("standardize", v, "Standardise"))
         form.addRow("Standardise", self.standardize)
@@ -115,6 +117,7 @@ class DataPanel(QWidget):
         self.scatter.setBackground("w")
         self.scatter.setMinimumHeight(160)
         self.scatter.hideButtons()
+        self.scatter.setAspectLocked(True)  # a circle should look round
         self.table = QTableWidget()
         self.preview.addWidget(self.scatter)
         self.preview.addWidget(self.table)
@@ -152,6 +155,7 @@ class DataPanel(QWidget):
     def set_info(self, info) -> None:
         """Preview the data of a freshly built run."""
         if info.raw_x_train.shape[1] == 2:
+            self.scatter.setAspectLocked(True)
             self.preview.setCurrentWidget(self.scatter)
             self.scatter.clear()
             for x, y, filled in ((info.raw_x_train, info.y_train, True),
@@ -165,6 +169,7 @@ class DataPanel(QWidget):
                     x[:, 0], x[:, 1], size=6, brush=brushes if filled else None,
                     pen=pens if pens is not None else "k", symbol="o" if filled else "s"))
         elif info.raw_x_train.shape[1] == 1:
+            self.scatter.setAspectLocked(False)
             self.preview.setCurrentWidget(self.scatter)
             self.scatter.clear()
             self.scatter.addItem(pg.ScatterPlotItem(info.raw_x_train[:, 0], np.ravel(info.y_train), size=5,
