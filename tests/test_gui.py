@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolButton
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QSpinBox, QToolButton
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -258,3 +258,61 @@ def test_close_during_training_joins_the_thread(qtbot, settings, monkeypatch):
     win.close()
     assert not win.worker.isRunning()
     assert settings.value("geometry") is not None
+
+
+def header_menu(win, index):
+    """The ⋯ menu of the layer header at ``index`` (left to right)."""
+    buttons = header_buttons(win, "layerMenu")
+    return {a.text(): a for a in buttons[index].menu().actions() if a.text()}
+
+
+def test_layer_menu_inserts_wraps_and_moves(qtbot, window):
+    layers = lambda: window.doc.project["network"]["layers"]  # noqa: E731
+    header_menu(window, 0)["Insert batch norm after"].trigger()
+    qtbot.waitUntil(lambda: [la["type"] for la in layers()] == ["dense", "batchnorm", "dense", "dense"], timeout=2000)
+    qtbot.waitUntil(lambda: len(window.canvas.headers) == 4, timeout=2000)
+    header_menu(window, 2)["Wrap in residual block"].trigger()
+    qtbot.waitUntil(lambda: layers()[2]["type"] == "residual", timeout=2000)
+    qtbot.waitUntil(lambda: window.info is not None and any(la.depth == 1 for la in window.info.layers),
+                    timeout=5000)
+    header_menu(window, 1)["Move left"].trigger()
+    qtbot.waitUntil(lambda: layers()[0]["type"] == "batchnorm", timeout=2000)
+    # dragging a title onto another place does the same through the canvas
+    window.canvas.move_to_x((0,), window.canvas.headers[1][2] + 10)
+    qtbot.waitUntil(lambda: layers()[1]["type"] == "batchnorm", timeout=2000)
+    for _ in range(4):
+        window.actions_by_name["undo"].trigger()
+    assert [la["type"] for la in layers()] == ["dense", "dense", "dense"]
+
+
+def test_clicking_a_layer_opens_the_inspector(qtbot, window):
+    title = [proxy.widget().title for _p, proxy, _x in window.canvas.headers][1]
+    click_on_canvas(qtbot, window.canvas, title)
+    qtbot.waitUntil(lambda: window.docks["Layer"].isVisible(), timeout=2000)
+    assert "layers.1" in window.inspector.content.findChild(QLabel, "inspectorTitle").text()
+    units = window.inspector.content.findChild(QSpinBox, "param_units")
+    units.setValue(5)
+    qtbot.waitUntil(lambda: window.doc.project["network"]["layers"][1]["units"] == 5, timeout=2000)
+    assert "re-initialised" in window.statusBar().currentMessage()
+
+
+def test_space_in_a_text_field_types_instead_of_playing(qtbot, window):
+    window.docks["Data"].show()
+    window.data_panel.file_row.setEnabled(True)  # as for a CSV data set
+    field = window.data_panel.path
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key_Space)
+    qtbot.wait(200)
+    assert not window.playing
+    assert field.text() == " "
+
+
+def test_hovering_a_neuron_shows_its_output(qtbot, window):
+    window.worker.step(5)
+    wait_steps(qtbot, window, 5)
+    qtbot.waitUntil(lambda: "layers.0" in window._activations, timeout=5000)
+    neuron = window.canvas.neurons["layers.0"][3]
+    window.canvas.neuron_hovered.emit(neuron.path, neuron.unit)
+    assert "Neuron 3" in window.output_panel.plot.titleLabel.text
+    window.canvas.neuron_hovered.emit(None, -1)
+    assert "Neuron" not in window.output_panel.plot.titleLabel.text

@@ -44,6 +44,7 @@ NEURON = 30
 NEURON_GAP = 40
 MAX_SHOWN = 12  # neurons drawn per column; the rest are summarised
 MAX_LINES = 400  # weight lines drawn per layer
+MIN_SCALE = 0.6
 POSITIVE = QColor(33, 113, 181)
 NEGATIVE = QColor(230, 120, 30)
 MIME = "application/x-backprop-lab-layer"
@@ -436,11 +437,15 @@ class NetworkCanvas(QGraphicsView):
         text.setPos((x0 + x1) / 2 - text.boundingRect().width() / 2, y + 22)
 
     def _fit(self):
+        """Show the whole network, between 60 % (below that the headers cannot be
+        read: a deep network scrolls instead) and 100 %."""
         rect = self.sceneRect()
         if rect.width() > 0:
             self.fitInView(rect, Qt.KeepAspectRatio)
-            if self.transform().m11() > 1.0:  # never magnify beyond 100 %
+            scale = self.transform().m11()
+            if scale > 1.0 or scale < MIN_SCALE:
                 self.resetTransform()
+                self.scale(min(max(scale, MIN_SCALE), 1.0), min(max(scale, MIN_SCALE), 1.0))
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
