@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import glob
+import html
 import os
 
 import pyqtgraph as pg
@@ -90,9 +91,17 @@ class MainWindow(QMainWindow):
         self.banner.setStyleSheet("#banner { background: #fdecea; color: #7a1c14; padding: 8px; "
                                   "border-bottom: 1px solid #e6b3ad; }")
         self.banner.hide()
+        self.description = QLabel()
+        self.description.setObjectName("description")
+        self.description.setWordWrap(True)
+        self.description.setStyleSheet("#description { background: #eaf2fb; color: #17324d; padding: 8px; "
+                                       "border-bottom: 1px solid #b8d0ea; }")
+        self.description.linkActivated.connect(lambda _link: self.description.hide())
+        self.description.hide()
         self.toolbar_holder = QVBoxLayout()
         v.addLayout(self.toolbar_holder)
         v.addWidget(self.banner)
+        v.addWidget(self.description)
         hint = QLabel("Tip: + / − change a layer's neurons · the ⋯ menu inserts dropout, batch norm or a "
                       "residual block · drag a layer's title to move it · hover a weight or neuron for values")
         hint.setObjectName("canvasHint")
@@ -517,6 +526,14 @@ class MainWindow(QMainWindow):
 
     # ---- reacting to the document
     def _on_document_reset(self):
+        project = self.doc.project
+        if project.get("description"):
+            title = html.escape(project.get("name", ""))
+            self.description.setText(f"<b>{title}</b>{' — ' if title else ''}{html.escape(project['description'])}"
+                                     " &nbsp;<a href='hide'>hide</a>")
+            self.description.show()
+        else:
+            self.description.hide()
         self._refresh_panels()
         self.inspector.show_layer(self.doc.project["network"]["layers"], None)
         self._rebuild(None)

@@ -238,6 +238,7 @@ def test_open_example_and_divergence_message(qtbot, window):
         pytest.skip("no exploding example yet")
     window.open_example(exploding[0])
     qtbot.waitUntil(lambda: window.info is not None and window.doc.path is None, timeout=5000)
+    assert window.description.isVisible() and "Exploding" in window.description.text()
     window.actions_by_name["play"].trigger()
     qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=20000)
     text = window.banner.text()
