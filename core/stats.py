@@ -116,11 +116,9 @@ def layer_stats(network, previous_flat: np.ndarray | None = None,
     layout = _layout(network)
     if not layout.layers:
         return []
-    flat, flat_grad = network.flat, network.flat_grad
-    n = layout.n_weights
+    flat, n = network.flat, layout.n_weights
     values = layout.buffer  # every layer's weights, then every layer's weight gradients
-    np.take(flat, layout.weight_pos, out=values[:n], mode="clip")
-    np.take(flat_grad, layout.weight_pos, out=values[n:], mode="clip")
+    np.concatenate(layout.weight_views, out=values)
     # log10(0) for zero gradients; inf - inf, overflow and NaN only in the special cases
     # that _segment_histograms hands to histogram()
     with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
@@ -176,7 +174,7 @@ class _Layout:
         # per layer: path, label, layer, activation (dense) or None, all its parameters
         # and their gradients, where they start and stop, weight, its gradient, bias
         self.layers = []
-        weight_pos = []
+        weights, grads = [], []
         for entry in network.entries:
             layer = entry.layer
             if not isinstance(layer, (Dense, BatchNorm)):
@@ -188,11 +186,12 @@ class _Layout:
                 network.flat[start:stop], network.flat_grad[start:stop], start, stop,
                 layer.p["weight"], layer.g["weight"], layer.p.get("bias"),
             ))
-            weight = next(p for p in params if p.local == "weight")
-            weight_pos.append(np.arange(weight.offset, weight.offset + weight.value.size))
-        sizes = np.array([len(pos) for pos in weight_pos], np.intp)
-        self.weight_pos = np.concatenate(weight_pos) if weight_pos else np.zeros(0, np.intp)
-        self.n_weights = len(self.weight_pos)
+            weights.append(layer.p["weight"].reshape(-1))  # views into the flat buffers
+            grads.append(layer.g["weight"].reshape(-1))
+            assert np.shares_memory(weights[-1], network.flat), "weights outside network.flat"
+        self.weight_views = weights + grads
+        sizes = np.array([w.size for w in weights], np.intp)
+        self.n_weights = int(sizes.sum())
         # segments: the weights of each layer, then the weight gradients of each layer
         self.sizes = np.concatenate([sizes, sizes])
         self.starts = np.concatenate([[0], np.cumsum(self.sizes)[:-1]]).astype(np.intp)
