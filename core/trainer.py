@@ -82,7 +82,7 @@ class History:
         for col in self.columns.values():
             del col[n:]
 
-    def copy(self) -> "History":
+    def copy(self) -> History:
         other = History()
         other.columns = {k: list(v) for k, v in self.columns.items()}
         return other
