@@ -119,7 +119,7 @@ def validate_data_spec(spec) -> dict:
     source = COMMON_KEYS["source"].validate("data.source", spec["source"])
     params = {**COMMON_KEYS, **EXTRA_KEYS.get(source, {})}
     out = validate_params("data", params, spec)
-    for key, param in EXTRA_KEYS.get(source, {}).items():
+    for key in EXTRA_KEYS.get(source, {}):
         if out[key] is None:
             raise ConfigError(f"data.{key}: missing (source {source!r} needs it)")
     if out["features"] is not None:

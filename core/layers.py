@@ -37,7 +37,7 @@ class Layer:
 
     # ---- construction
     @classmethod
-    def from_spec(cls, spec: dict, key: str) -> "Layer":
+    def from_spec(cls, spec: dict, key: str) -> Layer:
         given = {k: v for k, v in spec.items() if k != "type"}
         return cls(**validate_params(key, cls.params, given))
 
@@ -46,7 +46,7 @@ class Layer:
         self.in_width = self.out_width = in_width
         return in_width
 
-    def children(self) -> list["Layer"]:
+    def children(self) -> list[Layer]:
         return []
 
     def rebind(self) -> None:

@@ -147,9 +147,34 @@ class Network:
         return value
 
     def evaluate(self, x: np.ndarray, target: np.ndarray, loss: Loss) -> tuple[float, np.ndarray]:
-        """Loss in evaluation mode and the network's output."""
-        out = self.forward(x, training=False)
-        return loss.value(self.loss_input(out, loss), target), out
+        """Loss in evaluation mode and the network's output (last batch's values kept)."""
+        kept = self._keep_last_pass()
+        try:
+            out = self.forward(x, training=False)
+            return loss.value(self.loss_input(out, loss), target), out
+        finally:
+            self._restore_last_pass(kept)
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        """Output in evaluation mode; the values each layer kept from the last
+        training batch (what statistics and the chain-rule trace describe) stay."""
+        kept = self._keep_last_pass()
+        try:
+            return self.forward(x, training=False)
+        finally:
+            self._restore_last_pass(kept)
+
+    _PASS_ATTRS = ("x", "z", "a", "mask", "xhat", "inv_std", "training")
+
+    def _keep_last_pass(self) -> list:
+        # references only: a forward pass makes new arrays, it never writes into these
+        return [(e.layer, {k: e.layer.__dict__[k] for k in self._PASS_ATTRS if k in e.layer.__dict__})
+                for e in self.entries]
+
+    @staticmethod
+    def _restore_last_pass(kept: list) -> None:
+        for layer, attrs in kept:
+            layer.__dict__.update(attrs)
 
     # ---- arrays by name (weights file)
     def named_arrays(self) -> dict[str, np.ndarray]:

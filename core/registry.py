@@ -14,8 +14,9 @@ a project-file value (``"relu"`` or ``{"name": "leaky_relu",
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 
 class ConfigError(ValueError):

@@ -429,7 +429,7 @@ class Trainer:
     # ---- evaluation
     def predict_output(self, x: np.ndarray) -> np.ndarray:
         """The network's output in evaluation mode (no dropout, running batch-norm stats)."""
-        return self.network.forward(x.astype(self.dtype, copy=False), training=False)
+        return self.network.predict(x.astype(self.dtype, copy=False))
 
     def class_scores(self, output: np.ndarray) -> np.ndarray:
         """Class probabilities (or scores) from network outputs; one column per class."""
@@ -564,10 +564,16 @@ class Trainer:
         if neuron_grid:
             nx, ny = np.linspace(lo[0], hi[0], neuron_grid), np.linspace(lo[1], hi[1], neuron_grid)
             mx, my = np.meshgrid(nx, ny)
-            self.predict_output(data.prepare_inputs(np.column_stack([mx.ravel(), my.ravel()])))
-            for e in self.network.entries:
-                if isinstance(e.layer, Dense):
-                    acts[e.path] = e.layer.a.reshape(neuron_grid, neuron_grid, -1).copy()
+            net = self.network
+            kept = net._keep_last_pass()
+            try:
+                net.forward(data.prepare_inputs(np.column_stack([mx.ravel(), my.ravel()])).astype(self.dtype),
+                            training=False)
+                for e in net.entries:
+                    if isinstance(e.layer, Dense):
+                        acts[e.path] = e.layer.a.reshape(neuron_grid, neuron_grid, -1).copy()
+            finally:
+                net._restore_last_pass(kept)
             acts["extent"] = (lo[0], hi[0], lo[1], hi[1])
         return Boundary(xs, ys, values, classes, acts)
 

@@ -55,6 +55,10 @@ class TrainingWorker(QThread):
         root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+        # one BLAS thread: the window needs the other core, and OpenBLAS threads that
+        # wait for a busy core slow small matrix products down many times over
+        for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            env.setdefault(name, "1")
         fd = theirs.fileno()
         self._process = subprocess.Popen(
             [sys.executable, "-c", "import sys; from core.session import serve_fd; serve_fd(int(sys.argv[1]))",

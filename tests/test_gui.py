@@ -113,6 +113,7 @@ def test_step_one_epoch(qtbot, window):
 
 def test_learning_rate_slider_takes_effect_next_step(qtbot, window):
     window.worker.set_speed("fast")
+    window.worker.set_training_option("epochs", 10**6)  # never runs out while the test looks
     window.actions_by_name["play"].trigger()
     wait_steps(qtbot, window, 20)
     slider = window.training_panel.lr.slider

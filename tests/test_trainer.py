@@ -300,3 +300,19 @@ def test_vanishing_example_gradients_shrink_towards_the_input():
         other = norms(name)
         assert len(other) == 10
         assert max(other) / min(other) < 100, name
+
+
+def test_statistics_describe_the_last_training_batch_not_the_evaluation():
+    """Epoch-end evaluation and boundary grids run the network in evaluation mode;
+    the activations kept for statistics and the trace stay those of the last batch."""
+    from core.project import default_project
+    from core.trainer import Trainer
+
+    trainer = Trainer(default_project())
+    per_epoch = trainer.steps_per_epoch
+    trainer.run(steps=per_epoch - 1)
+    trainer.step()  # ends the epoch: evaluates train and validation sets
+    first = trainer.network.entries[0].layer
+    assert first.a.shape[0] == len(trainer._batches[-1])
+    trainer.snapshot(0, boundary=True, neuron_grid=10, predictions=True)
+    assert first.a.shape[0] == len(trainer._batches[-1])
