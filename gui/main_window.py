@@ -11,6 +11,7 @@ import copy
 import glob
 import html
 import os
+import time
 
 import pyqtgraph as pg
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
@@ -50,6 +51,7 @@ from gui.worker import TrainingWorker
 EXAMPLES_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "resources", "examples")
 SETTINGS_VERSION = 1
 LIVE_TRAINING_KEYS = ("batch_size", "grad_clip", "epochs")
+LATEST_STATE_RATE = 10.0  # redraws a second of the network drawing and the histograms while training
 
 
 class MainWindow(QMainWindow):
@@ -64,7 +66,11 @@ class MainWindow(QMainWindow):
         self.playing = False
         self.steps_per_second = None
         self._activations: dict = {}
+        self._drawn_at: dict = {}
         self._setup_ui()
+        latest = 1.0 / LATEST_STATE_RATE
+        self._latest_state_interval = {self.canvas: latest, self.grad_hist_panel: latest,
+                                       self.weight_hist_panel: latest, self.act_panel: latest}
         self._setup_actions()
         self._setup_menus()
         self._connect()
@@ -611,16 +617,24 @@ class MainWindow(QMainWindow):
         try:
             if gen != self.generation or self.info is None:
                 return
-            self.canvas.update_snapshot(snap)
             if snap.boundary is not None:
                 self._activations = snap.boundary.activations
-            for panel in self.plot_panels:  # hidden panels only store; they draw when shown
-                panel.update_snapshot(snap)
+            now = time.perf_counter()
+            settled = not self.playing or snap.finished
+            # Time plots take every snapshot (each carries new rows).  Panels that show
+            # only the latest state are redrawn at most LATEST_STATE_RATE a second, one
+            # per frame (the one waiting longest), so no frame pays for all of them.
+            latest = self._latest_state_interval
+            due = [p for p in latest if now - self._drawn_at.get(p, 0.0) >= latest[p]]
+            due = due if settled else sorted(due, key=lambda p: self._drawn_at.get(p, 0.0))[:1]
+            for panel in [self.canvas, *self.plot_panels]:
+                if panel not in latest or panel in due:
+                    self._drawn_at[panel] = now
+                    panel.update_snapshot(snap)
             self.controls.show_progress(snap, self.steps_per_second if self.playing else None, self.info.task)
         finally:
-            # Paint now, while the training thread waits for ``drawn()``: the two
-            # threads share one GIL, and painting in small slices between training
-            # steps costs far more than painting in one go.
+            # Paint now, before telling the trainer the snapshot is drawn: the next one
+            # then comes when the window is ready for it, never piling up.
             for scene in self._plot_scenes():
                 # pyqtgraph applies pending auto-ranges when a paint starts, which
                 # changes the axes and asks for a second paint: apply them now

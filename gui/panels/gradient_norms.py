@@ -71,6 +71,8 @@ class GradientNormPanel(QWidget):
                 if curve.drawn_version != s.version:
                     curve.drawn_version = s.version
                     curve.setData(s.x, s.y)
+        if self.norms and len(self.norms[0]):
+            style.grow_x_range(self.norm_plot, float(self.norms[0].x[-1]))
 
     def _time_plot(self, row: int, title: str, y_label: str) -> pg.PlotItem:
         plot = self.widget.addPlot(row=row, col=0, axisItems={"left": style.LogFriendlyAxis("left")})
@@ -88,6 +90,7 @@ class GradientNormPanel(QWidget):
                 plot.legend = None
             style.add_legend(plot, entries=len(paths))
         self.paths = list(paths)
+        self.norm_plot._grown_limit = None
         self.norms = [Series() for _ in paths]
         self.ratios = [Series() for _ in paths]
         self.norm_curves, self.ratio_curves = [], []

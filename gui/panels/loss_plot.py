@@ -136,12 +136,16 @@ class LossPanel(QWidget):
                     if curve.opts["symbol"] != marker:
                         curve.setSymbol(marker)
                 curve.setData(s.x, s.y)
+        batch = self.series["batch_loss"]
+        if len(batch):
+            style.grow_x_range(self.loss_plot, float(batch.x[-1]))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self._draw()
 
     def _clear(self) -> None:
+        self.loss_plot._grown_limit = None
         for name, s in self.series.items():
             s.clear()
             self.curves[name].setData([], [])

@@ -45,6 +45,7 @@ NEURON_GAP = 40
 MAX_SHOWN = 12  # neurons drawn per column; the rest are summarised
 MAX_LINES = 400  # weight lines drawn per layer
 MIN_SCALE = 0.6
+PEN_LEVELS = 16  # line widths and opacities by |weight| / max |weight|
 POSITIVE = QColor(33, 113, 181)
 NEGATIVE = QColor(230, 120, 30)
 MIME = "application/x-backprop-lab-layer"
@@ -259,6 +260,10 @@ class NetworkCanvas(QGraphicsView):
         self.setDragMode(QGraphicsView.NoDrag)
         self.setMinimumSize(420, 300)
         self.setBackgroundBrush(QColor(255, 255, 255))
+        # every weight line changes on each update: one bounding-rect repaint is
+        # cheaper than working out a minimal region from hundreds of items
+        self.setViewportUpdateMode(QGraphicsView.BoundingRectViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.DontSavePainterState, True)
         self.layers: list = []
         self.in_width = 2
         self.feature_names: list[str] = []
@@ -297,10 +302,8 @@ class NetworkCanvas(QGraphicsView):
             scale = float(np.max(np.abs(w))) or 1.0
             for line in lines:
                 value = w[line.row, line.col]
-                colour = QColor(POSITIVE if value >= 0 else NEGATIVE)
-                magnitude = min(abs(value) / scale, 1.0)
-                colour.setAlphaF(0.25 + 0.75 * magnitude)
-                line.setPen(QPen(colour, 0.5 + 5.0 * magnitude))
+                level = min(int(abs(value) / scale * PEN_LEVELS), PEN_LEVELS - 1)
+                line.setPen(_PENS[value >= 0][level])
 
     def weight_text(self, path: str, row: int, col: int) -> str:
         w, g, _ = self.weights.get(path, (None, None, None))
@@ -483,6 +486,26 @@ class NetworkCanvas(QGraphicsView):
             target = min(target, limit - (0 if path[0] >= limit else 1))
         if target != path[-1] and not ne.is_output(self.layers, path):
             self._emit(ne.move(self.layers, path, target), "Move layer")
+
+
+def _make_pens() -> dict[bool, list[QPen]]:
+    """Pens by sign and magnitude level: pale and thin to full colour and thick.
+
+    Paleness is mixed with white rather than made with transparency: translucent
+    antialiased lines cost about ten times more to draw, and the canvas is white.
+    Widths stop at 3.5 px for the same reason."""
+    pens = {}
+    for positive, base in ((True, POSITIVE), (False, NEGATIVE)):
+        pens[positive] = []
+        for level in range(PEN_LEVELS):
+            magnitude = (level + 0.5) / PEN_LEVELS
+            strength = 0.2 + 0.8 * magnitude
+            colour = QColor(*(round(255 + (c - 255) * strength) for c in (base.red(), base.green(), base.blue())))
+            pens[positive].append(QPen(colour, 0.5 + 3.0 * magnitude))
+    return pens
+
+
+_PENS = _make_pens()
 
 
 def _heat_pixmap(values: np.ndarray, size: int) -> QPixmap:

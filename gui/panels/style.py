@@ -179,3 +179,19 @@ class StableLabel(pg.LabelItem):
         if not self._settled:
             super().updateGeometry()
             self._settled = True
+
+
+def grow_x_range(plot: pg.PlotItem, x_max: float, start: float = 0.0) -> None:
+    """Keep a time axis from ``start`` to a limit that grows in steps of 1.5x.
+
+    Auto-ranging a growing time series moves the axis on every frame, and
+    regenerating an axis (and every x-linked one) is a large part of a repaint;
+    this way the axis changes a few times per order of magnitude.
+    """
+    vb = plot.getViewBox()
+    vb.enableAutoRange(x=False)
+    limit = getattr(plot, "_grown_limit", None)
+    if limit is None or x_max > limit or x_max < limit / 8:
+        limit = max(10.0, x_max * 1.5)
+        plot._grown_limit = limit
+        plot.setXRange(start, limit, padding=0.02)
