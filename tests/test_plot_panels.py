@@ -328,3 +328,24 @@ def test_export_every_plot_item(qtbot, runs, tmp_path, cls, name):
 def test_screenshots_of_other_projects(qtbot, runs, name):
     for cls in PANELS:
         _grab(qtbot, _fed(qtbot, cls, runs[name]), f"{cls.__name__}_{name}")
+
+
+def test_gradient_norms_survive_a_zero_norm(qtbot):
+    """The snapshot taken before the first step has all-zero gradients; on a log
+    axis a zero is -inf and used to blank the whole curve."""
+    from core.trainer import Trainer
+    from gui.panels.gradient_norms import GradientNormPanel
+
+    trainer = Trainer(default_project())
+    panel = GradientNormPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.reset(trainer.info())
+    panel.update_snapshot(trainer.snapshot(0))  # step 0: gradients are zero
+    since = len(trainer.history)
+    for _ in range(3):
+        trainer.run(steps=5)
+        panel.update_snapshot(trainer.snapshot(since))
+        since = len(trainer.history)
+    x, y = panel.norm_curves[0].getData()
+    assert len(x) == 3 and np.all(np.isfinite(y))

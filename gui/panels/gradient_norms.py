@@ -10,7 +10,7 @@ snapshots where it was not measured are skipped.
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from core.trainer import RunInfo, Snapshot
 
@@ -29,6 +29,13 @@ class GradientNormPanel(QWidget):
         self.ratio_plot = self._time_plot(1, "Update-to-weight ratio \u2016\u0394W\u2016 / \u2016W\u2016",
                                           "ratio")
         self.ratio_plot.setXLink(self.norm_plot)
+        # the ratio plot is opt-in: two stacked plots in a short dock leave each too flat to read
+        self.show_ratio = QCheckBox("update-to-weight ratio")
+        self.show_ratio.setObjectName("show_update_ratio")
+        self.show_ratio.setToolTip("Also plot \u2016\u0394W\u2016 / \u2016W\u2016 per layer "
+                                   "(a rule of thumb wants it near 1e-3)")
+        self.show_ratio.toggled.connect(self._on_show_ratio)
+        self.ratio_plot.hide()
         self.paths: list[str] = []
         self.norms: list[Series] = []
         self.ratios: list[Series] = []
@@ -36,6 +43,12 @@ class GradientNormPanel(QWidget):
         self.ratio_curves: list[pg.PlotDataItem] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        options = QHBoxLayout()
+        options.setContentsMargins(4, 2, 4, 0)
+        options.addWidget(self.show_ratio)
+        options.addStretch(1)
+        layout.addLayout(options)
         layout.addWidget(self.widget)
 
     # ---- Public API
@@ -51,16 +64,25 @@ class GradientNormPanel(QWidget):
             norm, ratio = self.norms[i], self.ratios[i]
             norm.drop_from(step)
             ratio.drop_from(step)
-            norm.append(step, stats.grad_norm)
-            ratio.append_finite(step, stats.update_ratio)
+            # log axes: a zero (before the first step, or a dead layer) would be -inf
+            # and break the whole curve, so only positive values are plotted
+            norm.append_finite(step, _positive(stats.grad_norm))
+            ratio.append_finite(step, _positive(stats.update_ratio))
         if self.isVisible():  # hidden (a background dock tab): keep accumulating, draw on show
             self._draw()
 
     def plot_items(self) -> dict[str, pg.PlotItem]:
         self._draw()  # up to date even if hidden: the items are exported
-        return {"gradient_norm": self.norm_plot, "update_ratio": self.ratio_plot}
+        items = {"gradient_norm": self.norm_plot}
+        if self.show_ratio.isChecked():  # a hidden plot has nothing to export
+            items["update_ratio"] = self.ratio_plot
+        return items
 
     # ---- Private API
+    def _on_show_ratio(self, checked: bool) -> None:
+        self.ratio_plot.setVisible(checked)
+        self._draw()
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self._draw()
@@ -105,3 +127,7 @@ class GradientNormPanel(QWidget):
         curve.setClipToView(True)
         curve.drawn_version = -1  # the Series.version it shows
         return curve
+
+
+def _positive(value: float) -> float:
+    return value if value > 0 else float("nan")
