@@ -27,3 +27,11 @@ def test_a_wrong_derivative_is_caught(monkeypatch, capsys):
     assert main(["gradcheck", os.path.join(EXAMPLES, "spiral.json"), "--samples", "4"]) == 1
     last = capsys.readouterr().out.strip().splitlines()[-1]
     assert last.startswith("FAILED") and "layers.0.weight" in last
+
+
+def test_app_entry_point_refuses_a_missing_project(tmp_path, capsys):
+    import main as entry
+
+    assert entry.main([str(tmp_path / "nope.json")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "nope.json" in err and len(err.splitlines()) == 1

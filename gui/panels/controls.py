@@ -29,6 +29,10 @@ class Controls(QWidget):
             button.setObjectName(f"button_{name}")
             if name == "play":
                 button.setMinimumWidth(90)
+                # the one thing to press first: make it stand out
+                button.setStyleSheet("QToolButton { background: #2e7d32; color: white; font-weight: bold; "
+                                     "border-radius: 4px; padding: 3px 10px; }"
+                                     "QToolButton:hover { background: #388e3c; }")
             row.addWidget(button)
         row.addWidget(QLabel("Speed"))
         self.speed = ComboBox()
@@ -60,6 +64,8 @@ class Controls(QWidget):
             parts.append("<span style='color:#777'>(train / validation)</span>")
         if steps_per_second:
             parts.append(f"<b>{steps_per_second:,.0f}</b> steps/s")
+        if snap.step == 0:
+            parts.insert(0, "<span style='color:#2e7d32'><b>Press Play or Space to train</b></span>")
         self.readout.setText(" · ".join(parts))
 
     def clear(self):
