@@ -26,7 +26,7 @@ def make_app() -> QApplication:
     sys.setswitchinterval(0.001)
     app.setApplicationName("Backprop Lab")
     app.setOrganizationName("BackpropLab")
-    pg.setConfigOptions(antialias=os.environ.get("BPL_AA", "1") == "1", background="w", foreground="k")
+    pg.setConfigOptions(antialias=True, background="w", foreground="k")
     return app
 
 
