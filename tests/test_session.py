@@ -10,7 +10,6 @@ from core.project import default_project, load_project
 from core.session import Session
 from core.trainer import Snapshot, Trainer
 
-
 EXAMPLES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "resources", "examples")
 
 
