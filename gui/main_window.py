@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import glob
 import html
+import json
 import os
 import time
 
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.project import atomic_write, default_project, normalize_project
+from core.project import atomic_write, default_project, normalize_project, save_project
 from core.registry import ConfigError
 from core.weights import read_weights, save_arrays
 from gui import network_edit as ne
@@ -78,7 +79,7 @@ class MainWindow(QMainWindow):
         self.worker.start()
         if project_path:
             self.open_project(project_path)
-        else:
+        elif not self._offer_recovery():
             self._on_document_reset()
         self._update_title()
 
@@ -285,6 +286,7 @@ class MainWindow(QMainWindow):
         self.doc.changed.connect(self._on_document_changed)
         self.doc.reset.connect(self._on_document_reset)
         self.doc.undo_stack.cleanChanged.connect(self._update_title)
+        self.doc.undo_stack.indexChanged.connect(self._write_recovery)  # after the stack moved
         self.doc.path_changed.connect(self._update_title)
         self.worker.built.connect(self._on_built)
         self.worker.snapshot.connect(self._on_snapshot)
@@ -519,7 +521,12 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray):
             self.restoreState(state, SETTINGS_VERSION)
 
+    _closed = False
+
     def closeEvent(self, event):
+        if self._closed:
+            event.accept()
+            return
         if not self._confirm_discard():
             event.ignore()
             return
@@ -527,8 +534,55 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window_state", self.saveState(SETTINGS_VERSION))
         self.worker.stop()
         self.doc.undo_stack.cleanChanged.disconnect(self._update_title)
+        self.doc.undo_stack.indexChanged.disconnect(self._write_recovery)
         self.doc.undo_stack.clear()
+        self._discard_recovery()  # closed on purpose: nothing to recover
+        self._closed = True
         event.accept()
+
+    # ---- crash recovery: the project as it is now, written on every edit
+    @property
+    def recovery_path(self) -> str:
+        return os.path.join(os.path.dirname(os.path.abspath(self.settings.fileName())), "recovery.json")
+
+    def _write_recovery(self, *_):
+        if not self.doc.modified:
+            self._discard_recovery()
+            return
+        try:
+            os.makedirs(os.path.dirname(self.recovery_path), exist_ok=True)
+            save_project({**self.doc.project, "recovered_from": self.doc.path or ""}, self.recovery_path)
+        except OSError:
+            pass  # recovery is a courtesy; never let it break editing
+
+    def _discard_recovery(self):
+        if os.path.exists(self.recovery_path):
+            os.unlink(self.recovery_path)
+
+    def _offer_recovery(self) -> bool:
+        """After a crash, offer the unsaved project of the last session; True if restored."""
+        if not os.path.exists(self.recovery_path):
+            return False
+        try:
+            with open(self.recovery_path, encoding="utf-8") as fh:
+                saved = json.load(fh)
+            origin = saved.pop("recovered_from", "") if isinstance(saved, dict) else ""
+            project = normalize_project(saved)
+        except (OSError, ValueError, ConfigError):
+            self._discard_recovery()
+            return False
+        answer = QMessageBox.question(
+            self, "Restore unsaved project?",
+            "Backprop Lab did not close normally last time. Restore the unsaved project"
+            f"{' ' + os.path.basename(origin) if origin else ''}?",
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
+        if answer != QMessageBox.Yes:
+            self._discard_recovery()
+            return False
+        self.doc.new(project)
+        self.doc.path = origin or None
+        self.doc.undo_stack.resetClean()  # restored, but not saved anywhere yet
+        return True
 
     # ---- reacting to the document
     def _on_document_reset(self):

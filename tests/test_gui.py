@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 
 import numpy as np
 import pytest
@@ -318,3 +319,26 @@ def test_hovering_a_neuron_shows_its_output(qtbot, window):
     assert "Neuron 3" in window.output_panel.plot.titleLabel.text
     window.canvas.neuron_hovered.emit(None, -1)
     assert "Neuron" not in window.output_panel.plot.titleLabel.text
+
+
+def test_unsaved_edits_survive_a_crash(qtbot, settings, monkeypatch):
+    """Every edit is written to a recovery file; after a crash the next start offers it."""
+    from gui.main_window import MainWindow
+
+    monkeypatch.setattr(MainWindow, "_confirm_discard", lambda self: True)
+    first = MainWindow(settings=settings)
+    qtbot.addWidget(first)
+    qtbot.waitUntil(lambda: first.info is not None, timeout=10000)
+    first.actions_by_name["add_layer"].trigger()
+    assert os.path.exists(first.recovery_path)
+    first.worker.stop()  # a crash: no closeEvent, the recovery file stays
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.Yes)
+    second = MainWindow(settings=settings)
+    qtbot.addWidget(second)
+    qtbot.waitUntil(lambda: second.info is not None, timeout=10000)
+    assert asked and len(second.doc.project["network"]["layers"]) == 4
+    assert second.doc.modified and "*" in second.windowTitle()
+    second.close()
+    assert not os.path.exists(second.recovery_path)  # closed on purpose
+    first.doc.undo_stack.clear()
