@@ -70,6 +70,13 @@ def test_first_run_trains_with_one_key(qtbot, window):
     assert plotted_points(window.loss_panel) > 0
     for panel in (window.grad_hist_panel, window.weight_hist_panel, window.grad_norm_panel):
         assert plotted_points(panel) > 0, panel.title
+    # every layer's own histogram has counts, not just the panel as a whole
+    for panel in (window.grad_hist_panel, window.weight_hist_panel):
+        items = panel.plot_items()
+        assert len(items) == 3
+        for name, item in items.items():
+            counts = [data.getData()[1] for data in item.listDataItems()]
+            assert counts and sum(float(np.sum(c)) for c in counts) > 0, (panel.title, name)
 
 
 def test_build_with_plus_controls_and_undo(qtbot, window):
