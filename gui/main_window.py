@@ -425,7 +425,10 @@ class MainWindow(FileActions, QMainWindow):
     def _rebuild(self, message: str | None, keep: bool = False):
         weights = None
         if keep and self.info is not None:
-            weights = self._ask_worker("network.copy_arrays")
+            try:  # no trained weights (the last build failed): start from fresh ones, quietly
+                weights = self.worker.query("network.copy_arrays").wait()
+            except (RuntimeError, TimeoutError):
+                weights = None
         self.generation = self.worker.rebuild(copy.deepcopy(self.doc.project), self.doc.base_dir, weights)
         self.playing = False
         self.controls.clear()

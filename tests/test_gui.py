@@ -349,3 +349,19 @@ def test_unsaved_edits_survive_a_crash(qtbot, settings, monkeypatch):
     second.close()
     assert not os.path.exists(second.recovery_path)  # closed on purpose
     first.doc.undo_stack.clear()
+
+
+def test_a_failed_build_then_an_edit_recovers_without_a_dialog(qtbot, window, monkeypatch):
+    dialogs = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: dialogs.append(a))
+    data = {"source": "csv", "path": "missing.csv", "target": "y"}
+    window.edit("data", data, "csv")  # valid project, but the file is not there: the build fails
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=5000)
+    assert "missing.csv" in window.banner.text()
+    layers = [dict(la) for la in window.doc.project["network"]["layers"]]
+    layers[0]["activation"] = "relu"  # same shapes: the window asks for the weights to keep
+    window.edit("network", {"layers": layers}, "activation")
+    window.actions_by_name["undo"].trigger()
+    window.actions_by_name["undo"].trigger()  # back to the spiral: builds again
+    qtbot.waitUntil(lambda: window.info is not None and window.info.data_name == "spiral", timeout=5000)
+    assert not dialogs
