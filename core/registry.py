@@ -68,7 +68,7 @@ class Param:
             return value
         if self.kind == "choice":
             if value not in self.choices:
-                known = ", ".join(map(str, self.choices))
+                known = ", ".join("null" if c is None else str(c) for c in self.choices)
                 raise ConfigError(f"{key}: unknown value {value!r} (known: {known})")
             return value
         if self.kind == "pair":
