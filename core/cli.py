@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import sys
 import time
@@ -127,8 +126,7 @@ def _train(args) -> int:
     except TrainingDiverged as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         status = 1
-    if len(trainer.history) and math.isnan(trainer.history.columns["train_loss"][-1]):
-        trainer.history.set_last(**trainer.evaluate())
+    trainer.evaluate_last_row()
     report = trainer.report()
     report["seconds"] = round(time.perf_counter() - started, 3)
     if args.save_weights:

@@ -147,10 +147,10 @@ class Session:
                 value = getattr(value, part)
             if callable(value):
                 value = value(*args)
+                self.dirty = True  # a method may change what is drawn (load_arrays)
             self.send(("result", self.gen, (query_id, value, None)))
         except Exception as exc:  # handed back to the asker, never lost
             self.send(("result", self.gen, (query_id, None, exc)))
-        self.dirty = True
 
     def guard(self, fn) -> None:
         try:
@@ -169,7 +169,10 @@ class Session:
     # ---- training and snapshots
     def train_one(self) -> None:
         trainer = self.trainer
-        trainer.keep_previous = True
+        # the update-to-weight ratio needs the weights before this step, but only if a
+        # snapshot can follow it: copying them on every step would tax the hot loop
+        trainer.keep_previous = (self.pending == 1 or self.until_epoch is not None
+                                 or time.perf_counter() - self.last_emit >= self.interval)
         try:
             trainer.step()
         except TrainingDiverged as exc:

@@ -405,6 +405,11 @@ class Trainer:
                 if self.finished:
                     break
                 self.step()
+        self.evaluate_last_row()
+
+    def evaluate_last_row(self) -> None:
+        """Fill the evaluation columns of the last history row if no epoch ended there
+        (the end of a run that stopped mid-epoch)."""
         if len(self.history) and math.isnan(self.history.columns["train_loss"][-1]):
             self.history.set_last(**self.evaluate())
 

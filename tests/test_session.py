@@ -98,3 +98,13 @@ def test_trainer_iterate_yields_snapshots():
     snaps = list(trainer.iterate(steps=25, snapshot_every=10))
     assert [s.step for s in snaps] == [10, 20, 25]
     assert sum(len(s.history["step"]) for s in snaps) == 25
+
+
+def test_update_ratios_are_measured_for_the_snapshots_taken_while_playing():
+    """The weights before a step are copied only when a snapshot may follow it."""
+    project = default_project()
+    project["training"]["epochs"] = 3
+    _session, sent = drive([("rebuild", 1, project, ".", None), ("play",), ("idle", 400)])
+    played = [s for s in kinds(sent, "snapshot") if s.step > 0]
+    assert played
+    assert all(np.isfinite(layer.update_ratio) for s in played[:-1] for layer in s.layers)
