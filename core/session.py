@@ -227,8 +227,14 @@ class Session:
     def apply(self, cmd) -> None:
         handler = self.handlers.get(type(cmd))
         if handler is None:
-            self.send(Failed(self.gen, f"The training process got a command it does not know: {cmd!r}.",
-                             "internal_error", {"type": type(cmd).__name__, "text": repr(cmd)}))
+            self.send(
+                Failed(
+                    self.gen,
+                    f"The training process got a command it does not know: {cmd!r}.",
+                    "internal_error",
+                    {"type": type(cmd).__name__, "text": repr(cmd)},
+                )
+            )
             return
         try:
             handler(cmd)
@@ -343,8 +349,9 @@ class Session:
         trainer = self.trainer
         # the update-to-weight ratio needs the weights before this step, but only if a
         # snapshot can follow it: copying them on every step would tax the hot loop
-        trainer.keep_previous = (self.pending == 1 or self.until_epoch is not None
-                                 or time.perf_counter() - self.last_emit >= self.interval)
+        trainer.keep_previous = (
+            self.pending == 1 or self.until_epoch is not None or time.perf_counter() - self.last_emit >= self.interval
+        )
         try:
             if self._raise_next is not None:
                 kind, self._raise_next = self._raise_next, None
@@ -431,7 +438,7 @@ def coalesce(batch: list) -> list:
     for i, cmd in enumerate(batch):
         if isinstance(cmd, LIVE_EDITS):
             replaced = False
-            for later in batch[i + 1:]:
+            for later in batch[i + 1 :]:
                 if type(later) is type(cmd) and later.key == cmd.key:
                     replaced = True
                     break
@@ -445,8 +452,10 @@ def coalesce(batch: list) -> list:
 
 # ---- test hooks (only with BACKPROP_LAB_TEST_HOOKS=1)
 
-_INJECTABLE = {e.__name__: e for e in (OverflowError, ZeroDivisionError, EOFError, MemoryError, ValueError,
-                                       FloatingPointError, RuntimeError)}
+_INJECTABLE = {
+    e.__name__: e
+    for e in (OverflowError, ZeroDivisionError, EOFError, MemoryError, ValueError, FloatingPointError, RuntimeError)
+}
 
 
 def _hook_raise(session: Session, kind: str = "RuntimeError") -> None:

@@ -20,7 +20,7 @@ def drive(script, session=None, test_hooks=False):
     """Run a session on ``script``: commands, or ``("idle", n)`` for n empty polls."""
     sent = [] if session is None else session.sent
     if session is None:
-        session = Session(sent.append, snapshot_rate=1000.0, test_hooks=test_hooks)
+        session = Session(sent.append, snapshot_rate=1e6, test_hooks=test_hooks)
         session.sent = sent
     queue = []
     for item in script:
@@ -45,11 +45,27 @@ def results(sent):
 
 def test_every_command_and_message_survives_pickling():
     project = default_project()
-    samples = [P.Rebuild(1, project, ".", True, None), P.Play(), P.Pause(), P.Step(3), P.StepEpoch(),
-               P.SetHyper("lr", 0.1), P.SetOption("epochs", 5), P.Speed(None), P.Query(1, "weights", ()),
-               P.Drawn(), P.Quit(), P.Playing(1, True), P.Failed(1, "x", "config_error", {"a": 1}), P.Info(1, "i"),
-               P.Rate(1, 2.0), P.Result(1, 5, None), P.Crashed("boom"), P.Bye(),
-               P.Result(2, None, P.RemoteError("text", "Kind"))]
+    samples = [
+        P.Rebuild(1, project, ".", True, None),
+        P.Play(),
+        P.Pause(),
+        P.Step(3),
+        P.StepEpoch(),
+        P.SetHyper("lr", 0.1),
+        P.SetOption("epochs", 5),
+        P.Speed(None),
+        P.Query(1, "weights", ()),
+        P.Drawn(),
+        P.Quit(),
+        P.Playing(1, True),
+        P.Failed(1, "x", "config_error", {"a": 1}),
+        P.Info(1, "i"),
+        P.Rate(1, 2.0),
+        P.Result(1, 5, None),
+        P.Crashed("boom"),
+        P.Bye(),
+        P.Result(2, None, P.RemoteError("text", "Kind")),
+    ]
     for message in samples:
         again = pickle.loads(pickle.dumps(message))
         if isinstance(message, P.Result) and message.error is not None:
@@ -60,15 +76,18 @@ def test_every_command_and_message_survives_pickling():
 
 def test_rebuild_step_query_and_hyperparameters():
     project = default_project()
-    session, sent = drive([
-        P.Rebuild(1, project),
-        P.Step(5), ("idle", 10),
-        P.SetHyper("lr", 0.001),
-        P.Query(7, "step_count"),
-        P.Query(8, "optimizer.group"),  # an old name, mapped onto the table
-        P.Query(9, "no_such_thing"),
-        P.Query(10, "network.__class__"),  # no attribute paths
-    ])
+    session, sent = drive(
+        [
+            P.Rebuild(1, project),
+            P.Step(5),
+            ("idle", 10),
+            P.SetHyper("lr", 0.001),
+            P.Query(7, "step_count"),
+            P.Query(8, "optimizer.group"),  # an old name, mapped onto the table
+            P.Query(9, "no_such_thing"),
+            P.Query(10, "network.__class__"),  # no attribute paths
+        ]
+    )
     (built,) = of(sent, P.Built)
     assert built.gen == 1 and built.info.layers[0].path == "layers.0" and not built.weights_kept
     snaps = [m.snapshot for m in of(sent, P.SnapshotMsg)]
@@ -88,10 +107,22 @@ def test_rebuild_step_query_and_hyperparameters():
 
 def test_named_queries():
     project = default_project()
-    session, sent = drive([P.Rebuild(1, project), P.Step(3), ("idle", 5),
-                           P.Query(1, "weights"), P.Query(2, "history_rows", (1,)), P.Query(3, "history_csv"),
-                           P.Query(4, "report"), P.Query(5, "trace_example", (2,)), P.Query(6, "state"),
-                           P.Query(7, "epoch"), P.Query(8, "history.copy"), P.Query(9, "trace_example", (10**6,))])
+    session, sent = drive(
+        [
+            P.Rebuild(1, project),
+            P.Step(3),
+            ("idle", 5),
+            P.Query(1, "weights"),
+            P.Query(2, "history_rows", (1,)),
+            P.Query(3, "history_csv"),
+            P.Query(4, "report"),
+            P.Query(5, "trace_example", (2,)),
+            P.Query(6, "state"),
+            P.Query(7, "epoch"),
+            P.Query(8, "history.copy"),
+            P.Query(9, "trace_example", (10**6,)),
+        ]
+    )
     answers = results(sent)
     assert all(answers[i][1] is None for i in range(1, 9)), answers
     weights = answers[1][0]
@@ -108,9 +139,18 @@ def test_named_queries():
     before = len(of(sent, P.SnapshotMsg))
     state = answers[6][0]
     zeros = {k: np.zeros_like(v) for k, v in weights.items()}
-    drive([P.Drawn(), P.Query(10, "load_weights", (zeros,)), ("idle", 2), P.Drawn(),
-           P.Query(11, "network.load_arrays", ({"nope": 1},)), P.Query(12, "set_state", (state,)), ("idle", 2)],
-          session)
+    drive(
+        [
+            P.Drawn(),
+            P.Query(10, "load_weights", (zeros,)),
+            ("idle", 2),
+            P.Drawn(),
+            P.Query(11, "network.load_arrays", ({"nope": 1},)),
+            P.Query(12, "set_state", (state,)),
+            ("idle", 2),
+        ],
+        session,
+    )
     answers = results(sent)
     assert answers[10] == (None, None)
     assert "unexpected array 'nope'" in str(answers[11][1])
@@ -118,8 +158,7 @@ def test_named_queries():
     snaps = [m.snapshot for m in of(sent, P.SnapshotMsg)][before:]
     assert len(snaps) == 2
     assert np.all(snaps[0].layers[0].weight == 0)
-    np.testing.assert_array_equal(session.trainer.network.copy_arrays()["layers.0.weight"],
-                                  weights["layers.0.weight"])
+    np.testing.assert_array_equal(session.trainer.network.copy_arrays()["layers.0.weight"], weights["layers.0.weight"])
 
 
 def test_queries_without_a_network_fail_clearly():
@@ -130,8 +169,17 @@ def test_queries_without_a_network_fail_clearly():
 
 
 def test_every_query_name_is_documented_in_the_table():
-    assert {"weights", "load_weights", "step_count", "history_csv", "history_rows", "report", "trace_example",
-            "state", "set_state"} <= set(QUERIES)
+    assert {
+        "weights",
+        "load_weights",
+        "step_count",
+        "history_csv",
+        "history_rows",
+        "report",
+        "trace_example",
+        "state",
+        "set_state",
+    } <= set(QUERIES)
 
 
 def test_history_rows_arrive_once_and_in_order():
@@ -153,9 +201,17 @@ def test_a_bad_project_fails_with_a_message_and_nothing_runs():
     assert not of(sent, P.SnapshotMsg)
 
 
-@pytest.mark.parametrize("error", [OverflowError("int too large to convert to float"), ZeroDivisionError("division"),
-                                   EOFError("Compressed file ended"), MemoryError(), KeyError("x"),
-                                   RecursionError("maximum recursion depth exceeded")])
+@pytest.mark.parametrize(
+    "error",
+    [
+        OverflowError("int too large to convert to float"),
+        ZeroDivisionError("division"),
+        EOFError("Compressed file ended"),
+        MemoryError(),
+        KeyError("x"),
+        RecursionError("maximum recursion depth exceeded"),
+    ],
+)
 def test_any_exception_while_building_is_reported_and_the_session_keeps_serving(monkeypatch, error):
     import core.session as session_module
 
@@ -168,8 +224,17 @@ def test_any_exception_while_building_is_reported_and_the_session_keeps_serving(
 
     monkeypatch.setattr(session_module, "Trainer", broken)
     bad = dict(default_project(), name="broken")
-    session, sent = drive([P.Rebuild(1, bad), P.Play(), ("idle", 2), P.Rebuild(2, default_project()), P.Step(2),
-                           ("idle", 5), P.Query(1, "step_count")])
+    session, sent = drive(
+        [
+            P.Rebuild(1, bad),
+            P.Play(),
+            ("idle", 2),
+            P.Rebuild(2, default_project()),
+            P.Step(2),
+            ("idle", 5),
+            P.Query(1, "step_count"),
+        ]
+    )
     (failed,) = of(sent, P.Failed)
     assert failed.gen == 1 and failed.text.startswith("The project could not be built")
     assert failed.code == ("out_of_memory" if isinstance(error, MemoryError) else "internal_error")
@@ -181,9 +246,18 @@ def test_any_exception_while_building_is_reported_and_the_session_keeps_serving(
 
 @pytest.mark.parametrize("kind", ["ValueError", "ZeroDivisionError", "MemoryError", "EOFError"])
 def test_an_exception_in_a_step_pauses_and_reports(kind):
-    session, sent = drive([P.Rebuild(1, default_project()), P.Step(2), ("idle", 4),
-                           P.Query(1, "test_raise_in_next_step", (kind,)), P.Play(), ("idle", 20),
-                           P.Query(2, "step_count")], test_hooks=True)
+    session, sent = drive(
+        [
+            P.Rebuild(1, default_project()),
+            P.Step(2),
+            ("idle", 4),
+            P.Query(1, "test_raise_in_next_step", (kind,)),
+            P.Play(),
+            ("idle", 20),
+            P.Query(2, "step_count"),
+        ],
+        test_hooks=True,
+    )
     (failed,) = of(sent, P.Failed)
     assert failed.code == ("out_of_memory" if kind == "MemoryError" else "internal_error")
     assert failed.text.startswith("Training paused: step 3 failed")
@@ -220,8 +294,16 @@ def test_huge_weights_never_end_the_session():
     """Bug 16: SGD at lr 100 on the spiral (weights huge but finite) once killed the process in the statistics."""
     project = load_project(os.path.join(EXAMPLES, "spiral.json"))
     project["optimizer"] = {"name": "sgd", "lr": 100.0}
-    session, sent = drive([P.Rebuild(1, project), P.Step(600), *([("idle", 5), P.Drawn()] * 125),
-                           P.Query(1, "step_count"), P.Step(0), ("idle", 2)])
+    session, sent = drive(
+        [
+            P.Rebuild(1, project),
+            P.Step(600),
+            *([("idle", 5), P.Drawn()] * 125),
+            P.Query(1, "step_count"),
+            P.Step(0),
+            ("idle", 2),
+        ]
+    )
     count, error = results(sent)[1]
     assert error is None  # still serving
     failed = of(sent, P.Failed)
@@ -284,7 +366,7 @@ def test_an_unpicklable_answer_becomes_an_error():
     pipe = Pipe([P.Rebuild(1, default_project()), P.Query(1, "project"), P.Quit()])
     import core.session as session_module
 
-    session_module.QUERIES["_lambda"] = (lambda tr: (lambda: 1), False)
+    session_module.QUERIES["_lambda"] = (lambda tr: lambda: 1, False)
     try:
         pipe.commands.insert(2, P.Query(2, "_lambda"))
         serve(pipe, snapshot_rate=1000.0)
@@ -340,8 +422,10 @@ def test_a_live_setting_while_paused_sends_no_snapshot():
     """Bug 6: a live edit changes nothing a snapshot shows, so the drawing stays as it was."""
     session, sent = drive([P.Rebuild(1, default_project()), P.Step(5), ("idle", 8), P.Drawn(), ("idle", 2)])
     before = len(of(sent, P.SnapshotMsg))
-    drive([P.SetHyper("lr", 0.5), ("idle", 3), P.SetOption("grad_clip", 1.0), P.SetHyper("momentum", 0.9),
-           ("idle", 3)], session)
+    drive(
+        [P.SetHyper("lr", 0.5), ("idle", 3), P.SetOption("grad_clip", 1.0), P.SetHyper("momentum", 0.9), ("idle", 3)],
+        session,
+    )
     assert len(of(sent, P.SnapshotMsg)) == before
     assert session.trainer.project["optimizer"]["lr"] == 0.5
     # a snapshot asked for (step 0) while paused is the same as the last one
@@ -356,8 +440,11 @@ def test_a_live_setting_while_paused_sends_no_snapshot():
 
 
 def test_a_slider_storm_applies_only_the_last_value():
-    batch = [P.SetHyper("lr", v) for v in (0.1, 0.2, 0.3)] + [P.SetOption("epochs", 3), P.SetHyper("momentum", 0.5),
-                                                             P.SetOption("epochs", 4)]
+    batch = [P.SetHyper("lr", v) for v in (0.1, 0.2, 0.3)] + [
+        P.SetOption("epochs", 3),
+        P.SetHyper("momentum", 0.5),
+        P.SetOption("epochs", 4),
+    ]
     assert coalesce(batch) == [P.SetHyper("lr", 0.3), P.SetHyper("momentum", 0.5), P.SetOption("epochs", 4)]
     # a query or rebuild in between sees the value before it
     batch = [P.SetHyper("lr", 0.1), P.Query(1, "optimizer"), P.SetHyper("lr", 0.2)]
