@@ -265,8 +265,9 @@ class Session:
         if self.trainer is None:
             return
         self._stop_running()
-        self.pending += cmd.n
-        if cmd.n == 0:
+        n = max(0, int(cmd.n))
+        self.pending += n
+        if n == 0:
             self.dirty = True
 
     def step_epoch(self, _cmd=None) -> None:

@@ -96,7 +96,11 @@ class TrainingWorker(QThread):
         super().__init__(parent)
         self._conn: Connection | None = None
         self._process: subprocess.Popen | None = None
-        self._lock = threading.RLock()  # the pipe, the futures and what a restart re-sends
+        # the pipe and what a restart re-sends; the relay thread takes it only to restart
+        self._lock = threading.RLock()
+        # the futures: never held while sending, so the relay thread can always hand out
+        # answers (a send blocked on a full pipe must not stop us from reading it)
+        self._futures_lock = threading.Lock()
         self._futures: dict[int, QueryFuture] = {}
         self._ids = itertools.count(1)
         self.generation = 0
@@ -184,14 +188,16 @@ class TrainingWorker(QThread):
         """Ask the training process the named query (``core.session.QUERIES``), answered
         between two steps.  The future fails at once if the process is gone or dies."""
         future = QueryFuture()
-        with self._lock:
-            if self._stopped or self._conn is None:
-                future.set_exception(TrainingProcessDied("the training process has stopped"))
-                return future
+        if self._stopped or self._conn is None:
+            future.set_exception(TrainingProcessDied("the training process has stopped"))
+            return future
+        with self._futures_lock:
             query_id = next(self._ids)
             self._futures[query_id] = future
-            if not self._send(Query(query_id, name, args)):
+        if not self._send(Query(query_id, name, args)):
+            with self._futures_lock:
                 self._futures.pop(query_id, None)
+            if not future.done():
                 future.set_exception(TrainingProcessDied("the training process is not running"))
         return future
 
@@ -228,7 +234,7 @@ class TrainingWorker(QThread):
         with self._lock:
             if self._conn is not None:
                 self._conn.close()
-            self._fail_pending(TrainingProcessDied("the training process has stopped"))
+        self._fail_pending(TrainingProcessDied("the training process has stopped"))
 
     # ---- Private API
     def _send(self, message) -> bool:
@@ -278,7 +284,7 @@ class TrainingWorker(QThread):
             on_error(error)
 
     def _fail_pending(self, error: Exception):
-        with self._lock:
+        with self._futures_lock:
             futures = list(self._futures.values())
             self._futures.clear()
         for future in futures:
@@ -319,7 +325,7 @@ class TrainingWorker(QThread):
         self.failed_detail.emit(message.gen, message)
 
     def _on_result(self, message: Result):
-        with self._lock:
+        with self._futures_lock:
             future = self._futures.pop(message.id, None)
         if future is None or future.done():
             return

@@ -196,3 +196,25 @@ def test_after_stop_queries_fail_at_once(qtbot):
         w.query("step_count").wait()
     assert time.perf_counter() - t0 < 0.1
     w.stop()  # twice is fine
+
+
+def test_huge_weights_do_not_kill_the_training_process(qtbot, worker):
+    """Bug 16: SGD at lr 100 on the spiral once ended the process in the statistics, unnoticed."""
+    from core.project import load_project
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    project = load_project(os.path.join(root, "resources", "examples", "spiral.json"))
+    project["optimizer"] = {"name": "sgd", "lr": 100.0}
+    gen, _ = build(qtbot, worker, project)
+    pid = worker.query("test_pid").wait()
+    deaths, failures, states = [], [], []
+    worker.died.connect(deaths.append)
+    worker.failed.connect(lambda g, text: failures.append(text))
+    worker.state_changed.connect(lambda g, playing: states.append(playing))
+    worker.snapshot.connect(lambda g, snap: worker.drawn())
+    worker.play()
+    qtbot.waitUntil(lambda: worker.query("step_count").wait() >= 600 or bool(failures), timeout=20000)
+    qtbot.waitUntil(lambda: not failures or states[-1:] == [False], timeout=2000)
+    assert not deaths
+    assert worker.query("test_pid").wait() == pid
+    worker.pause()
