@@ -438,7 +438,7 @@ ENTRIES: tuple[GlossaryEntry, ...] = (
     GlossaryEntry(
         key="gradient_clipping",
         title=QT_TRANSLATE_NOOP("Glossary", "Gradient clipping"),
-        formula=QT_TRANSLATE_NOOP("Glossary", "if ‖g‖ > c:&nbsp;&nbsp; g ← g · c / ‖g‖"),
+        formula=QT_TRANSLATE_NOOP("Glossary", "if ‖g‖ &gt; c:&nbsp;&nbsp; g ← g · c / ‖g‖"),
         where=QT_TRANSLATE_NOOP(
             "Glossary",
             "‖g‖ is the norm of all the gradients together and c is training.grad_clip in the project file.",

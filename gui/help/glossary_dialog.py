@@ -86,7 +86,7 @@ class GlossaryDialog(QDialog):
 
     def retranslate(self):
         self.setWindowTitle(self.tr("Glossary"))
-        self.search.setPlaceholderText(self.tr("Search: a word, a symbol, an abbreviation (SGD, EMA, …)"))
+        self.search.setPlaceholderText(self.tr("Search: SGD, EMA, gradient…"))
         self.search.setToolTip(self.tr("Shows the entries whose title, formula or text contains every word typed"))
         self.show_me_button.setText(self.tr("Show Me"))
         for i in range(self.entry_list.count()):
@@ -103,6 +103,8 @@ class GlossaryDialog(QDialog):
         self.search.setClearButtonEnabled(True)
         self.entry_list = QListWidget()
         self.entry_list.setObjectName("glossary_list")
+        # Chinese and Latin lines differ in height with a fallback font: keep the rows even
+        self.entry_list.setUniformItemSizes(True)
         for e in glossary.ENTRIES:
             item = QListWidgetItem()
             item.setData(KEY_ROLE, e.key)
@@ -220,7 +222,8 @@ class GlossaryDialog(QDialog):
                 f'<span style="color:{muted}">({os.path.basename(path)})</span></p>'
             )
         if e.see_also:
-            links = ", ".join(
+            separator = self.tr(", ", "between the links after See also")
+            links = separator.join(
                 f'<a href="{LINK_SCHEME}:{key}">{glossary.entry(key).text("title")}</a>' for key in e.see_also
             )
             label = self.tr("See also:")

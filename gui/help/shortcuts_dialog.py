@@ -3,6 +3,7 @@ so the list is always the one that works (and in the current language)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -14,7 +15,9 @@ ActionSource = Iterable[QAction] | Callable[[], Iterable[QAction]]
 
 def action_label(action: QAction) -> str:
     """The action's text as a menu shows it: without the mnemonic '&' and the trailing '…'."""
-    text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+    # "(&G)" is how Chinese and Japanese menus give a mnemonic: drop it whole
+    text = re.sub(r"\s*\(&[^&)]\)", "", action.text())
+    text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
     return text.rstrip(".…").strip()
 
 
