@@ -224,9 +224,10 @@ def test_every_example_name_and_description_has_a_finished_chinese_translation(z
 def test_translations_keep_markup_and_placeholders(zh_messages):
     for (context, source), message in zh_messages.items():
         translation = message["translation"] or ""
-        for placeholder in re.findall(r"%\d", source):
-            assert placeholder in translation, (context, source)
-        for tag in ("sub", "sup", "br"):
+        # Qt's %1 and Python's {name} / {0} / {acc:.1f}
+        for placeholder in re.findall(r"%\d|\{[^{}]*\}", source):
+            assert placeholder in translation, (context, source, placeholder)
+        for tag in ("sub", "sup", "br", "b"):
             assert source.count(f"<{tag}>") == translation.count(f"<{tag}>"), (context, source, tag)
         if "&" in re.sub(r"&(\w+|#\d+);", "", source):  # a mnemonic
             assert "&" in translation, (context, source)

@@ -35,6 +35,240 @@
     </message>
 </context>
 <context>
+    <name>ActivationStatsPanel</name>
+    <message>
+        <source>Activations</source>
+        <extracomment>above this many layers: no &quot;12 %&quot; over each bar, and only some layer names on the axis</extracomment>
+        <translation type="vanished">激活值</translation>
+    </message>
+    <message>
+        <source>saturated units (sigmoid, tanh, softmax)</source>
+        <translation type="vanished">饱和单元（sigmoid、tanh、softmax）</translation>
+    </message>
+    <message>
+        <source>dead units (ReLU family)</source>
+        <translation type="vanished">死亡单元（ReLU 族）</translation>
+    </message>
+    <message>
+        <source>units %</source>
+        <translation type="vanished">单元 %</translation>
+    </message>
+    <message>
+        <source>Activation mean ± std (last batch)</source>
+        <translation type="vanished">激活值均值 ± 标准差（最后一个批次）</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation type="vanished">激活值</translation>
+    </message>
+    <message>
+        <source>For each layer, on the last training batch. Top: the share of units that are saturated (output near the limits of sigmoid, tanh or softmax, where the slope and so the gradient nearly vanish) or dead (a ReLU that outputs 0 for every example, so it learns nothing). Bottom: the mean output of the layer, with bars one standard deviation up and down.</source>
+        <translation type="vanished">按层统计，基于最后一个训练批次。上图：饱和单元（输出接近 sigmoid、tanh 或 softmax 的极限，那里斜率和梯度都几乎为零）或死亡单元（对每个样本都输出 0 的 ReLU，因此什么也学不到）所占的比例。下图：该层输出的均值，误差棒向上向下各一个标准差。</translation>
+    </message>
+    <message>
+        <source>Saturated and dead units per layer</source>
+        <translation type="vanished">每层的饱和单元与死亡单元</translation>
+    </message>
+    <message>
+        <source>Activation mean and spread per layer</source>
+        <translation type="vanished">每层激活值的均值与离散程度</translation>
+    </message>
+</context>
+<context>
+    <name>Caption</name>
+    <message>
+        <source>Hide this explanation</source>
+        <translation type="vanished">隐藏这段说明</translation>
+    </message>
+    <message>
+        <source>Explain what this panel shows</source>
+        <translation type="vanished">说明这个面板显示的内容</translation>
+    </message>
+</context>
+<context>
+    <name>Controls</name>
+    <message>
+        <source>Speed</source>
+        <translation type="vanished">速度</translation>
+    </message>
+    <message>
+        <source>Steps per second: max trains as fast as the machine can</source>
+        <translation type="vanished">每秒步数：max 表示以机器能达到的最快速度训练</translation>
+    </message>
+    <message>
+        <source>Press Play (Space) to train</source>
+        <translation type="vanished">按“播放”（空格键）开始训练</translation>
+    </message>
+    <message>
+        <source>epoch &lt;b&gt;{n}&lt;/b&gt;</source>
+        <translation type="vanished">轮次 &lt;b&gt;{n}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>step &lt;b&gt;{n}&lt;/b&gt;</source>
+        <translation type="vanished">步 &lt;b&gt;{n}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>loss &lt;b&gt;{values}&lt;/b&gt;</source>
+        <translation type="vanished">损失 &lt;b&gt;{values}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>accuracy &lt;b&gt;{values}&lt;/b&gt;</source>
+        <translation type="vanished">准确率 &lt;b&gt;{values}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>(train / validation)</source>
+        <translation type="vanished">（训练 / 验证）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{n}&lt;/b&gt; steps/s</source>
+        <translation type="vanished">&lt;b&gt;{n}&lt;/b&gt; 步/秒</translation>
+    </message>
+    <message>
+        <source>Press Play or Space to train</source>
+        <translation type="vanished">按“播放”或空格键开始训练</translation>
+    </message>
+</context>
+<context>
+    <name>DataPanel</name>
+    <message>
+        <source>2-D, two classes in opposite quadrants</source>
+        <translation type="vanished">二维，两类点位于相对的象限</translation>
+    </message>
+    <message>
+        <source>2-D, a disc inside a ring</source>
+        <translation type="vanished">二维，圆环内的一个圆盘</translation>
+    </message>
+    <message>
+        <source>2-D, interleaved spiral arms</source>
+        <translation type="vanished">二维，交错的螺旋臂</translation>
+    </message>
+    <message>
+        <source>2-D, two interleaving half circles</source>
+        <translation type="vanished">二维，两个交错的半圆</translation>
+    </message>
+    <message>
+        <source>2-D, Gaussian blobs</source>
+        <translation type="vanished">二维，高斯团簇</translation>
+    </message>
+    <message>
+        <source>1-D regression: y = sin(x) + noise</source>
+        <translation type="vanished">一维回归：y = sin(x) + 噪声</translation>
+    </message>
+    <message>
+        <source>8x8 images of digits, 10 classes</source>
+        <translation type="vanished">8x8 的数字图像，10 个类别</translation>
+    </message>
+    <message>
+        <source>4 measurements, 3 species</source>
+        <translation type="vanished">4 项测量值，3 个品种</translation>
+    </message>
+    <message>
+        <source>13 measurements, 3 cultivars</source>
+        <translation type="vanished">13 项测量值，3 个品种</translation>
+    </message>
+    <message>
+        <source>30 features, 2 classes</source>
+        <translation type="vanished">30 个特征，2 个类别</translation>
+    </message>
+    <message>
+        <source>10 features, regression</source>
+        <translation type="vanished">10 个特征，回归</translation>
+    </message>
+    <message>
+        <source>your own CSV file</source>
+        <translation type="vanished">你自己的 CSV 文件</translation>
+    </message>
+    <message>
+        <source>MNIST-format files</source>
+        <translation type="vanished">MNIST 格式的文件</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <extracomment>at most this many points in the preview (drawing 100,000 froze the window for seconds)</extracomment>
+        <translation type="vanished">数据集</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation type="vanished">样本数</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation type="vanished">噪声</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation type="vanished">类别数</translation>
+    </message>
+    <message>
+        <source>Validation split</source>
+        <translation type="vanished">验证集比例</translation>
+    </message>
+    <message>
+        <source>zero mean, unit variance</source>
+        <translation type="vanished">零均值，单位方差</translation>
+    </message>
+    <message>
+        <source>Scale each input to zero mean and unit variance, with statistics fitted on the training rows only</source>
+        <translation type="vanished">把每个输入缩放到零均值、单位方差，统计量只在训练行上拟合</translation>
+    </message>
+    <message>
+        <source>Standardise</source>
+        <translation type="vanished">标准化</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="vanished">文件</translation>
+    </message>
+    <message>
+        <source>Data file</source>
+        <translation type="vanished">数据文件</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="vanished">浏览…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="vanished">文件</translation>
+    </message>
+    <message>
+        <source>Target column</source>
+        <translation type="vanished">目标列</translation>
+    </message>
+    <message>
+        <source>Target / labels</source>
+        <translation type="vanished">目标 / 标签</translation>
+    </message>
+    <message>
+        <source>Regenerate (new seed)</source>
+        <translation type="vanished">重新生成（新种子）</translation>
+    </message>
+    <message>
+        <source>Draw a new sample of the data (and new initial weights) with the next seed</source>
+        <translation type="vanished">用下一个种子重新抽取数据样本（以及新的初始权重）</translation>
+    </message>
+    <message>
+        <source>Data set {source}</source>
+        <translation type="vanished">数据集 {source}</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="vanished">CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>IDX files (*.idx* *ubyte*);;All files (*)</source>
+        <translation type="vanished">IDX 文件 (*.idx* *ubyte*);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose a data file</source>
+        <translation type="vanished">选择数据文件</translation>
+    </message>
+    <message>
+        <source>Regenerate data</source>
+        <translation type="vanished">重新生成数据</translation>
+    </message>
+</context>
+<context>
     <name>Examples</name>
     <message>
         <location filename="../../gui/help/example_strings.py" line="+11"/>
@@ -935,6 +1169,82 @@
     </message>
 </context>
 <context>
+    <name>GradientHistogramPanel</name>
+    <message>
+        <source>zero</source>
+        <extracomment>where the bar of exact zeros sits on the log10 |gradient| axis (left of its -12 edge)</extracomment>
+        <translation type="vanished">零</translation>
+    </message>
+    <message>
+        <source>Gradient histograms</source>
+        <translation type="vanished">梯度直方图</translation>
+    </message>
+    <message>
+        <source>gradient (linear)</source>
+        <translation type="vanished">梯度（线性）</translation>
+    </message>
+    <message>
+        <source>log₁₀ |gradient|: the same bins for every layer, so a layer whose gradients vanish sits far to the left; linear: each layer&apos;s own range of gradient values</source>
+        <translation type="vanished">log₁₀ |梯度|：所有层使用相同的分箱，因此梯度消失的层会远远落在左边；线性：每层使用自己的梯度取值范围</translation>
+    </message>
+    <message>
+        <source>How many of each layer&apos;s weight gradients (biases not included) have each size, on a log₁₀ scale: −3 means |∂L/∂w| ≈ 0.001; the grey bar at “zero” counts gradients that are exactly 0. A layer far left of the others has vanishing gradients. Under each plot: the L2 norm of all the layer&apos;s parameter gradients (weights and biases).</source>
+        <translation type="vanished">每层的权重梯度（不含偏置）中各种大小的个数，按 log₁₀ 刻度：−3 表示 |∂L/∂w| ≈ 0.001；“零”处的灰色柱统计恰好为 0 的梯度。远在其他层左边的层出现了梯度消失。每个图下方：该层所有参数梯度（权重和偏置）的 L2 范数。</translation>
+    </message>
+    <message>
+        <source>gradient</source>
+        <translation type="vanished">梯度</translation>
+    </message>
+</context>
+<context>
+    <name>GradientNormPanel</name>
+    <message>
+        <source>Gradient norms</source>
+        <extracomment>more layers than this: show this many, evenly spread by depth (200 curves are unreadable and slow) on a log axis any positive finite value can be drawn</extracomment>
+        <translation type="vanished">梯度范数</translation>
+    </message>
+    <message>
+        <source>L2 norm of all of each layer&apos;s parameter gradients (weights and biases) at each snapshot, on a log scale; colour = depth, dark near the input, light near the output. Curves of early layers far below the late ones: vanishing gradients; all rising steeply: exploding gradients.</source>
+        <translation type="vanished">每个快照时每层所有参数梯度（权重和偏置）的 L2 范数，对数刻度；颜色表示深度，靠近输入为深色，靠近输出为浅色。靠前层的曲线远低于靠后层：梯度消失；所有曲线都急剧上升：梯度爆炸。</translation>
+    </message>
+    <message>
+        <source>Gradient L2 norm per layer</source>
+        <translation type="vanished">每层梯度的 L2 范数</translation>
+    </message>
+    <message>
+        <source>Update-to-weight ratio ‖ΔW‖ / ‖W‖</source>
+        <translation type="vanished">更新量与权重之比 ‖ΔW‖ / ‖W‖</translation>
+    </message>
+    <message>
+        <source>ratio</source>
+        <translation type="vanished">比值</translation>
+    </message>
+    <message>
+        <source>update-to-weight ratio</source>
+        <translation type="vanished">更新量与权重之比</translation>
+    </message>
+    <message>
+        <source>Also plot ‖ΔW‖ / ‖W‖ per layer (a rule of thumb wants it near 1e-3)</source>
+        <translation type="vanished">同时绘制每层的 ‖ΔW‖ / ‖W‖（经验上希望它在 1e-3 左右）</translation>
+    </message>
+    <message>
+        <source>Gradient norm per layer</source>
+        <translation type="vanished">每层的梯度范数</translation>
+    </message>
+    <message>
+        <source>Update-to-weight ratio per layer</source>
+        <translation type="vanished">每层的更新量与权重之比</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation type="vanished">步</translation>
+    </message>
+    <message>
+        <source>showing {k} of {n} layers</source>
+        <translation type="vanished">显示 {n} 层中的 {k} 层</translation>
+    </message>
+</context>
+<context>
     <name>HelpMenu</name>
     <message>
         <location filename="../../gui/help/menu.py" line="+100"/>
@@ -986,9 +1296,474 @@
     </message>
 </context>
 <context>
+    <name>LayerHistogramPanel</name>
+    <message>
+        <source>Previous layers</source>
+        <translation type="vanished">前面的层</translation>
+    </message>
+    <message>
+        <source>Next layers</source>
+        <translation type="vanished">后面的层</translation>
+    </message>
+    <message>
+        <source>no finite values</source>
+        <translation type="vanished">没有有限值</translation>
+    </message>
+    <message>
+        <source>{n} not finite</source>
+        <translation type="vanished">{n} 个非有限值</translation>
+    </message>
+    <message>
+        <source>layers {a}–{b} of {n}</source>
+        <translation type="vanished">第 {a}–{b} 层，共 {n} 层</translation>
+    </message>
+</context>
+<context>
+    <name>LogSlider</name>
+    <message>
+        <source>Drag: learning rate on a logarithmic scale from 1e-6 to 10</source>
+        <extracomment>the first value a click up gives a number box that holds 0 (a power of ten of the size people use for that parameter); others get 0.1</extracomment>
+        <translation type="vanished">拖动：在 1e-6 到 10 的对数刻度上调整学习率</translation>
+    </message>
+    <message>
+        <source>Type the learning rate (for example 0.01 or 3e-4); Enter applies it</source>
+        <translation type="vanished">输入学习率（例如 0.01 或 3e-4）；按回车生效</translation>
+    </message>
+</context>
+<context>
+    <name>LossPanel</name>
+    <message>
+        <source>Loss</source>
+        <translation type="vanished">损失</translation>
+    </message>
+    <message>
+        <source>log y</source>
+        <translation type="vanished">对数 y 轴</translation>
+    </message>
+    <message>
+        <source>Logarithmic loss axis: shows progress when the loss is already small</source>
+        <translation type="vanished">对数损失轴：损失已经很小时仍能看出进展</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation type="vanished">损失</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation type="vanished">步</translation>
+    </message>
+    <message>
+        <source>batch loss</source>
+        <translation type="vanished">批次损失</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation type="vanished">训练</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation type="vanished">验证</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation type="vanished">准确率</translation>
+    </message>
+    <message>
+        <source>accuracy %</source>
+        <translation type="vanished">准确率 %</translation>
+    </message>
+    <message>
+        <source>mean squared error</source>
+        <translation type="vanished">均方误差</translation>
+    </message>
+    <message>
+        <source>binary cross-entropy</source>
+        <translation type="vanished">二元交叉熵</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation type="vanished">交叉熵</translation>
+    </message>
+    <message>
+        <source>Loss ({name})</source>
+        <translation type="vanished">损失（{name}）</translation>
+    </message>
+    <message>
+        <source>Loss over training steps</source>
+        <translation type="vanished">损失随训练步数的变化</translation>
+    </message>
+    <message>
+        <source>Accuracy over training steps</source>
+        <translation type="vanished">准确率随训练步数的变化</translation>
+    </message>
+    <message>
+        <source>Loss after each step: the faint line is the loss of each mini-batch (noisy); the markers are the loss on the whole training and validation sets, measured at the end of each epoch. Validation rising while training falls means overfitting.</source>
+        <translation type="vanished">每一步之后的损失：淡色线是每个小批量的损失（有噪声）；标记点是在每个轮次结束时，在整个训练集和验证集上测得的损失。训练损失下降而验证损失上升意味着过拟合。</translation>
+    </message>
+    <message>
+        <source>Below: the share of examples classified correctly.</source>
+        <translation type="vanished">下图：被正确分类的样本所占的比例。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Backprop Lab</source>
+        <translation type="vanished">Backprop Lab</translation>
+    </message>
+    <message>
+        <source>Tip: + / − change a layer&apos;s neurons · the ⋯ menu inserts dropout, batch norm or a residual block · drag a layer&apos;s title to move it · hover a weight or neuron for values</source>
+        <translation type="vanished">提示：+ / − 改变一层的神经元个数 · ⋯ 菜单可插入 Dropout、批量归一化或残差块 · 拖动层的标题可以移动它 · 悬停在权重或神经元上查看数值</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="vanished">数据</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="vanished">训练</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation type="vanished">层</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation type="vanished">输出</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation type="vanished">损失</translation>
+    </message>
+    <message>
+        <source>Gradient histograms</source>
+        <translation type="vanished">梯度直方图</translation>
+    </message>
+    <message>
+        <source>Gradient norms</source>
+        <translation type="vanished">梯度范数</translation>
+    </message>
+    <message>
+        <source>Weight histograms</source>
+        <translation type="vanished">权重直方图</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation type="vanished">激活值</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="vanished">就绪</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation type="vanished">新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>A new project</source>
+        <translation type="vanished">新建一个项目</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation type="vanished">打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a project file</source>
+        <translation type="vanished">打开项目文件</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="vanished">保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the project</source>
+        <translation type="vanished">保存项目</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation type="vanished">另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save the project under a new name</source>
+        <translation type="vanished">以新的名称保存项目</translation>
+    </message>
+    <message>
+        <source>Export &amp;Weights…</source>
+        <translation type="vanished">导出权重(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Save the trained weights (.npz)</source>
+        <translation type="vanished">保存训练好的权重（.npz）</translation>
+    </message>
+    <message>
+        <source>&amp;Load Weights…</source>
+        <translation type="vanished">载入权重(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Start from weights saved earlier (.npz)</source>
+        <translation type="vanished">从之前保存的权重开始（.npz）</translation>
+    </message>
+    <message>
+        <source>Export &amp;History…</source>
+        <translation type="vanished">导出历史(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Save the loss history (CSV)</source>
+        <translation type="vanished">保存损失历史（CSV）</translation>
+    </message>
+    <message>
+        <source>Export All &amp;Results…</source>
+        <translation type="vanished">导出全部结果(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Project, weights, history, report and every plot into one folder</source>
+        <translation type="vanished">把项目、权重、历史、报告和所有图表导出到一个文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="vanished">退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="vanished">撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="vanished">重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation type="vanished">播放</translation>
+    </message>
+    <message>
+        <source>Train continuously (Space)</source>
+        <translation type="vanished">持续训练（空格键）</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="vanished">单步</translation>
+    </message>
+    <message>
+        <source>Train on one batch (one optimizer step)</source>
+        <translation type="vanished">用一个批次训练（一次优化器步）</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation type="vanished">一轮</translation>
+    </message>
+    <message>
+        <source>Train for one epoch</source>
+        <translation type="vanished">训练一个轮次</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation type="vanished">重置</translation>
+    </message>
+    <message>
+        <source>Re-initialise the weights and clear the history</source>
+        <translation type="vanished">重新初始化权重并清空历史</translation>
+    </message>
+    <message>
+        <source>Add Hidden Layer</source>
+        <translation type="vanished">添加隐藏层</translation>
+    </message>
+    <message>
+        <source>A hidden layer before the output</source>
+        <translation type="vanished">在输出层之前添加一个隐藏层</translation>
+    </message>
+    <message>
+        <source>Remove Hidden Layer</source>
+        <translation type="vanished">删除隐藏层</translation>
+    </message>
+    <message>
+        <source>Remove the hidden layer nearest the output</source>
+        <translation type="vanished">删除最靠近输出层的隐藏层</translation>
+    </message>
+    <message>
+        <source>Restore Default Layout</source>
+        <translation type="vanished">恢复默认布局</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="vanished">文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation type="vanished">最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Examples</source>
+        <translation type="vanished">示例(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Export &amp;Plot</source>
+        <translation type="vanished">导出图表(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="vanished">编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Network</source>
+        <translation type="vanished">网络(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation type="vanished">训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="vanished">视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Weights re-initialised, history cleared</source>
+        <translation type="vanished">权重已重新初始化，历史已清空</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="vanished">暂停</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation type="vanished">未命名</translation>
+    </message>
+    <message>
+        <source>{name}{star} — Backprop Lab</source>
+        <translation type="vanished">{name}{star} — Backprop Lab</translation>
+    </message>
+</context>
+<context>
+    <name>OutputPanel</name>
+    <message>
+        <source>Output</source>
+        <extracomment>at most this many training (and validation) points are drawn over the plane</extracomment>
+        <translation type="vanished">输出</translation>
+    </message>
+    <message>
+        <source>Predicted vs true ({part} set)</source>
+        <translation type="vanished">预测值与真实值（{part}集）</translation>
+    </message>
+    <message>
+        <source>Decision boundary</source>
+        <translation type="vanished">决策边界</translation>
+    </message>
+    <message>
+        <source>Fitted curve</source>
+        <translation type="vanished">拟合曲线</translation>
+    </message>
+    <message>
+        <source>Predicted against true values</source>
+        <translation type="vanished">预测值与真实值的对比</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation type="vanished">混淆矩阵</translation>
+    </message>
+    <message>
+        <source>Neuron output over the input plane</source>
+        <translation type="vanished">神经元在输入平面上的输出</translation>
+    </message>
+    <message>
+        <source>class {i}</source>
+        <translation type="vanished">类别 {i}</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation type="vanished">训练</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation type="vanished">验证</translation>
+    </message>
+    <message>
+        <source>Showing {n} of {total} points, chosen at random.</source>
+        <translation type="vanished">随机显示了 {total} 个点中的 {n} 个。</translation>
+    </message>
+    <message>
+        <source>Decision boundary: P({name})</source>
+        <translation type="vanished">决策边界：P({name})</translation>
+    </message>
+    <message>
+        <source>The network&apos;s probability of {name} at every point of the input plane: white is 0.5, the decision boundary. Circles: training points, triangles: validation points, in their true class&apos;s colour; a point on the other colour is misclassified.</source>
+        <translation type="vanished">网络在输入平面上每一点给出 {name} 的概率：白色为 0.5，即决策边界。圆点：训练点，三角形：验证点，颜色为其真实类别的颜色；落在另一种颜色上的点被分错了。</translation>
+    </message>
+    <message>
+        <source>confidence (pale = unsure)</source>
+        <translation type="vanished">置信度（越淡越不确定）</translation>
+    </message>
+    <message>
+        <source>Decision boundary: predicted class</source>
+        <translation type="vanished">决策边界：预测类别</translation>
+    </message>
+    <message>
+        <source>The class the network predicts at every point of the input plane, pale where it is unsure. Circles: training points, triangles: validation points, in their true class&apos;s colour.</source>
+        <translation type="vanished">网络在输入平面上每一点预测的类别，不确定的地方颜色较淡。圆点：训练点，三角形：验证点，颜色为其真实类别的颜色。</translation>
+    </message>
+    <message>
+        <source>unit output</source>
+        <translation type="vanished">单元输出</translation>
+    </message>
+    <message>
+        <source>Neuron {unit} of {layer}</source>
+        <translation type="vanished">{layer} 的第 {unit} 个神经元</translation>
+    </message>
+    <message>
+        <source>The output of one hidden unit at every point of the input plane (purple negative, white 0, green positive): the piece of the boundary this unit contributes. Move the mouse off it to go back.</source>
+        <translation type="vanished">一个隐藏单元在输入平面上每一点的输出（紫色为负，白色为 0，绿色为正）：这个单元为边界贡献的那一部分。把鼠标移开即可返回。</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation type="vanished">目标值</translation>
+    </message>
+    <message>
+        <source>network output</source>
+        <translation type="vanished">网络输出</translation>
+    </message>
+    <message>
+        <source>The network&apos;s output for every input value (the dark line) over the training (circles) and validation (triangles) examples: a good fit follows the trend, not every noisy point.</source>
+        <translation type="vanished">网络对每个输入值的输出（深色线），叠加在训练样本（圆点）和验证样本（三角形）上：好的拟合跟随趋势，而不是每个带噪声的点。</translation>
+    </message>
+    <message>
+        <source>Predicted vs true</source>
+        <translation type="vanished">预测值与真实值</translation>
+    </message>
+    <message>
+        <source>true value</source>
+        <translation type="vanished">真实值</translation>
+    </message>
+    <message>
+        <source>predicted value</source>
+        <translation type="vanished">预测值</translation>
+    </message>
+    <message>
+        <source>Each point is one example: its true target across, the network&apos;s prediction up. A perfect model puts every point on the dashed line y = x.</source>
+        <translation type="vanished">每个点是一个样本：横轴是它的真实目标值，纵轴是网络的预测。完美的模型会把每个点都放在虚线 y = x 上。</translation>
+    </message>
+    <message>
+        <source>predicted class</source>
+        <translation type="vanished">预测类别</translation>
+    </message>
+    <message>
+        <source>true class</source>
+        <translation type="vanished">真实类别</translation>
+    </message>
+    <message>
+        <source>Row: the true class, column: the class the network predicted; each cell counts examples, so the diagonal holds the correct ones and any other cell a kind of mistake.</source>
+        <translation type="vanished">行：真实类别，列：网络预测的类别；每个格子统计样本数，因此对角线上是预测正确的样本，其他格子各是一种错误。</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation type="vanished">数量</translation>
+    </message>
+    <message>
+        <source>Confusion matrix ({part} set, n = {n}, accuracy {acc:.1f} %)</source>
+        <translation type="vanished">混淆矩阵（{part}集，n = {n}，准确率 {acc:.1f} %）</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../gui/help/shortcuts_dialog.py" line="+110"/>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="+109"/>
         <source>Keyboard Shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -1006,6 +1781,169 @@
         <location line="+0"/>
         <source>What it does</source>
         <translation>作用</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>Loss</source>
+        <extracomment>seeds are any whole number &gt;= 0 (the command line takes them); 20 digits hold every 64-bit one a gui.commands.EditCommand</extracomment>
+        <translation type="vanished">损失</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation type="vanished">优化器</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation type="vanished">学习率</translation>
+    </message>
+    <message>
+        <source>Optimizer parameters</source>
+        <translation type="vanished">优化器参数</translation>
+    </message>
+    <message>
+        <source>Gradient descent</source>
+        <translation type="vanished">梯度下降</translation>
+    </message>
+    <message>
+        <source>batch: the whole training set per step; stochastic: one example; mini-batch: k examples</source>
+        <translation type="vanished">批量：每步使用整个训练集；随机：每步一个样本；小批量：每步 k 个样本</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation type="vanished">批量</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation type="vanished">轮次</translation>
+    </message>
+    <message>
+        <source>LR schedule</source>
+        <translation type="vanished">学习率调度</translation>
+    </message>
+    <message>
+        <source>Stability and regularisation</source>
+        <translation type="vanished">稳定性与正则化</translation>
+    </message>
+    <message>
+        <source>Clip gradient norm</source>
+        <translation type="vanished">裁剪梯度范数</translation>
+    </message>
+    <message>
+        <source>patience </source>
+        <translation type="vanished">容忍轮数 </translation>
+    </message>
+    <message>
+        <source>Early stopping</source>
+        <translation type="vanished">早停</translation>
+    </message>
+    <message>
+        <source>Any whole number from 0: the same seed gives the same data and weights</source>
+        <translation type="vanished">从 0 开始的任意整数：相同的种子给出相同的数据和权重</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="vanished">随机种子</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation type="vanished">精度</translation>
+    </message>
+    <message>
+        <source>{name} parameters</source>
+        <translation type="vanished">{name} 参数</translation>
+    </message>
+    <message>
+        <source>Batch gradient descent</source>
+        <translation type="vanished">批量梯度下降</translation>
+    </message>
+    <message>
+        <source>Stochastic gradient descent</source>
+        <translation type="vanished">随机梯度下降</translation>
+    </message>
+    <message>
+        <source>Mini-batch gradient descent</source>
+        <translation type="vanished">小批量梯度下降</translation>
+    </message>
+    <message>
+        <source>Gradient clipping</source>
+        <translation type="vanished">梯度裁剪</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingWorker</name>
+    <message>
+        <source>killed by signal {0} ({1})</source>
+        <extracomment>steps per second for each speed setting (None: as fast as possible) live edits for the same setting are sent at most once per this many milliseconds (the first at once, the last always) a process that dies this many times in a row without building anything is not restarted whether the last built run kept the previous run&apos;s weights how many times the training process was restarted after dying</extracomment>
+        <translation type="vanished">被信号 {0} 终止（{1}）</translation>
+    </message>
+    <message>
+        <source>killed by signal {0}</source>
+        <translation type="vanished">被信号 {0} 终止</translation>
+    </message>
+    <message>
+        <source>exit code {0}</source>
+        <translation type="vanished">退出码 {0}</translation>
+    </message>
+    <message>
+        <source>it closed its connection</source>
+        <translation type="vanished">它关闭了连接</translation>
+    </message>
+    <message>
+        <source>The training process stopped unexpectedly ({0}).</source>
+        <translation type="vanished">训练进程意外停止（{0}）。</translation>
+    </message>
+    <message>
+        <source>The training process stopped unexpectedly ({0}) and keeps stopping; it was not restarted. Save your project and restart the app.</source>
+        <translation type="vanished">训练进程意外停止（{0}），并且反复停止；没有再重新启动。请保存项目并重新启动程序。</translation>
+    </message>
+    <message>
+        <source>The training process stopped unexpectedly ({0}) and could not be restarted ({1}). Save your project and restart the app.</source>
+        <translation type="vanished">训练进程意外停止（{0}），且无法重新启动（{1}）。请保存项目并重新启动程序。</translation>
+    </message>
+    <message>
+        <source>The training process stopped unexpectedly ({0}); it was restarted with your project.</source>
+        <translation type="vanished">训练进程意外停止（{0}）；已用你的项目重新启动。</translation>
+    </message>
+    <message>
+        <source>The training process stopped unexpectedly again ({0}) while working on your project; it was restarted without it. Change the project or open another.</source>
+        <translation type="vanished">训练进程在处理你的项目时再次意外停止（{0}）；已在不载入项目的情况下重新启动。请修改项目或打开另一个项目。</translation>
+    </message>
+    <message>
+        <source>The training process stopped unexpectedly ({0}); it was restarted.</source>
+        <translation type="vanished">训练进程意外停止（{0}）；已重新启动。</translation>
+    </message>
+</context>
+<context>
+    <name>WeightHistogramPanel</name>
+    <message>
+        <source>Weight histograms</source>
+        <translation type="vanished">权重直方图</translation>
+    </message>
+    <message>
+        <source>weight value</source>
+        <translation type="vanished">权重值</translation>
+    </message>
+    <message>
+        <source>How many of each layer&apos;s weights (batch norm: its scales; biases not included) have each value. Under each plot: the L2 norm of all the layer&apos;s parameters, weights and biases. Xavier and He initialisation scale each layer&apos;s spread by its width; weights that blow up or collapse show here.</source>
+        <translation type="vanished">每层的权重（批量归一化层：其缩放参数；不含偏置）中各个取值的个数。每个图下方：该层所有参数（权重和偏置）的 L2 范数。Xavier 和 He 初始化按每层的宽度缩放其分布范围；权重爆炸或塌缩都会在这里显示出来。</translation>
+    </message>
+</context>
+<context>
+    <name>style</name>
+    <message>
+        <source>NaN</source>
+        <extracomment>how far a region&apos;s colour goes from white towards its class colour: the points, drawn in the full colour, must stand out on their own region larger values are drawn as gaps: Qt and pyqtgraph compute ranges, widths and squared lengths from them, which overflow near the float limit (1e308)</extracomment>
+        <translation type="vanished">NaN</translation>
+    </message>
+    <message>
+        <source>1 value not finite (not drawn)</source>
+        <translation type="vanished">1 个值不是有限值（未绘制）</translation>
+    </message>
+    <message>
+        <source>{n} values not finite (not drawn)</source>
+        <translation type="vanished">{n} 个值不是有限值（未绘制）</translation>
     </message>
 </context>
 </TS>
