@@ -6,6 +6,10 @@ compiled ``backprop_lab_<code>.qm`` per other language (built from the ``.ts`` n
 it by ``scripts/build_translations.py``). Qt's standard dialogs and buttons are
 translated by Qt's own ``qtbase_<code>.qm`` from PySide6's translations folder.
 
+At start-up, before the window is made (so it is born in the right language)::
+
+    install_translator(app, preferred_language(QSettings("BackpropLab", "Backprop Lab")))
+
 How a widget follows a language switch
 --------------------------------------
 Installing or removing a translator makes Qt send ``QEvent.LanguageChange`` to every
@@ -120,6 +124,7 @@ def install_translator(app: QCoreApplication, language_code: str) -> bool:
     state = _state(app)
     for translator in state["translators"]:
         app.removeTranslator(translator)
+        translator.deleteLater()
     state["translators"] = []
     state["code"] = SOURCE_LANGUAGE
     ok = language_code == SOURCE_LANGUAGE
