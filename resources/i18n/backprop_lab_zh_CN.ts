@@ -1,0 +1,1949 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="+104"/>
+        <source>About Backprop Lab</source>
+        <translation>关于 Backprop Lab</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backprop Lab %1</source>
+        <translation>Backprop Lab %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Draw a neural network, train it live and watch every layer: its activations, its gradients and how each weight moves. An exact NumPy core under a Qt window.</source>
+        <translation>画出一个神经网络，实时训练它，观察每一层：它的激活值、它的梯度，以及每个权重如何变化。底层是精确的 NumPy 核心，上层是 Qt 窗口。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Free software under the MIT licence.</source>
+        <translation>基于 MIT 许可证发布的自由软件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy Versions</source>
+        <translation>复制版本信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the versions above, to paste into a bug report</source>
+        <translation>复制上面的版本信息，以便粘贴到错误报告中</translation>
+    </message>
+</context>
+<context>
+    <name>ActivationStatsPanel</name>
+    <message>
+        <source>Activations</source>
+        <extracomment>above this many layers: no &quot;12 %&quot; over each bar, and only some layer names on the axis</extracomment>
+        <translation type="vanished">激活值</translation>
+    </message>
+    <message>
+        <source>saturated units (sigmoid, tanh, softmax)</source>
+        <translation type="vanished">饱和单元（sigmoid、tanh、softmax）</translation>
+    </message>
+    <message>
+        <source>dead units (ReLU family)</source>
+        <translation type="vanished">死亡单元（ReLU 族）</translation>
+    </message>
+    <message>
+        <source>units %</source>
+        <translation type="vanished">单元 %</translation>
+    </message>
+    <message>
+        <source>Activation mean ± std (last batch)</source>
+        <translation type="vanished">激活值均值 ± 标准差（最后一个批次）</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation type="vanished">激活值</translation>
+    </message>
+    <message>
+        <source>For each layer, on the last training batch. Top: the share of units that are saturated (output near the limits of sigmoid, tanh or softmax, where the slope and so the gradient nearly vanish) or dead (a ReLU that outputs 0 for every example, so it learns nothing). Bottom: the mean output of the layer, with bars one standard deviation up and down.</source>
+        <translation type="vanished">按层统计，基于最后一个训练批次。上图：饱和单元（输出接近 sigmoid、tanh 或 softmax 的极限，那里斜率和梯度都几乎为零）或死亡单元（对每个样本都输出 0 的 ReLU，因此什么也学不到）所占的比例。下图：该层输出的均值，误差棒向上向下各一个标准差。</translation>
+    </message>
+    <message>
+        <source>Saturated and dead units per layer</source>
+        <translation type="vanished">每层的饱和单元与死亡单元</translation>
+    </message>
+    <message>
+        <source>Activation mean and spread per layer</source>
+        <translation type="vanished">每层激活值的均值与离散程度</translation>
+    </message>
+</context>
+<context>
+    <name>Caption</name>
+    <message>
+        <source>Hide this explanation</source>
+        <translation type="vanished">隐藏这段说明</translation>
+    </message>
+    <message>
+        <source>Explain what this panel shows</source>
+        <translation type="vanished">说明这个面板显示的内容</translation>
+    </message>
+</context>
+<context>
+    <name>Controls</name>
+    <message>
+        <source>Speed</source>
+        <translation type="vanished">速度</translation>
+    </message>
+    <message>
+        <source>Steps per second: max trains as fast as the machine can</source>
+        <translation type="vanished">每秒步数：max 表示以机器能达到的最快速度训练</translation>
+    </message>
+    <message>
+        <source>Press Play (Space) to train</source>
+        <translation type="vanished">按“播放”（空格键）开始训练</translation>
+    </message>
+    <message>
+        <source>epoch &lt;b&gt;{n}&lt;/b&gt;</source>
+        <translation type="vanished">轮次 &lt;b&gt;{n}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>step &lt;b&gt;{n}&lt;/b&gt;</source>
+        <translation type="vanished">步 &lt;b&gt;{n}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>loss &lt;b&gt;{values}&lt;/b&gt;</source>
+        <translation type="vanished">损失 &lt;b&gt;{values}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>accuracy &lt;b&gt;{values}&lt;/b&gt;</source>
+        <translation type="vanished">准确率 &lt;b&gt;{values}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>(train / validation)</source>
+        <translation type="vanished">（训练 / 验证）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{n}&lt;/b&gt; steps/s</source>
+        <translation type="vanished">&lt;b&gt;{n}&lt;/b&gt; 步/秒</translation>
+    </message>
+    <message>
+        <source>Press Play or Space to train</source>
+        <translation type="vanished">按“播放”或空格键开始训练</translation>
+    </message>
+</context>
+<context>
+    <name>DataPanel</name>
+    <message>
+        <source>2-D, two classes in opposite quadrants</source>
+        <translation type="vanished">二维，两类点位于相对的象限</translation>
+    </message>
+    <message>
+        <source>2-D, a disc inside a ring</source>
+        <translation type="vanished">二维，圆环内的一个圆盘</translation>
+    </message>
+    <message>
+        <source>2-D, interleaved spiral arms</source>
+        <translation type="vanished">二维，交错的螺旋臂</translation>
+    </message>
+    <message>
+        <source>2-D, two interleaving half circles</source>
+        <translation type="vanished">二维，两个交错的半圆</translation>
+    </message>
+    <message>
+        <source>2-D, Gaussian blobs</source>
+        <translation type="vanished">二维，高斯团簇</translation>
+    </message>
+    <message>
+        <source>1-D regression: y = sin(x) + noise</source>
+        <translation type="vanished">一维回归：y = sin(x) + 噪声</translation>
+    </message>
+    <message>
+        <source>8x8 images of digits, 10 classes</source>
+        <translation type="vanished">8x8 的数字图像，10 个类别</translation>
+    </message>
+    <message>
+        <source>4 measurements, 3 species</source>
+        <translation type="vanished">4 项测量值，3 个品种</translation>
+    </message>
+    <message>
+        <source>13 measurements, 3 cultivars</source>
+        <translation type="vanished">13 项测量值，3 个品种</translation>
+    </message>
+    <message>
+        <source>30 features, 2 classes</source>
+        <translation type="vanished">30 个特征，2 个类别</translation>
+    </message>
+    <message>
+        <source>10 features, regression</source>
+        <translation type="vanished">10 个特征，回归</translation>
+    </message>
+    <message>
+        <source>your own CSV file</source>
+        <translation type="vanished">你自己的 CSV 文件</translation>
+    </message>
+    <message>
+        <source>MNIST-format files</source>
+        <translation type="vanished">MNIST 格式的文件</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <extracomment>at most this many points in the preview (drawing 100,000 froze the window for seconds)</extracomment>
+        <translation type="vanished">数据集</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation type="vanished">样本数</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation type="vanished">噪声</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation type="vanished">类别数</translation>
+    </message>
+    <message>
+        <source>Validation split</source>
+        <translation type="vanished">验证集比例</translation>
+    </message>
+    <message>
+        <source>zero mean, unit variance</source>
+        <translation type="vanished">零均值，单位方差</translation>
+    </message>
+    <message>
+        <source>Scale each input to zero mean and unit variance, with statistics fitted on the training rows only</source>
+        <translation type="vanished">把每个输入缩放到零均值、单位方差，统计量只在训练行上拟合</translation>
+    </message>
+    <message>
+        <source>Standardise</source>
+        <translation type="vanished">标准化</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="vanished">文件</translation>
+    </message>
+    <message>
+        <source>Data file</source>
+        <translation type="vanished">数据文件</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="vanished">浏览…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="vanished">文件</translation>
+    </message>
+    <message>
+        <source>Target column</source>
+        <translation type="vanished">目标列</translation>
+    </message>
+    <message>
+        <source>Target / labels</source>
+        <translation type="vanished">目标 / 标签</translation>
+    </message>
+    <message>
+        <source>Regenerate (new seed)</source>
+        <translation type="vanished">重新生成（新种子）</translation>
+    </message>
+    <message>
+        <source>Draw a new sample of the data (and new initial weights) with the next seed</source>
+        <translation type="vanished">用下一个种子重新抽取数据样本（以及新的初始权重）</translation>
+    </message>
+    <message>
+        <source>Data set {source}</source>
+        <translation type="vanished">数据集 {source}</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="vanished">CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>IDX files (*.idx* *ubyte*);;All files (*)</source>
+        <translation type="vanished">IDX 文件 (*.idx* *ubyte*);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose a data file</source>
+        <translation type="vanished">选择数据文件</translation>
+    </message>
+    <message>
+        <source>Regenerate data</source>
+        <translation type="vanished">重新生成数据</translation>
+    </message>
+</context>
+<context>
+    <name>Examples</name>
+    <message>
+        <location filename="../../gui/help/example_strings.py" line="+11"/>
+        <source>Circle: a small ReLU net with momentum</source>
+        <translation>圆环：带动量的小型 ReLU 网络</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One class inside a ring of the other. Six ReLU units are enough: each draws a straight line and together they cut out a polygon around the centre - hover the hidden neurons to see them. Trained with SGD and momentum 0.9; validation accuracy is about 99 %. Look at the dead-unit fraction of the hidden layer: a ReLU that outputs 0 for every point gets no gradient and never recovers.</source>
+        <translation>一类点位于另一类点组成的圆环之内。六个 ReLU 单元就够了：每个单元画一条直线，合在一起在中心周围切出一个多边形——把鼠标悬停在隐藏层神经元上就能看到它们。使用 SGD 和 0.9 的动量训练；验证准确率约为 99%。看看隐藏层的死亡单元比例：对每个点都输出 0 的 ReLU 得不到梯度，再也不会恢复。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Same depth, learns: ReLU, He initialisation and batch norm</source>
+        <translation>同样的深度，能学会：ReLU、He 初始化和批量归一化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same data, depth, optimizer and learning rate as vanishing_sigmoid, but ReLU activations (slope 1 where active), He-normal initialisation (keeps the signal&apos;s variance from layer to layer) and batch normalisation after every hidden layer. The per-layer gradient norms now stay within a factor of about ten of each other, and validation accuracy reaches about 99 %.</source>
+        <translation>数据、深度、优化器和学习率都与 vanishing_sigmoid 相同，但使用 ReLU 激活函数（激活时斜率为 1）、He-normal 初始化（让信号的方差在层与层之间保持不变），并在每个隐藏层之后加入批量归一化。现在各层的梯度范数彼此相差在十倍左右以内，验证准确率达到约 99%。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Same depth, learns: residual blocks</source>
+        <translation>同样的深度，能学会：残差块</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ten dense layers again (one in front, two in each of four residual blocks, one output), trained like vanishing_sigmoid. Each block adds its input to its output (y = x + f(x)), so on the way back the gradient has a path that skips the block unchanged: the first layer&apos;s gradient norm is of the same order as the last layer&apos;s. The second layer of each block starts small (gain 0.5) so that adding blocks does not blow the signal up. Validation accuracy reaches 100 %.</source>
+        <translation>又是十个全连接层（前面一个，四个残差块中各两个，一个输出层），训练方式与 vanishing_sigmoid 相同。每个块把输入加到输出上（y = x + f(x)），所以反向传播时梯度有一条绕过该块、保持不变的路径：第一层的梯度范数与最后一层处于同一数量级。每个块的第二层初始值较小（增益 0.5），这样增加块时信号不会被放大到爆炸。验证准确率达到 100%。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Regression on real data: diabetes progression</source>
+        <translation>真实数据上的回归：糖尿病病情进展</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>scikit-learn&apos;s diabetes data: 10 measurements of 442 patients and a disease-progression score one year later (roughly 25 to 346). The targets are not scaled, so the MSE is in squared score units: predicting the mean gives about 6300 on the validation set, linear regression about 3700, and this small ReLU network about 3800. Real data is noisy - no network gets close to zero here. Watch the predicted-vs-true plot.</source>
+        <translation>scikit-learn 的糖尿病数据集：442 名患者的 10 项测量值，以及一年后的病情进展评分（大约 25 到 346）。目标值没有缩放，所以 MSE 的单位是评分的平方：在验证集上，预测均值得到约 6300，线性回归约 3700，这个小型 ReLU 网络约 3800。真实数据有噪声——在这里没有哪个网络能接近零。观察预测值与真实值的对比图。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Handwritten digits (8x8)</source>
+        <translation>手写数字（8x8）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>scikit-learn&apos;s 1797 images of handwritten digits, 8x8 pixels = 64 inputs, 10 classes. One hidden layer of 64 ReLU units with a little dropout reaches about 97 % validation accuracy in 20 epochs. Look at the confusion matrix to see which digits get mixed up, and at the update-to-weight ratio per layer (about 1e-3 is healthy).</source>
+        <translation>scikit-learn 的 1797 张手写数字图像，8x8 像素 = 64 个输入，10 个类别。一个由 64 个 ReLU 单元组成的隐藏层，加上少量 Dropout，在 20 个轮次内达到约 97% 的验证准确率。看看混淆矩阵，了解哪些数字容易混淆；再看看各层的更新量与权重之比（约 1e-3 是健康的）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Exploding: weights initialised far too large</source>
+        <translation>梯度爆炸：权重初始化得过大</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Six ReLU layers whose weights are drawn with standard deviation 3 instead of He&apos;s 0.35 for 16 inputs. Each layer multiplies the signal by about 8, so the output starts around 1e6 and the first loss is about 1e12; the gradients are as huge, and the first SGD steps throw the weights so far that the loss becomes NaN at step 3. Training stops with a message naming the step and the first layer whose output is no longer finite. Fix it: use he_normal (or normal with std 0.3), lower the learning rate, or turn on gradient clipping.</source>
+        <translation>六个 ReLU 层，权重按标准差 3 抽取，而不是 He 初始化对 16 个输入给出的 0.35。每一层大约把信号放大 8 倍，所以输出一开始就在 1e6 左右，第一个损失约为 1e12；梯度同样巨大，最初几步 SGD 把权重抛得太远，损失在第 3 步变成 NaN。训练随之停止，并给出一条消息，指出出错的步数以及第一个输出不再是有限值的层。修正方法：使用 he_normal（或 std 为 0.3 的 normal），降低学习率，或打开梯度裁剪。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Iris flowers</source>
+        <translation>鸢尾花</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The classic 150 flowers, 4 measurements, 3 species. A tiny network (8 tanh units) trained with SGD and momentum gets about 95 % of the held-out flowers right. Setosa is easy; versicolor and virginica overlap a little - the confusion matrix shows where the mistakes are.</source>
+        <translation>经典的 150 朵花，4 项测量值，3 个品种。一个很小的网络（8 个 tanh 单元），用带动量的 SGD 训练，能正确分类约 95% 的留出样本。山鸢尾（setosa）很容易区分；变色鸢尾（versicolor）和维吉尼亚鸢尾（virginica）有少许重叠——混淆矩阵显示了错误出在哪里。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Two moons</source>
+        <translation>双月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Two interlocking half-circles with some noise. Two ReLU layers and Adam separate them within a few epochs. Raise data.noise to 0.3 and watch the validation loss rise above the training loss: the network starts to fit the noise (overfitting); dropout or weight decay helps.</source>
+        <translation>两个相互交错、带有一些噪声的半圆。两个 ReLU 层加 Adam 在几个轮次内就能把它们分开。把 data.noise 提高到 0.3，观察验证损失升到训练损失之上：网络开始拟合噪声（过拟合）；Dropout 或权重衰减会有帮助。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Regression: fit a noisy sine wave</source>
+        <translation>回归：拟合带噪声的正弦波</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>300 noisy samples of y = sin(x) on [-pi, pi]; the network has one linear output and the loss is the mean squared error. Watch the fitted curve: first a straight line, then it bends to follow the wave. The noise has standard deviation 0.1, so a validation MSE near 0.01 means the network found the sine and not the noise.</source>
+        <translation>在 [-pi, pi] 上对 y = sin(x) 取 300 个带噪声的样本；网络有一个线性输出，损失是均方误差。观察拟合曲线：先是一条直线，然后弯曲起来跟随波形。噪声的标准差为 0.1，所以验证 MSE 接近 0.01 意味着网络找到的是正弦曲线，而不是噪声。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Three interleaved spirals</source>
+        <translation>三条交错的螺旋</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Three classes wound around each other: a hard, curved boundary. Two hidden layers of 32 tanh units with a softmax output and cross-entropy loss learn it to about 97 % validation accuracy. Watch the boundary: first three wedges, then the arms curl as training goes on. Try 4 units per layer (underfits) or remove a layer.</source>
+        <translation>三个相互缠绕的类别：一条困难的弯曲边界。两个各有 32 个 tanh 单元的隐藏层，配合 softmax 输出和交叉熵损失，能学到约 97% 的验证准确率。观察边界：起初是三个楔形，随着训练进行，螺旋臂逐渐卷曲起来。试试每层 4 个单元（欠拟合），或者去掉一层。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Vanishing gradients: a deep sigmoid network</source>
+        <translation>梯度消失：深层 sigmoid 网络</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nine hidden sigmoid layers of 16 units (Xavier-normal initialisation) trained with plain SGD. The sigmoid&apos;s slope is at most 0.25, so every layer the gradient passes through on its way back shrinks it: look at the per-layer gradient norms and histograms - the first layer&apos;s gradients are about 1e-7, four to five orders of magnitude smaller than the last layer&apos;s (1e-3 to 1e-1). The first layers barely move, and the accuracy stays near 50 % (chance). Compare with deep_relu_batchnorm and deep_residual, which have the same depth and learn.</source>
+        <translation>九个各有 16 个单元的 sigmoid 隐藏层（Xavier-normal 初始化），用普通 SGD 训练。sigmoid 的斜率最大为 0.25，所以梯度在反向传播途中每经过一层都会缩小：看看各层的梯度范数和直方图——第一层的梯度约为 1e-7，比最后一层（1e-3 到 1e-1）小四到五个数量级。最前面的几层几乎不动，准确率停留在 50% 左右（随机水平）。与 deep_relu_batchnorm 和 deep_residual 比较，它们深度相同，却能学会。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>XOR: the problem one neuron cannot solve</source>
+        <translation>XOR：一个神经元解决不了的问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points in the four quarters of the plane; opposite quarters share a class. No single straight line separates the classes, so a network without a hidden layer cannot learn this. Four tanh units in one hidden layer can: watch the decision boundary bend into a cross, and hover the hidden neurons to see the lines each one draws. Training accuracy reaches 100 %. Try removing the hidden layer and see the loss get stuck near 0.69 (log 2).</source>
+        <translation>点分布在平面的四个象限中；相对的两个象限属于同一类。没有一条直线能把两类分开，所以没有隐藏层的网络学不会它。一个隐藏层中的四个 tanh 单元就可以：观察决策边界弯成一个十字，把鼠标悬停在隐藏层神经元上，看每个神经元画出的直线。训练准确率达到 100%。试着去掉隐藏层，看损失卡在 0.69（log 2）附近。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>XOR with a feature cross: no hidden layer needed</source>
+        <translation>带特征交叉的 XOR：不需要隐藏层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same XOR data, but the inputs are x1, x2 and the product x1*x2 (data.features). The product is positive exactly for one class, so a single sigmoid neuron (logistic regression) separates the classes. Compare with the XOR example: good features can replace hidden layers. Look at the weights: the one on x1*x2 grows, the others stay small.</source>
+        <translation>同样的 XOR 数据，但输入是 x1、x2 和乘积 x1*x2（data.features）。乘积恰好对其中一类为正，所以单个 sigmoid 神经元（逻辑回归）就能把两类分开。与 XOR 示例比较：好的特征可以代替隐藏层。看看权重：x1*x2 上的权重不断增大，其他权重保持很小。</translation>
+    </message>
+</context>
+<context>
+    <name>Glossary</name>
+    <message>
+        <location filename="../../gui/help/glossary.py" line="+82"/>
+        <source>Forward propagation</source>
+        <translation>前向传播</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a&lt;sup&gt;(0)&lt;/sup&gt; = x&lt;br&gt;z&lt;sup&gt;(l)&lt;/sup&gt; = W&lt;sup&gt;(l)&lt;/sup&gt; a&lt;sup&gt;(l−1)&lt;/sup&gt; + b&lt;sup&gt;(l)&lt;/sup&gt;&lt;br&gt;a&lt;sup&gt;(l)&lt;/sup&gt; = f(z&lt;sup&gt;(l)&lt;/sup&gt;)&lt;br&gt;ŷ = a&lt;sup&gt;(L)&lt;/sup&gt;</source>
+        <translation>a&lt;sup&gt;(0)&lt;/sup&gt; = x&lt;br&gt;z&lt;sup&gt;(l)&lt;/sup&gt; = W&lt;sup&gt;(l)&lt;/sup&gt; a&lt;sup&gt;(l−1)&lt;/sup&gt; + b&lt;sup&gt;(l)&lt;/sup&gt;&lt;br&gt;a&lt;sup&gt;(l)&lt;/sup&gt; = f(z&lt;sup&gt;(l)&lt;/sup&gt;)&lt;br&gt;ŷ = a&lt;sup&gt;(L)&lt;/sup&gt;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>x is the input, W&lt;sup&gt;(l)&lt;/sup&gt; and b&lt;sup&gt;(l)&lt;/sup&gt; the weights and biases of layer l, f its activation function and L the number of layers.</source>
+        <translation>x 是输入，W&lt;sup&gt;(l)&lt;/sup&gt; 和 b&lt;sup&gt;(l)&lt;/sup&gt; 是第 l 层的权重和偏置，f 是该层的激活函数，L 是层数。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The input flows through the network one layer at a time: each neuron takes a weighted sum of the layer before, adds its bias and passes the result through its activation. Hover a hidden neuron to see what it computes for every point of the plane.</source>
+        <translation>输入逐层流过网络：每个神经元对前一层的输出求加权和，加上自己的偏置，再经过激活函数。把鼠标悬停在一个隐藏层神经元上，就能看到它对平面上每个点算出的值。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Backpropagation</source>
+        <translation>反向传播</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>δ&lt;sup&gt;(L)&lt;/sup&gt; = ∂L/∂z&lt;sup&gt;(L)&lt;/sup&gt;&lt;br&gt;δ&lt;sup&gt;(l)&lt;/sup&gt; = (W&lt;sup&gt;(l+1)&lt;/sup&gt;)&lt;sup&gt;T&lt;/sup&gt; δ&lt;sup&gt;(l+1)&lt;/sup&gt; ⊙ f′(z&lt;sup&gt;(l)&lt;/sup&gt;)&lt;br&gt;∂L/∂W&lt;sup&gt;(l)&lt;/sup&gt; = δ&lt;sup&gt;(l)&lt;/sup&gt; (a&lt;sup&gt;(l−1)&lt;/sup&gt;)&lt;sup&gt;T&lt;/sup&gt;,&amp;nbsp;&amp;nbsp; ∂L/∂b&lt;sup&gt;(l)&lt;/sup&gt; = δ&lt;sup&gt;(l)&lt;/sup&gt;</source>
+        <translation>δ&lt;sup&gt;(L)&lt;/sup&gt; = ∂L/∂z&lt;sup&gt;(L)&lt;/sup&gt;&lt;br&gt;δ&lt;sup&gt;(l)&lt;/sup&gt; = (W&lt;sup&gt;(l+1)&lt;/sup&gt;)&lt;sup&gt;T&lt;/sup&gt; δ&lt;sup&gt;(l+1)&lt;/sup&gt; ⊙ f′(z&lt;sup&gt;(l)&lt;/sup&gt;)&lt;br&gt;∂L/∂W&lt;sup&gt;(l)&lt;/sup&gt; = δ&lt;sup&gt;(l)&lt;/sup&gt; (a&lt;sup&gt;(l−1)&lt;/sup&gt;)&lt;sup&gt;T&lt;/sup&gt;,&amp;nbsp;&amp;nbsp; ∂L/∂b&lt;sup&gt;(l)&lt;/sup&gt; = δ&lt;sup&gt;(l)&lt;/sup&gt;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>δ&lt;sup&gt;(l)&lt;/sup&gt; is how much the loss L changes when the weighted sums z&lt;sup&gt;(l)&lt;/sup&gt; of layer l change; ⊙ multiplies element by element.</source>
+        <translation>δ&lt;sup&gt;(l)&lt;/sup&gt; 表示第 l 层的加权和 z&lt;sup&gt;(l)&lt;/sup&gt; 变化时损失 L 变化多少；⊙ 表示逐元素相乘。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Backpropagation finds the gradient of the loss with respect to every weight in one backward pass: start from the loss and apply the chain rule layer by layer, from the output back to the input. Each layer reuses the δ of the layer after it, so the whole pass costs about as much as the forward pass. The gradient histograms and norms show what it found for every layer.</source>
+        <translation>反向传播用一次反向计算求出损失对每个权重的梯度：从损失出发，从输出层到输入层逐层应用链式法则。每一层都复用后一层的 δ，所以整个反向过程的计算量与前向传播相当。梯度直方图和梯度范数显示了它为每一层求出的结果。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Chain rule</source>
+        <translation>链式法则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>∂L/∂x = ∂L/∂y · ∂y/∂x&lt;br&gt;∂L/∂a&lt;sub&gt;1&lt;/sub&gt; = ∂L/∂a&lt;sub&gt;n&lt;/sub&gt; · ∂a&lt;sub&gt;n&lt;/sub&gt;/∂a&lt;sub&gt;n−1&lt;/sub&gt; ⋯ ∂a&lt;sub&gt;2&lt;/sub&gt;/∂a&lt;sub&gt;1&lt;/sub&gt;</source>
+        <translation>∂L/∂x = ∂L/∂y · ∂y/∂x&lt;br&gt;∂L/∂a&lt;sub&gt;1&lt;/sub&gt; = ∂L/∂a&lt;sub&gt;n&lt;/sub&gt; · ∂a&lt;sub&gt;n&lt;/sub&gt;/∂a&lt;sub&gt;n−1&lt;/sub&gt; ⋯ ∂a&lt;sub&gt;2&lt;/sub&gt;/∂a&lt;sub&gt;1&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>If y depends on x and the loss depends on y, a small nudge to x changes the loss by the product of the two rates of change. Through a deep network the gradient of an early layer is a long product of such factors, one per layer: that is why it can shrink to nothing or blow up.</source>
+        <translation>如果 y 依赖于 x，而损失又依赖于 y，那么 x 的微小变化引起的损失变化等于这两个变化率的乘积。在深层网络中，靠前的层的梯度是一长串这样的因子之积，每层一个：这就是它可能缩小到几乎为零、也可能爆炸的原因。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Computation graph</source>
+        <translation>计算图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>x → z = Wx + b → a = f(z) → L(a, y)&lt;br&gt;where two paths meet, gradients add:&lt;br&gt;u = g(x), v = h(x):&amp;nbsp;&amp;nbsp; ∂L/∂x = ∂L/∂u · ∂u/∂x + ∂L/∂v · ∂v/∂x</source>
+        <translation>x → z = Wx + b → a = f(z) → L(a, y)&lt;br&gt;两条路径汇合处，梯度相加：&lt;br&gt;u = g(x), v = h(x):&amp;nbsp;&amp;nbsp; ∂L/∂x = ∂L/∂u · ∂u/∂x + ∂L/∂v · ∂v/∂x</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Every computation is a graph of small operations: a multiplication, an addition, an activation. The forward pass evaluates the graph from the inputs to the loss; the backward pass walks it in reverse, and where the graph branches, the gradients coming back along the branches are added. A residual block is such a branch: its skip path carries the gradient past the block.</source>
+        <translation>任何计算都是由小运算组成的图：一次乘法、一次加法、一个激活函数。前向传播从输入到损失依次计算这张图；反向传播沿相反方向遍历它，在图的分叉处，沿各分支传回的梯度相加。残差块就是这样一个分叉：它的跳跃路径把梯度直接送过这个块。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Gradient descent</source>
+        <translation>梯度下降</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>θ ← θ − η · ∇&lt;sub&gt;θ&lt;/sub&gt;L(θ)</source>
+        <translation>θ ← θ − η · ∇&lt;sub&gt;θ&lt;/sub&gt;L(θ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>θ stands for all the weights and biases, η is the learning rate and ∇&lt;sub&gt;θ&lt;/sub&gt;L the gradient of the loss.</source>
+        <translation>θ 代表所有权重和偏置，η 是学习率，∇&lt;sub&gt;θ&lt;/sub&gt;L 是损失的梯度。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The gradient points the way in which the loss rises fastest, so a small step the other way lowers it. Repeat the step many times and the weights roll downhill into a valley of the loss. Batch, stochastic and mini-batch gradient descent differ only in how many examples they use to estimate the gradient for one step.</source>
+        <translation>梯度指向损失上升最快的方向，所以朝反方向迈一小步就能让损失下降。重复很多次，权重就会沿着坡滚进损失的谷底。批量、随机和小批量梯度下降的区别只在于：每一步用多少个样本来估计梯度。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Batch gradient descent (BGD)</source>
+        <translation>批量梯度下降（BGD）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>θ ← θ − η · (1/N) Σ&lt;sub&gt;i=1&lt;/sub&gt;&lt;sup&gt;N&lt;/sup&gt; ∇&lt;sub&gt;θ&lt;/sub&gt;ℓ(x&lt;sub&gt;i&lt;/sub&gt;, y&lt;sub&gt;i&lt;/sub&gt;)</source>
+        <translation>θ ← θ − η · (1/N) Σ&lt;sub&gt;i=1&lt;/sub&gt;&lt;sup&gt;N&lt;/sup&gt; ∇&lt;sub&gt;θ&lt;/sub&gt;ℓ(x&lt;sub&gt;i&lt;/sub&gt;, y&lt;sub&gt;i&lt;/sub&gt;)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>N is the size of the whole training set and ℓ the loss on one example.</source>
+        <translation>N 是整个训练集的大小，ℓ 是单个样本上的损失。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every step uses the whole training set: the gradient is exact and the loss goes down smoothly, but there is only one step per epoch, and each step is slow on large data. In the project file: training.batch_size = null (the whole training set as one batch).</source>
+        <translation>每一步都使用整个训练集：梯度是精确的，损失平稳下降，但每个轮次只有一步，而且数据量大时每一步都很慢。在项目文件中：training.batch_size = null（把整个训练集作为一个批次）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Stochastic gradient descent (SGD)</source>
+        <translation>随机梯度下降（SGD）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>one example i, drawn at random:&lt;br&gt;θ ← θ − η · ∇&lt;sub&gt;θ&lt;/sub&gt;ℓ(x&lt;sub&gt;i&lt;/sub&gt;, y&lt;sub&gt;i&lt;/sub&gt;)</source>
+        <translation>随机抽取一个样本 i：&lt;br&gt;θ ← θ − η · ∇&lt;sub&gt;θ&lt;/sub&gt;ℓ(x&lt;sub&gt;i&lt;/sub&gt;, y&lt;sub&gt;i&lt;/sub&gt;)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every step uses a single example: steps are cheap and many, but noisy, so the loss curve jitters. The noise is not all bad: it can shake the weights out of a poor spot. In the project file: training.batch_size = 1. Note that the optimizer named sgd (as in PyTorch) is the plain update rule, whatever the batch size.</source>
+        <translation>每一步只用一个样本：每步计算量小、步数多，但带有噪声，所以损失曲线会抖动。噪声也不全是坏事：它能把权重从不好的位置晃出来。在项目文件中：training.batch_size = 1。注意，名为 sgd 的优化器（与 PyTorch 一样）指的是最基本的更新规则，与批量大小无关。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Mini-batch gradient descent</source>
+        <translation>小批量梯度下降</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>θ ← θ − η · (1/B) Σ&lt;sub&gt;i ∈ batch&lt;/sub&gt; ∇&lt;sub&gt;θ&lt;/sub&gt;ℓ(x&lt;sub&gt;i&lt;/sub&gt;, y&lt;sub&gt;i&lt;/sub&gt;)</source>
+        <translation>θ ← θ − η · (1/B) Σ&lt;sub&gt;i ∈ batch&lt;/sub&gt; ∇&lt;sub&gt;θ&lt;/sub&gt;ℓ(x&lt;sub&gt;i&lt;/sub&gt;, y&lt;sub&gt;i&lt;/sub&gt;)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>B is the batch size (training.batch_size), often 16 to 256; an epoch of N examples has ⌈N / B⌉ steps.</source>
+        <translation>B 是批量大小（training.batch_size），通常为 16 到 256；N 个样本的一个轮次有 ⌈N / B⌉ 步。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The usual compromise: each step averages the gradient over a small random batch of B examples. The estimate is good enough to go downhill, each step is cheap, and an epoch has many steps. Almost every example here trains this way.</source>
+        <translation>常用的折中办法：每一步在 B 个随机样本组成的小批量上对梯度取平均。这个估计足以指明下坡的方向，每一步计算量小，一个轮次又有很多步。这里几乎所有示例都这样训练。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Momentum (SGD with momentum)</source>
+        <translation>动量（带动量的 SGD）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>v ← β v + (1 − d) g&lt;br&gt;θ ← θ − η v</source>
+        <translation>v ← β v + (1 − d) g&lt;br&gt;θ ← θ − η v</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>g is the gradient, β the momentum (often 0.9) and d the dampening (0 by default). With d = β, v is the exponentially weighted average of the gradients.</source>
+        <translation>g 是梯度，β 是动量（常取 0.9），d 是阻尼 dampening（默认为 0）。当 d = β 时，v 就是梯度的指数加权平均。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Instead of stepping along today&apos;s gradient, keep a velocity that remembers the past ones. Where the gradients keep pointing the same way the steps grow (up to 1/(1 − β) times: ten times for β = 0.9); where they flip back and forth they cancel out. In the project file: optimizer sgd with momentum = β. Adding dampening = β gives the EMA form that many courses write, whose steps are 1 − β times as large for the same learning rate.</source>
+        <translation>不再只沿当前的梯度走，而是保留一个记住过去梯度的速度。梯度方向一直相同时，步长会变大（最多变为 1/(1 − β) 倍：β = 0.9 时为十倍）；梯度来回摆动时，它们会相互抵消。在项目文件中：优化器 sgd，momentum = β。再设 dampening = β，就得到许多课程里写的 EMA 形式，在相同学习率下它的步长是前者的 1 − β 倍。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Exponentially weighted average (EMA)</source>
+        <translation>指数加权平均（EMA）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>v&lt;sub&gt;t&lt;/sub&gt; = β v&lt;sub&gt;t−1&lt;/sub&gt; + (1 − β) x&lt;sub&gt;t&lt;/sub&gt;&lt;br&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;= (1 − β) (x&lt;sub&gt;t&lt;/sub&gt; + β x&lt;sub&gt;t−1&lt;/sub&gt; + β&lt;sup&gt;2&lt;/sup&gt; x&lt;sub&gt;t−2&lt;/sub&gt; + ⋯)</source>
+        <translation>v&lt;sub&gt;t&lt;/sub&gt; = β v&lt;sub&gt;t−1&lt;/sub&gt; + (1 − β) x&lt;sub&gt;t&lt;/sub&gt;&lt;br&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;= (1 − β) (x&lt;sub&gt;t&lt;/sub&gt; + β x&lt;sub&gt;t−1&lt;/sub&gt; + β&lt;sup&gt;2&lt;/sup&gt; x&lt;sub&gt;t−2&lt;/sub&gt; + ⋯)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>β is between 0 and 1; the average covers roughly the last 1/(1 − β) values.</source>
+        <translation>β 介于 0 和 1 之间；这个平均大致覆盖最近的 1/(1 − β) 个值。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A running average that forgets slowly: each new value gets the weight 1 − β, and older values fade by a factor β per step. With β = 0.9 it averages about the last 10 gradients, with β = 0.999 the last 1000. Momentum, RMSProp, Adam and batch norm&apos;s running statistics are all built on it.</source>
+        <translation>一种慢慢遗忘的滑动平均：每个新值的权重为 1 − β，更早的值每一步衰减为原来的 β 倍。β = 0.9 时它大约平均了最近 10 个梯度，β = 0.999 时约为最近 1000 个。动量、RMSProp、Adam 以及批量归一化的滑动统计量都建立在它之上。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>AdaGrad</source>
+        <translation>AdaGrad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>G ← G + g&lt;sup&gt;2&lt;/sup&gt;&lt;br&gt;θ ← θ − η · g / (√G + ε)</source>
+        <translation>G ← G + g&lt;sup&gt;2&lt;/sup&gt;&lt;br&gt;θ ← θ − η · g / (√G + ε)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everything is per weight; G adds up the squared gradients since the start and ε avoids dividing by zero.</source>
+        <translation>所有运算都对每个权重分别进行；G 累加从开始以来的梯度平方，ε 防止除以零。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Each weight gets its own learning rate: weights with large past gradients take smaller steps, rarely updated weights take larger ones. Because G only grows, the steps shrink for ever, which can stop learning too early; RMSProp fixes this by forgetting old gradients.</source>
+        <translation>每个权重都有自己的学习率：过去梯度大的权重步子小，很少更新的权重步子大。由于 G 只增不减，步长会一直缩小，可能过早地停止学习；RMSProp 通过遗忘旧的梯度解决了这个问题。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>RMSProp</source>
+        <translation>RMSProp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>s ← α s + (1 − α) g&lt;sup&gt;2&lt;/sup&gt;&lt;br&gt;θ ← θ − η · g / (√s + ε)</source>
+        <translation>s ← α s + (1 − α) g&lt;sup&gt;2&lt;/sup&gt;&lt;br&gt;θ ← θ − η · g / (√s + ε)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>α (alpha in the project file, 0.99 by default; many courses call it β) sets how slowly the average of squared gradients s forgets.</source>
+        <translation>α（项目文件中的 alpha，默认 0.99；许多课程记作 β）决定梯度平方的平均 s 遗忘得有多慢。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Like AdaGrad, but the squared gradients are averaged with an exponentially weighted average instead of summed, so the step follows the recent size of the gradient: each weight moves by about η per step, whatever the scale of its gradient.</source>
+        <translation>与 AdaGrad 类似，但梯度平方用指数加权平均代替累加，因此步长跟随梯度最近的大小：无论梯度的尺度如何，每个权重每步大约移动 η。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>m ← β&lt;sub&gt;1&lt;/sub&gt; m + (1 − β&lt;sub&gt;1&lt;/sub&gt;) g&lt;br&gt;v ← β&lt;sub&gt;2&lt;/sub&gt; v + (1 − β&lt;sub&gt;2&lt;/sub&gt;) g&lt;sup&gt;2&lt;/sup&gt;&lt;br&gt;θ ← θ − η · [m / (1 − β&lt;sub&gt;1&lt;/sub&gt;&lt;sup&gt;t&lt;/sup&gt;)] / (√[v / (1 − β&lt;sub&gt;2&lt;/sub&gt;&lt;sup&gt;t&lt;/sup&gt;)] + ε)</source>
+        <translation>m ← β&lt;sub&gt;1&lt;/sub&gt; m + (1 − β&lt;sub&gt;1&lt;/sub&gt;) g&lt;br&gt;v ← β&lt;sub&gt;2&lt;/sub&gt; v + (1 − β&lt;sub&gt;2&lt;/sub&gt;) g&lt;sup&gt;2&lt;/sup&gt;&lt;br&gt;θ ← θ − η · [m / (1 − β&lt;sub&gt;1&lt;/sub&gt;&lt;sup&gt;t&lt;/sup&gt;)] / (√[v / (1 − β&lt;sub&gt;2&lt;/sub&gt;&lt;sup&gt;t&lt;/sup&gt;)] + ε)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>t is the step number; β&lt;sub&gt;1&lt;/sub&gt; = 0.9, β&lt;sub&gt;2&lt;/sub&gt; = 0.999 and ε = 1e-8 by default (betas and eps in the project file).</source>
+        <translation>t 是步数；默认 β&lt;sub&gt;1&lt;/sub&gt; = 0.9，β&lt;sub&gt;2&lt;/sub&gt; = 0.999，ε = 1e-8（项目文件中的 betas 和 eps）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Momentum and RMSProp together: m averages the gradients (the direction), v their squares (the scale), and each weight steps by about η in the direction m points. The divisions by 1 − β&lt;sup&gt;t&lt;/sup&gt; are the bias correction. A good default: most examples here use Adam with η between 0.003 and 0.05.</source>
+        <translation>动量与 RMSProp 的结合：m 是梯度的平均（方向），v 是梯度平方的平均（尺度），每个权重沿 m 所指的方向大约移动 η。除以 1 − β&lt;sup&gt;t&lt;/sup&gt; 就是偏差修正。一个不错的默认选择：这里大多数示例使用 Adam，η 在 0.003 到 0.05 之间。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Bias correction</source>
+        <translation>偏差修正</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>m&lt;sub&gt;t&lt;/sub&gt; = β m&lt;sub&gt;t−1&lt;/sub&gt; + (1 − β) g&lt;sub&gt;t&lt;/sub&gt;,&amp;nbsp;&amp;nbsp; m&lt;sub&gt;0&lt;/sub&gt; = 0&lt;br&gt;corrected: m&lt;sub&gt;t&lt;/sub&gt; / (1 − β&lt;sup&gt;t&lt;/sup&gt;)</source>
+        <translation>m&lt;sub&gt;t&lt;/sub&gt; = β m&lt;sub&gt;t−1&lt;/sub&gt; + (1 − β) g&lt;sub&gt;t&lt;/sub&gt;,&amp;nbsp;&amp;nbsp; m&lt;sub&gt;0&lt;/sub&gt; = 0&lt;br&gt;修正后： m&lt;sub&gt;t&lt;/sub&gt; / (1 − β&lt;sup&gt;t&lt;/sup&gt;)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>t is the step number, starting at 1.</source>
+        <translation>t 是步数，从 1 开始。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An average that starts at zero is too small at first: after one step with β = 0.9 it holds only a tenth of the gradient. Dividing by 1 − β&lt;sup&gt;t&lt;/sup&gt; undoes exactly that (if every gradient were the same, the corrected average would equal it from the first step), and the correction fades to nothing as t grows. Adam corrects both of its averages this way.</source>
+        <translation>从零开始的平均起初偏小：β = 0.9 时，第一步之后它只有梯度的十分之一。除以 1 − β&lt;sup&gt;t&lt;/sup&gt; 正好抵消这一点（如果每次的梯度都相同，修正后的平均从第一步起就等于它），而且随着 t 增大，这个修正逐渐消失。Adam 就用这种方式修正它的两个平均。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>θ ← θ − η · g</source>
+        <translation>θ ← θ − η · g</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>η (lr in the project file) scales every step.</source>
+        <translation>η（项目文件中的 lr）缩放每一步。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The size of each step downhill. Too small and training crawls; too large and the steps overshoot the valley: the loss jumps around, or grows until it becomes NaN. Change it while the network trains and watch the loss curve answer.</source>
+        <translation>每一步下坡的步长。太小，训练进展缓慢；太大，步子会越过谷底：损失上下跳动，或者不断增大直到变成 NaN。在网络训练时修改它，看看损失曲线如何回应。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Epoch and step</source>
+        <translation>轮次与步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>steps per epoch = ⌈N / B⌉</source>
+        <translation>每轮次的步数 = ⌈N / B⌉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N training examples, batch size B.</source>
+        <translation>N 个训练样本，批量大小为 B。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A step is one update of the weights, from one batch. An epoch is one pass over the whole training set: with 300 training examples and a batch size of 20, an epoch is 15 steps.</source>
+        <translation>一步是用一个批次对权重做的一次更新。一个轮次（epoch）是对整个训练集的一次遍历：有 300 个训练样本、批量大小为 20 时，一个轮次就是 15 步。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Vanishing gradients</source>
+        <translation>梯度消失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>one unit per layer:&amp;nbsp;&amp;nbsp; ∂L/∂a&lt;sup&gt;(1)&lt;/sup&gt; = ∂L/∂a&lt;sup&gt;(L)&lt;/sup&gt; · Π&lt;sub&gt;l=2&lt;/sub&gt;&lt;sup&gt;L&lt;/sup&gt; w&lt;sup&gt;(l)&lt;/sup&gt; f′(z&lt;sup&gt;(l)&lt;/sup&gt;)&lt;br&gt;sigmoid: σ′(z) ≤ 0.25, so nine layers multiply by at most 0.25&lt;sup&gt;9&lt;/sup&gt; ≈ 4 × 10&lt;sup&gt;−6&lt;/sup&gt;</source>
+        <translation>每层一个单元：&amp;nbsp;&amp;nbsp; ∂L/∂a&lt;sup&gt;(1)&lt;/sup&gt; = ∂L/∂a&lt;sup&gt;(L)&lt;/sup&gt; · Π&lt;sub&gt;l=2&lt;/sub&gt;&lt;sup&gt;L&lt;/sup&gt; w&lt;sup&gt;(l)&lt;/sup&gt; f′(z&lt;sup&gt;(l)&lt;/sup&gt;)&lt;br&gt;sigmoid：σ′(z) ≤ 0.25，因此九层最多乘以 0.25&lt;sup&gt;9&lt;/sup&gt; ≈ 4 × 10&lt;sup&gt;−6&lt;/sup&gt;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>On its way back the gradient is multiplied by each layer&apos;s weights and activation slope. When these factors are smaller than 1, the gradient shrinks layer after layer and the first layers receive almost nothing: they barely learn while the last ones do. Look at the per-layer gradient norms. ReLU, He initialisation, batch norm and residual connections are the cures.</source>
+        <translation>在反向传播的路上，梯度要乘以每一层的权重和激活函数的斜率。当这些因子小于 1 时，梯度一层一层地缩小，最前面的几层几乎什么也收不到：后面的层在学习，它们却几乎不动。看看各层的梯度范数。ReLU、He 初始化、批量归一化和残差连接是解决办法。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Exploding gradients</source>
+        <translation>梯度爆炸</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>∂L/∂a&lt;sup&gt;(1)&lt;/sup&gt; = ∂L/∂a&lt;sup&gt;(L)&lt;/sup&gt; · Π&lt;sub&gt;l=2&lt;/sub&gt;&lt;sup&gt;L&lt;/sup&gt; w&lt;sup&gt;(l)&lt;/sup&gt; f′(z&lt;sup&gt;(l)&lt;/sup&gt;)&lt;br&gt;factors of about 8 over six layers: 8&lt;sup&gt;6&lt;/sup&gt; ≈ 2.6 × 10&lt;sup&gt;5&lt;/sup&gt;</source>
+        <translation>∂L/∂a&lt;sup&gt;(1)&lt;/sup&gt; = ∂L/∂a&lt;sup&gt;(L)&lt;/sup&gt; · Π&lt;sub&gt;l=2&lt;/sub&gt;&lt;sup&gt;L&lt;/sup&gt; w&lt;sup&gt;(l)&lt;/sup&gt; f′(z&lt;sup&gt;(l)&lt;/sup&gt;)&lt;br&gt;六层、每层因子约为 8： 8&lt;sup&gt;6&lt;/sup&gt; ≈ 2.6 × 10&lt;sup&gt;5&lt;/sup&gt;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The same product as for vanishing gradients, with factors larger than 1: the gradient grows layer after layer, one step throws the weights far away and the loss becomes inf or NaN. The usual causes are weights initialised too large and a learning rate too high; the cures are a proper initialisation, a smaller learning rate and gradient clipping.</source>
+        <translation>与梯度消失中的乘积相同，只是因子大于 1：梯度一层一层地增大，一步就把权重抛到很远的地方，损失变成 inf 或 NaN。常见的原因是权重初始化过大和学习率过高；解决办法是合适的初始化、更小的学习率和梯度裁剪。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Gradient clipping</source>
+        <translation>梯度裁剪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>if ‖g‖ &amp;gt; c:&amp;nbsp;&amp;nbsp; g ← g · c / ‖g‖</source>
+        <translation>若 ‖g‖ &amp;gt; c：&amp;nbsp;&amp;nbsp; g ← g · c / ‖g‖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>‖g‖ is the norm of all the gradients together and c is training.grad_clip in the project file.</source>
+        <translation>‖g‖ 是所有梯度合在一起的范数，c 是项目文件中的 training.grad_clip。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A safety belt against exploding gradients: when the gradient is longer than c it is shortened to length c, keeping its direction. Small gradients are left alone.</source>
+        <translation>防止梯度爆炸的安全带：当梯度的长度超过 c 时，把它缩短到 c，方向保持不变。较小的梯度不受影响。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saturation</source>
+        <translation>饱和</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>σ′(z) = σ(z) (1 − σ(z)):&amp;nbsp;&amp;nbsp; σ′(0) = 0.25,&amp;nbsp; σ′(5) ≈ 0.0066&lt;br&gt;tanh′(z) = 1 − tanh&lt;sup&gt;2&lt;/sup&gt;(z):&amp;nbsp;&amp;nbsp; tanh′(5) ≈ 0.00018</source>
+        <translation>σ′(z) = σ(z) (1 − σ(z)):&amp;nbsp;&amp;nbsp; σ′(0) = 0.25,&amp;nbsp; σ′(5) ≈ 0.0066&lt;br&gt;tanh′(z) = 1 − tanh&lt;sup&gt;2&lt;/sup&gt;(z):&amp;nbsp;&amp;nbsp; tanh′(5) ≈ 0.00018</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A sigmoid or tanh unit whose weighted sum z is large, positive or negative, sits on a flat part of its curve: its output hardly changes and its slope is nearly zero, so almost no gradient passes through it. Large weights or unscaled inputs push units there. The activation statistics show the fraction of saturated units in each layer.</source>
+        <translation>当 sigmoid 或 tanh 单元的加权和 z 很大（无论正负）时，它处在曲线平坦的部分：输出几乎不变，斜率接近零，因此几乎没有梯度能通过它。过大的权重或未经缩放的输入会把单元推到这里。激活统计图显示每一层中饱和单元的比例。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Dead ReLU</source>
+        <translation>死亡 ReLU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ReLU′(z) = 0 for z &amp;lt; 0&lt;br&gt;dead: z &amp;lt; 0 for every input, so no gradient reaches the unit&apos;s weights</source>
+        <translation>当 z &amp;lt; 0 时 ReLU′(z) = 0&lt;br&gt;死亡：对所有输入都有 z &amp;lt; 0，因此没有梯度能到达该单元的权重</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A ReLU unit whose weighted sum is negative for every example outputs 0 and has slope 0, so no gradient reaches its weights and it never recovers. A learning rate that is too large, or a large negative bias, can kill many units at once. Leaky ReLU keeps a small slope below zero, so its units can come back.</source>
+        <translation>如果一个 ReLU 单元的加权和对每个样本都是负的，它的输出为 0、斜率为 0，于是没有梯度能到达它的权重，它再也不会恢复。过大的学习率或很大的负偏置可能一下子让许多单元死亡。Leaky ReLU 在零以下保留一个小斜率，所以它的单元还能恢复。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>He initialisation</source>
+        <translation>He 初始化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>W ~ N(0, 2 / n&lt;sub&gt;in&lt;/sub&gt;),&amp;nbsp;&amp;nbsp; std = √(2 / n&lt;sub&gt;in&lt;/sub&gt;)</source>
+        <translation>W ~ N(0, 2 / n&lt;sub&gt;in&lt;/sub&gt;),&amp;nbsp;&amp;nbsp; std = √(2 / n&lt;sub&gt;in&lt;/sub&gt;)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>n&lt;sub&gt;in&lt;/sub&gt; is the number of inputs of the layer (its fan-in).</source>
+        <translation>n&lt;sub&gt;in&lt;/sub&gt; 是该层的输入个数（扇入）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ReLU sets about half of its inputs to zero, which halves the signal&apos;s variance; weights with variance 2 / n&lt;sub&gt;in&lt;/sub&gt; make up for it, so the signal keeps its size from layer to layer instead of shrinking or growing. For 16 inputs the standard deviation is √(2/16) ≈ 0.35. Use it with ReLU and its relatives (he_normal, he_uniform in the project file).</source>
+        <translation>ReLU 把大约一半的输入置为零，使信号的方差减半；方差为 2 / n&lt;sub&gt;in&lt;/sub&gt; 的权重正好弥补这一点，于是信号在层与层之间保持大小，既不缩小也不增大。输入为 16 个时，标准差为 √(2/16) ≈ 0.35。与 ReLU 及其变体一起使用（项目文件中的 he_normal、he_uniform）。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Glorot (Xavier) initialisation</source>
+        <translation>Glorot（Xavier）初始化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>W ~ N(0, 2 / (n&lt;sub&gt;in&lt;/sub&gt; + n&lt;sub&gt;out&lt;/sub&gt;))&lt;br&gt;or W ~ U(−a, a),&amp;nbsp;&amp;nbsp; a = √(6 / (n&lt;sub&gt;in&lt;/sub&gt; + n&lt;sub&gt;out&lt;/sub&gt;))</source>
+        <translation>W ~ N(0, 2 / (n&lt;sub&gt;in&lt;/sub&gt; + n&lt;sub&gt;out&lt;/sub&gt;))&lt;br&gt;或 W ~ U(−a, a),&amp;nbsp;&amp;nbsp; a = √(6 / (n&lt;sub&gt;in&lt;/sub&gt; + n&lt;sub&gt;out&lt;/sub&gt;))</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>n&lt;sub&gt;in&lt;/sub&gt; and n&lt;sub&gt;out&lt;/sub&gt;: the layer&apos;s inputs and outputs.</source>
+        <translation>n&lt;sub&gt;in&lt;/sub&gt; 和 n&lt;sub&gt;out&lt;/sub&gt;：该层的输入数和输出数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chosen so that, for units with slope 1 around zero such as tanh, the signal keeps its variance on the way forward and the gradient keeps its variance on the way back. It suits tanh; with ReLU prefer He (xavier_normal, xavier_uniform in the project file).</source>
+        <translation>这样选取，是为了让在零附近斜率为 1 的单元（如 tanh）在前向时保持信号的方差，在反向时保持梯度的方差。它适合 tanh；使用 ReLU 时请选 He 初始化（项目文件中的 xavier_normal、xavier_uniform）。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Batch normalisation</source>
+        <translation>批量归一化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>μ = (1/B) Σ&lt;sub&gt;i&lt;/sub&gt; x&lt;sub&gt;i&lt;/sub&gt;,&amp;nbsp;&amp;nbsp; σ&lt;sup&gt;2&lt;/sup&gt; = (1/B) Σ&lt;sub&gt;i&lt;/sub&gt; (x&lt;sub&gt;i&lt;/sub&gt; − μ)&lt;sup&gt;2&lt;/sup&gt;&lt;br&gt;y&lt;sub&gt;i&lt;/sub&gt; = γ · (x&lt;sub&gt;i&lt;/sub&gt; − μ) / √(σ&lt;sup&gt;2&lt;/sup&gt; + ε) + β</source>
+        <translation>μ = (1/B) Σ&lt;sub&gt;i&lt;/sub&gt; x&lt;sub&gt;i&lt;/sub&gt;,&amp;nbsp;&amp;nbsp; σ&lt;sup&gt;2&lt;/sup&gt; = (1/B) Σ&lt;sub&gt;i&lt;/sub&gt; (x&lt;sub&gt;i&lt;/sub&gt; − μ)&lt;sup&gt;2&lt;/sup&gt;&lt;br&gt;y&lt;sub&gt;i&lt;/sub&gt; = γ · (x&lt;sub&gt;i&lt;/sub&gt; − μ) / √(σ&lt;sup&gt;2&lt;/sup&gt; + ε) + β</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>per unit, over the B examples of the batch; γ and β are learned.</source>
+        <translation>对每个单元，在批次的 B 个样本上计算；γ 和 β 是学习得到的参数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each unit&apos;s values are centred and scaled over the mini-batch, then a learned scale γ and shift β let the network choose the range it wants. Every layer sees inputs of a steady size whatever the layers before it do, which keeps the gradients healthy and allows larger learning rates. To evaluate, running averages of μ and σ&lt;sup&gt;2&lt;/sup&gt; (an EMA) replace the batch&apos;s.</source>
+        <translation>每个单元的值在小批量上被中心化和缩放，然后由学到的缩放 γ 和平移 β 让网络选择它想要的范围。无论前面的层如何变化，每一层看到的输入大小都很稳定，这让梯度保持健康，也允许使用更大的学习率。评估时，用 μ 和 σ&lt;sup&gt;2&lt;/sup&gt; 的滑动平均（一种 EMA）代替批次的统计量。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Residual connection</source>
+        <translation>残差连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>y = x + f(x)&lt;br&gt;∂L/∂x = ∂L/∂y · (I + ∂f/∂x)</source>
+        <translation>y = x + f(x)&lt;br&gt;∂L/∂x = ∂L/∂y · (I + ∂f/∂x)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>f is the block&apos;s layers and I the identity.</source>
+        <translation>f 是块内的层，I 是恒等映射。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A block adds its input to its output, so it only has to learn a correction f(x) to passing the input through. On the way back the I term carries the gradient past the block unchanged, so even very deep networks get a gradient in their first layers.</source>
+        <translation>一个块把它的输入加到输出上，所以它只需要学习在直接传递输入之外的修正 f(x)。反向时，I 这一项把梯度原封不动地送过这个块，因此即使是很深的网络，最前面的层也能得到梯度。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Weight decay (L2)</source>
+        <translation>权重衰减（L2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L′ = L + (λ/2) Σ w&lt;sup&gt;2&lt;/sup&gt;&lt;br&gt;θ ← θ − η (g + λθ)</source>
+        <translation>L′ = L + (λ/2) Σ w&lt;sup&gt;2&lt;/sup&gt;&lt;br&gt;θ ← θ − η (g + λθ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>λ is weight_decay in the optimizer&apos;s settings.</source>
+        <translation>λ 是优化器设置中的 weight_decay。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pulls every weight a little towards zero at each step, so the network prefers small weights and smooth functions unless the data insists. One of the simplest cures for overfitting. (In Adam, weight_decay adds λθ to the gradient; AdamW shrinks the weights directly instead, which usually works better.)</source>
+        <translation>每一步都把每个权重往零拉一点，所以除非数据坚持，网络更偏好小的权重和平滑的函数。这是对付过拟合最简单的办法之一。（在 Adam 中，weight_decay 把 λθ 加到梯度上；AdamW 则直接缩小权重，通常效果更好。）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Dropout</source>
+        <translation>Dropout（随机失活）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>training: y = m ⊙ x / (1 − p),&amp;nbsp;&amp;nbsp; m&lt;sub&gt;i&lt;/sub&gt; = 0 with probability p, else 1&lt;br&gt;evaluation: y = x</source>
+        <translation>训练时： y = m ⊙ x / (1 − p),&amp;nbsp;&amp;nbsp; m&lt;sub&gt;i&lt;/sub&gt; 以概率 p 为 0，否则为 1&lt;br&gt;评估时： y = x</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>p is the rate: the fraction of units switched off.</source>
+        <translation>p 是丢弃率：被关闭的单元所占的比例。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>During training every unit is switched off at random with probability p, and the others are scaled up so the average stays the same. The network cannot rely on any single unit, which makes it more robust and less prone to overfitting. At evaluation nothing is dropped.</source>
+        <translation>训练时，每个单元以概率 p 被随机关闭，其余单元按比例放大，使平均值保持不变。网络不能依赖任何单个单元，因此更稳健，也更不容易过拟合。评估时不丢弃任何单元。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Early stopping</source>
+        <translation>早停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stop when the validation loss has not improved by min_delta for patience epochs;&lt;br&gt;restore_best: go back to the weights of the best epoch</source>
+        <translation>当验证损失连续 patience 个轮次的改善都不超过 min_delta 时停止；&lt;br&gt;restore_best：恢复到最佳轮次的权重</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Watch the validation loss and stop training when it no longer improves: the network was best before it started to fit the noise. In the project file: training.early_stopping (it needs a validation set).</source>
+        <translation>观察验证损失，当它不再改善时就停止训练：网络在开始拟合噪声之前的状态最好。在项目文件中：training.early_stopping（需要验证集）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Overfitting</source>
+        <translation>过拟合</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>training loss ↓ while validation loss ↑</source>
+        <translation>训练损失 ↓，验证损失 ↑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The network learns the training examples, noise included, instead of the pattern behind them: the training loss keeps falling while the validation loss starts to rise. More data, a smaller network, weight decay, dropout or early stopping help.</source>
+        <translation>网络记住了训练样本（连同其中的噪声），而不是背后的规律：训练损失持续下降，验证损失却开始上升。更多的数据、更小的网络、权重衰减、Dropout 或早停都有帮助。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Training and validation sets</source>
+        <translation>训练集与验证集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>validation_split = 0.2: 80 % of the examples to train on, 20 % held out</source>
+        <translation>validation_split = 0.2：80% 的样本用于训练，20% 留出</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The network learns from the training set only; the validation set is held out to see how it does on examples it has never seen. A validation loss that rises while the training loss falls is the sign of overfitting.</source>
+        <translation>网络只从训练集学习；验证集被留出来，用来检验网络在从未见过的样本上表现如何。训练损失下降而验证损失上升，就是过拟合的信号。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Perceptron</source>
+        <translation>感知机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ŷ = step(w · x + b) = 1 if w · x + b &amp;gt; 0, else 0</source>
+        <translation>ŷ = step(w · x + b) = 1（若 w · x + b &amp;gt; 0），否则为 0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One neuron: a weighted sum and a threshold. It draws one straight line (a plane, in more dimensions) and puts the classes on either side, so it can only separate classes that a straight line separates. The step has slope 0, so gradient descent cannot train it; replace the step by a sigmoid and you get logistic regression, which it can.</source>
+        <translation>一个神经元：一个加权和加一个阈值。它画出一条直线（在更高维中是一个平面），把两类分在两侧，因此只能分开能被一条直线分开的类别。阶跃函数的斜率为 0，梯度下降无法训练它；把阶跃函数换成 sigmoid，就得到了逻辑回归，梯度下降就能训练了。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>XOR</source>
+        <translation>XOR（异或）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>XOR(0, 0) = 0,&amp;nbsp; XOR(0, 1) = 1,&amp;nbsp; XOR(1, 0) = 1,&amp;nbsp; XOR(1, 1) = 0</source>
+        <translation>XOR(0, 0) = 0,&amp;nbsp; XOR(0, 1) = 1,&amp;nbsp; XOR(1, 0) = 1,&amp;nbsp; XOR(1, 1) = 0</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The classic problem one neuron cannot solve: the points where exactly one input is on form one class, and no straight line separates them from the others. One hidden layer of a few units is enough, and so is adding the product x&lt;sub&gt;1&lt;/sub&gt;x&lt;sub&gt;2&lt;/sub&gt; as a feature.</source>
+        <translation>一个神经元解决不了的经典问题：恰好有一个输入为 1 的点属于一类，没有任何一条直线能把它们和其余的点分开。一个只有几个单元的隐藏层就足够了，把乘积 x&lt;sub&gt;1&lt;/sub&gt;x&lt;sub&gt;2&lt;/sub&gt; 作为特征加入也可以。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Loss function</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L(θ) = (1/N) Σ&lt;sub&gt;i&lt;/sub&gt; ℓ(ŷ&lt;sub&gt;i&lt;/sub&gt;, y&lt;sub&gt;i&lt;/sub&gt;)</source>
+        <translation>L(θ) = (1/N) Σ&lt;sub&gt;i&lt;/sub&gt; ℓ(ŷ&lt;sub&gt;i&lt;/sub&gt;, y&lt;sub&gt;i&lt;/sub&gt;)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ŷ&lt;sub&gt;i&lt;/sub&gt; is the network&apos;s prediction for example i and y&lt;sub&gt;i&lt;/sub&gt; its target.</source>
+        <translation>ŷ&lt;sub&gt;i&lt;/sub&gt; 是网络对样本 i 的预测，y&lt;sub&gt;i&lt;/sub&gt; 是它的目标值。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One number that says how wrong the network&apos;s predictions are; training is the search for weights that make it small. Mean squared error for regression, cross-entropy for classification.</source>
+        <translation>一个数，表示网络的预测错得有多厉害；训练就是寻找让它变小的权重。回归用均方误差，分类用交叉熵。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Mean squared error (MSE)</source>
+        <translation>均方误差（MSE）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MSE = (1/N) Σ&lt;sub&gt;i&lt;/sub&gt; (ŷ&lt;sub&gt;i&lt;/sub&gt; − y&lt;sub&gt;i&lt;/sub&gt;)&lt;sup&gt;2&lt;/sup&gt;&lt;br&gt;∂MSE/∂ŷ&lt;sub&gt;i&lt;/sub&gt; = (2/N) (ŷ&lt;sub&gt;i&lt;/sub&gt; − y&lt;sub&gt;i&lt;/sub&gt;)</source>
+        <translation>MSE = (1/N) Σ&lt;sub&gt;i&lt;/sub&gt; (ŷ&lt;sub&gt;i&lt;/sub&gt; − y&lt;sub&gt;i&lt;/sub&gt;)&lt;sup&gt;2&lt;/sup&gt;&lt;br&gt;∂MSE/∂ŷ&lt;sub&gt;i&lt;/sub&gt; = (2/N) (ŷ&lt;sub&gt;i&lt;/sub&gt; − y&lt;sub&gt;i&lt;/sub&gt;)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The average squared distance between prediction and target, for regression. Squaring punishes large errors far more than small ones, and the unit is the target&apos;s unit squared: an MSE of 0.01 means a typical error of about 0.1.</source>
+        <translation>预测值与目标值之间距离平方的平均，用于回归。平方对大误差的惩罚远大于小误差，单位是目标值单位的平方：MSE 为 0.01 意味着典型误差约为 0.1。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L = −(1/N) Σ&lt;sub&gt;i&lt;/sub&gt; Σ&lt;sub&gt;k&lt;/sub&gt; y&lt;sub&gt;ik&lt;/sub&gt; log p&lt;sub&gt;ik&lt;/sub&gt;&lt;br&gt;two classes: L = −[y log p + (1 − y) log(1 − p)]&lt;br&gt;with softmax: ∂ℓ/∂z&lt;sub&gt;k&lt;/sub&gt; = p&lt;sub&gt;k&lt;/sub&gt; − y&lt;sub&gt;k&lt;/sub&gt;</source>
+        <translation>L = −(1/N) Σ&lt;sub&gt;i&lt;/sub&gt; Σ&lt;sub&gt;k&lt;/sub&gt; y&lt;sub&gt;ik&lt;/sub&gt; log p&lt;sub&gt;ik&lt;/sub&gt;&lt;br&gt;两类： L = −[y log p + (1 − y) log(1 − p)]&lt;br&gt;配合 softmax： ∂ℓ/∂z&lt;sub&gt;k&lt;/sub&gt; = p&lt;sub&gt;k&lt;/sub&gt; − y&lt;sub&gt;k&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>p&lt;sub&gt;ik&lt;/sub&gt; is the probability the network gives to class k for example i.</source>
+        <translation>p&lt;sub&gt;ik&lt;/sub&gt; 是网络给出的样本 i 属于类别 k 的概率。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Measures how much probability the network gave to the right class: predicting it with probability p costs −log p, so a confident mistake costs a lot. Guessing between two classes at random costs log 2 ≈ 0.69, which is where a network that learns nothing stays.</source>
+        <translation>衡量网络给正确类别分配了多少概率：以概率 p 预测正确类别的代价是 −log p，所以自信的错误代价很高。在两类之间随机猜测的代价是 log 2 ≈ 0.69，一个什么也没学到的网络就停在这里。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Activation function</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a = f(z),&amp;nbsp;&amp;nbsp; z = w · x + b</source>
+        <translation>a = f(z),&amp;nbsp;&amp;nbsp; z = w · x + b</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The non-linear function each neuron applies to its weighted sum. Without it a stack of layers collapses into one linear map, however deep; with it the network can bend its decision boundary. Its slope f′(z) also decides how much gradient flows back through the unit.</source>
+        <translation>每个神经元对其加权和施加的非线性函数。没有它，无论堆叠多少层，网络都会退化成一个线性映射；有了它，网络才能弯曲决策边界。它的斜率 f′(z) 还决定了有多少梯度能反向流过这个单元。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Sigmoid</source>
+        <translation>Sigmoid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>σ(z) = 1 / (1 + e&lt;sup&gt;−z&lt;/sup&gt;)&lt;br&gt;σ′(z) = σ(z) (1 − σ(z)) ≤ 0.25</source>
+        <translation>σ(z) = 1 / (1 + e&lt;sup&gt;−z&lt;/sup&gt;)&lt;br&gt;σ′(z) = σ(z) (1 − σ(z)) ≤ 0.25</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Squashes any number into (0, 1), which makes it the natural output for a yes/no probability. In hidden layers it saturates easily and its slope is at most 0.25, so deep sigmoid networks suffer from vanishing gradients.</source>
+        <translation>把任意数压缩到 (0, 1) 区间，因此天然适合作为是/否概率的输出。在隐藏层中它容易饱和，斜率最大只有 0.25，所以深层 sigmoid 网络会出现梯度消失。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Tanh</source>
+        <translation>Tanh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tanh(z) = (e&lt;sup&gt;z&lt;/sup&gt; − e&lt;sup&gt;−z&lt;/sup&gt;) / (e&lt;sup&gt;z&lt;/sup&gt; + e&lt;sup&gt;−z&lt;/sup&gt;)&lt;br&gt;tanh′(z) = 1 − tanh&lt;sup&gt;2&lt;/sup&gt;(z) ≤ 1</source>
+        <translation>tanh(z) = (e&lt;sup&gt;z&lt;/sup&gt; − e&lt;sup&gt;−z&lt;/sup&gt;) / (e&lt;sup&gt;z&lt;/sup&gt; + e&lt;sup&gt;−z&lt;/sup&gt;)&lt;br&gt;tanh′(z) = 1 − tanh&lt;sup&gt;2&lt;/sup&gt;(z) ≤ 1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Like the sigmoid but from −1 to 1 and centred on zero, with slope 1 at the origin. A good choice for small networks; it saturates for large |z| as the sigmoid does.</source>
+        <translation>与 sigmoid 类似，但取值在 −1 到 1 之间、以零为中心，在原点处斜率为 1。适合小型网络；与 sigmoid 一样，|z| 很大时会饱和。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ReLU(z) = max(0, z)&lt;br&gt;ReLU′(z) = 1 if z &amp;gt; 0, else 0</source>
+        <translation>ReLU(z) = max(0, z)&lt;br&gt;ReLU′(z) = 1（若 z &amp;gt; 0），否则为 0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lets positive values through unchanged and cuts negative ones to zero. Its slope is 1 wherever it is active, so gradients pass through deep stacks without shrinking, and each unit draws one straight fold in the plane. The price: a unit that is never active is dead.</source>
+        <translation>正值原样通过，负值截为零。只要处于激活状态，它的斜率就是 1，所以梯度穿过很深的层也不会缩小；每个单元在平面上沿一条直线形成一道折痕。代价是：从不激活的单元就死亡了。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Softmax</source>
+        <translation>Softmax</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>p&lt;sub&gt;k&lt;/sub&gt; = e&lt;sup&gt;z&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;j&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt;</source>
+        <translation>p&lt;sub&gt;k&lt;/sub&gt; = e&lt;sup&gt;z&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;j&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Turns the scores of the last layer into probabilities, one per class, that are positive and add up to 1. Used with the cross-entropy loss when there are more than two classes.</source>
+        <translation>把最后一层的分数变成概率，每个类别一个，都为正且总和为 1。类别多于两个时，与交叉熵损失一起使用。</translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryDialog</name>
+    <message>
+        <location filename="../../gui/help/glossary_dialog.py" line="+88"/>
+        <source>Glossary</source>
+        <translation>术语表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search: SGD, EMA, gradient…</source>
+        <translation>搜索：SGD、EMA、梯度……</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shows the entries whose title, formula or text contains every word typed</source>
+        <translation>显示标题、公式或正文包含所输入的每个词的条目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show Me</source>
+        <translation>看示例</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Nothing matches “%1”.</source>
+        <translation>没有与“%1”匹配的条目。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Open the example “%1”</source>
+        <translation>打开示例“%1”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No example project shows this one yet</source>
+        <translation>还没有演示这一条的示例项目</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Example:</source>
+        <translation>示例：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>, </source>
+        <comment>between the links after See also</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>See also:</source>
+        <translation>另见：</translation>
+    </message>
+</context>
+<context>
+    <name>GradientHistogramPanel</name>
+    <message>
+        <source>zero</source>
+        <extracomment>where the bar of exact zeros sits on the log10 |gradient| axis (left of its -12 edge)</extracomment>
+        <translation type="vanished">零</translation>
+    </message>
+    <message>
+        <source>Gradient histograms</source>
+        <translation type="vanished">梯度直方图</translation>
+    </message>
+    <message>
+        <source>gradient (linear)</source>
+        <translation type="vanished">梯度（线性）</translation>
+    </message>
+    <message>
+        <source>log₁₀ |gradient|: the same bins for every layer, so a layer whose gradients vanish sits far to the left; linear: each layer&apos;s own range of gradient values</source>
+        <translation type="vanished">log₁₀ |梯度|：所有层使用相同的分箱，因此梯度消失的层会远远落在左边；线性：每层使用自己的梯度取值范围</translation>
+    </message>
+    <message>
+        <source>How many of each layer&apos;s weight gradients (biases not included) have each size, on a log₁₀ scale: −3 means |∂L/∂w| ≈ 0.001; the grey bar at “zero” counts gradients that are exactly 0. A layer far left of the others has vanishing gradients. Under each plot: the L2 norm of all the layer&apos;s parameter gradients (weights and biases).</source>
+        <translation type="vanished">每层的权重梯度（不含偏置）中各种大小的个数，按 log₁₀ 刻度：−3 表示 |∂L/∂w| ≈ 0.001；“零”处的灰色柱统计恰好为 0 的梯度。远在其他层左边的层出现了梯度消失。每个图下方：该层所有参数梯度（权重和偏置）的 L2 范数。</translation>
+    </message>
+    <message>
+        <source>gradient</source>
+        <translation type="vanished">梯度</translation>
+    </message>
+</context>
+<context>
+    <name>GradientNormPanel</name>
+    <message>
+        <source>Gradient norms</source>
+        <extracomment>more layers than this: show this many, evenly spread by depth (200 curves are unreadable and slow) on a log axis any positive finite value can be drawn</extracomment>
+        <translation type="vanished">梯度范数</translation>
+    </message>
+    <message>
+        <source>L2 norm of all of each layer&apos;s parameter gradients (weights and biases) at each snapshot, on a log scale; colour = depth, dark near the input, light near the output. Curves of early layers far below the late ones: vanishing gradients; all rising steeply: exploding gradients.</source>
+        <translation type="vanished">每个快照时每层所有参数梯度（权重和偏置）的 L2 范数，对数刻度；颜色表示深度，靠近输入为深色，靠近输出为浅色。靠前层的曲线远低于靠后层：梯度消失；所有曲线都急剧上升：梯度爆炸。</translation>
+    </message>
+    <message>
+        <source>Gradient L2 norm per layer</source>
+        <translation type="vanished">每层梯度的 L2 范数</translation>
+    </message>
+    <message>
+        <source>Update-to-weight ratio ‖ΔW‖ / ‖W‖</source>
+        <translation type="vanished">更新量与权重之比 ‖ΔW‖ / ‖W‖</translation>
+    </message>
+    <message>
+        <source>ratio</source>
+        <translation type="vanished">比值</translation>
+    </message>
+    <message>
+        <source>update-to-weight ratio</source>
+        <translation type="vanished">更新量与权重之比</translation>
+    </message>
+    <message>
+        <source>Also plot ‖ΔW‖ / ‖W‖ per layer (a rule of thumb wants it near 1e-3)</source>
+        <translation type="vanished">同时绘制每层的 ‖ΔW‖ / ‖W‖（经验上希望它在 1e-3 左右）</translation>
+    </message>
+    <message>
+        <source>Gradient norm per layer</source>
+        <translation type="vanished">每层的梯度范数</translation>
+    </message>
+    <message>
+        <source>Update-to-weight ratio per layer</source>
+        <translation type="vanished">每层的更新量与权重之比</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation type="vanished">步</translation>
+    </message>
+    <message>
+        <source>showing {k} of {n} layers</source>
+        <translation type="vanished">显示 {n} 层中的 {k} 层</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../../gui/help/menu.py" line="+100"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Glossary</source>
+        <translation>术语表(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The words of the course: formulas, intuition and an example that shows each one</source>
+        <translation>课程中的术语：公式、直观解释，以及演示每个术语的示例</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every command that has a key, and its key</source>
+        <translation>所有带快捷键的命令及其快捷键</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Backprop Lab</source>
+        <translation>关于 Backprop Lab(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version, licence, and the versions of Python, NumPy and Qt</source>
+        <translation>版本、许可证，以及 Python、NumPy 和 Qt 的版本</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <location filename="../../gui/i18n.py" line="+214"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The language of the window</source>
+        <translation>窗口界面使用的语言</translation>
+    </message>
+</context>
+<context>
+    <name>LayerHistogramPanel</name>
+    <message>
+        <source>Previous layers</source>
+        <translation type="vanished">前面的层</translation>
+    </message>
+    <message>
+        <source>Next layers</source>
+        <translation type="vanished">后面的层</translation>
+    </message>
+    <message>
+        <source>no finite values</source>
+        <translation type="vanished">没有有限值</translation>
+    </message>
+    <message>
+        <source>{n} not finite</source>
+        <translation type="vanished">{n} 个非有限值</translation>
+    </message>
+    <message>
+        <source>layers {a}–{b} of {n}</source>
+        <translation type="vanished">第 {a}–{b} 层，共 {n} 层</translation>
+    </message>
+</context>
+<context>
+    <name>LogSlider</name>
+    <message>
+        <source>Drag: learning rate on a logarithmic scale from 1e-6 to 10</source>
+        <extracomment>the first value a click up gives a number box that holds 0 (a power of ten of the size people use for that parameter); others get 0.1</extracomment>
+        <translation type="vanished">拖动：在 1e-6 到 10 的对数刻度上调整学习率</translation>
+    </message>
+    <message>
+        <source>Type the learning rate (for example 0.01 or 3e-4); Enter applies it</source>
+        <translation type="vanished">输入学习率（例如 0.01 或 3e-4）；按回车生效</translation>
+    </message>
+</context>
+<context>
+    <name>LossPanel</name>
+    <message>
+        <source>Loss</source>
+        <translation type="vanished">损失</translation>
+    </message>
+    <message>
+        <source>log y</source>
+        <translation type="vanished">对数 y 轴</translation>
+    </message>
+    <message>
+        <source>Logarithmic loss axis: shows progress when the loss is already small</source>
+        <translation type="vanished">对数损失轴：损失已经很小时仍能看出进展</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation type="vanished">损失</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation type="vanished">步</translation>
+    </message>
+    <message>
+        <source>batch loss</source>
+        <translation type="vanished">批次损失</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation type="vanished">训练</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation type="vanished">验证</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation type="vanished">准确率</translation>
+    </message>
+    <message>
+        <source>accuracy %</source>
+        <translation type="vanished">准确率 %</translation>
+    </message>
+    <message>
+        <source>mean squared error</source>
+        <translation type="vanished">均方误差</translation>
+    </message>
+    <message>
+        <source>binary cross-entropy</source>
+        <translation type="vanished">二元交叉熵</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation type="vanished">交叉熵</translation>
+    </message>
+    <message>
+        <source>Loss ({name})</source>
+        <translation type="vanished">损失（{name}）</translation>
+    </message>
+    <message>
+        <source>Loss over training steps</source>
+        <translation type="vanished">损失随训练步数的变化</translation>
+    </message>
+    <message>
+        <source>Accuracy over training steps</source>
+        <translation type="vanished">准确率随训练步数的变化</translation>
+    </message>
+    <message>
+        <source>Loss after each step: the faint line is the loss of each mini-batch (noisy); the markers are the loss on the whole training and validation sets, measured at the end of each epoch. Validation rising while training falls means overfitting.</source>
+        <translation type="vanished">每一步之后的损失：淡色线是每个小批量的损失（有噪声）；标记点是在每个轮次结束时，在整个训练集和验证集上测得的损失。训练损失下降而验证损失上升意味着过拟合。</translation>
+    </message>
+    <message>
+        <source>Below: the share of examples classified correctly.</source>
+        <translation type="vanished">下图：被正确分类的样本所占的比例。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Backprop Lab</source>
+        <translation type="vanished">Backprop Lab</translation>
+    </message>
+    <message>
+        <source>Tip: + / − change a layer&apos;s neurons · the ⋯ menu inserts dropout, batch norm or a residual block · drag a layer&apos;s title to move it · hover a weight or neuron for values</source>
+        <translation type="vanished">提示：+ / − 改变一层的神经元个数 · ⋯ 菜单可插入 Dropout、批量归一化或残差块 · 拖动层的标题可以移动它 · 悬停在权重或神经元上查看数值</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="vanished">数据</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="vanished">训练</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation type="vanished">层</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation type="vanished">输出</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation type="vanished">损失</translation>
+    </message>
+    <message>
+        <source>Gradient histograms</source>
+        <translation type="vanished">梯度直方图</translation>
+    </message>
+    <message>
+        <source>Gradient norms</source>
+        <translation type="vanished">梯度范数</translation>
+    </message>
+    <message>
+        <source>Weight histograms</source>
+        <translation type="vanished">权重直方图</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation type="vanished">激活值</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="vanished">就绪</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation type="vanished">新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>A new project</source>
+        <translation type="vanished">新建一个项目</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation type="vanished">打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a project file</source>
+        <translation type="vanished">打开项目文件</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="vanished">保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the project</source>
+        <translation type="vanished">保存项目</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation type="vanished">另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save the project under a new name</source>
+        <translation type="vanished">以新的名称保存项目</translation>
+    </message>
+    <message>
+        <source>Export &amp;Weights…</source>
+        <translation type="vanished">导出权重(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Save the trained weights (.npz)</source>
+        <translation type="vanished">保存训练好的权重（.npz）</translation>
+    </message>
+    <message>
+        <source>&amp;Load Weights…</source>
+        <translation type="vanished">载入权重(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Start from weights saved earlier (.npz)</source>
+        <translation type="vanished">从之前保存的权重开始（.npz）</translation>
+    </message>
+    <message>
+        <source>Export &amp;History…</source>
+        <translation type="vanished">导出历史(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Save the loss history (CSV)</source>
+        <translation type="vanished">保存损失历史（CSV）</translation>
+    </message>
+    <message>
+        <source>Export All &amp;Results…</source>
+        <translation type="vanished">导出全部结果(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Project, weights, history, report and every plot into one folder</source>
+        <translation type="vanished">把项目、权重、历史、报告和所有图表导出到一个文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="vanished">退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="vanished">撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="vanished">重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation type="vanished">播放</translation>
+    </message>
+    <message>
+        <source>Train continuously (Space)</source>
+        <translation type="vanished">持续训练（空格键）</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="vanished">单步</translation>
+    </message>
+    <message>
+        <source>Train on one batch (one optimizer step)</source>
+        <translation type="vanished">用一个批次训练（一次优化器步）</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation type="vanished">一轮</translation>
+    </message>
+    <message>
+        <source>Train for one epoch</source>
+        <translation type="vanished">训练一个轮次</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation type="vanished">重置</translation>
+    </message>
+    <message>
+        <source>Re-initialise the weights and clear the history</source>
+        <translation type="vanished">重新初始化权重并清空历史</translation>
+    </message>
+    <message>
+        <source>Add Hidden Layer</source>
+        <translation type="vanished">添加隐藏层</translation>
+    </message>
+    <message>
+        <source>A hidden layer before the output</source>
+        <translation type="vanished">在输出层之前添加一个隐藏层</translation>
+    </message>
+    <message>
+        <source>Remove Hidden Layer</source>
+        <translation type="vanished">删除隐藏层</translation>
+    </message>
+    <message>
+        <source>Remove the hidden layer nearest the output</source>
+        <translation type="vanished">删除最靠近输出层的隐藏层</translation>
+    </message>
+    <message>
+        <source>Restore Default Layout</source>
+        <translation type="vanished">恢复默认布局</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="vanished">文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation type="vanished">最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Examples</source>
+        <translation type="vanished">示例(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Export &amp;Plot</source>
+        <translation type="vanished">导出图表(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="vanished">编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Network</source>
+        <translation type="vanished">网络(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation type="vanished">训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="vanished">视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Weights re-initialised, history cleared</source>
+        <translation type="vanished">权重已重新初始化，历史已清空</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="vanished">暂停</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation type="vanished">未命名</translation>
+    </message>
+    <message>
+        <source>{name}{star} — Backprop Lab</source>
+        <translation type="vanished">{name}{star} — Backprop Lab</translation>
+    </message>
+</context>
+<context>
+    <name>OutputPanel</name>
+    <message>
+        <source>Output</source>
+        <extracomment>at most this many training (and validation) points are drawn over the plane</extracomment>
+        <translation type="vanished">输出</translation>
+    </message>
+    <message>
+        <source>Predicted vs true ({part} set)</source>
+        <translation type="vanished">预测值与真实值（{part}集）</translation>
+    </message>
+    <message>
+        <source>Decision boundary</source>
+        <translation type="vanished">决策边界</translation>
+    </message>
+    <message>
+        <source>Fitted curve</source>
+        <translation type="vanished">拟合曲线</translation>
+    </message>
+    <message>
+        <source>Predicted against true values</source>
+        <translation type="vanished">预测值与真实值的对比</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation type="vanished">混淆矩阵</translation>
+    </message>
+    <message>
+        <source>Neuron output over the input plane</source>
+        <translation type="vanished">神经元在输入平面上的输出</translation>
+    </message>
+    <message>
+        <source>class {i}</source>
+        <translation type="vanished">类别 {i}</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation type="vanished">训练</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation type="vanished">验证</translation>
+    </message>
+    <message>
+        <source>Showing {n} of {total} points, chosen at random.</source>
+        <translation type="vanished">随机显示了 {total} 个点中的 {n} 个。</translation>
+    </message>
+    <message>
+        <source>Decision boundary: P({name})</source>
+        <translation type="vanished">决策边界：P({name})</translation>
+    </message>
+    <message>
+        <source>The network&apos;s probability of {name} at every point of the input plane: white is 0.5, the decision boundary. Circles: training points, triangles: validation points, in their true class&apos;s colour; a point on the other colour is misclassified.</source>
+        <translation type="vanished">网络在输入平面上每一点给出 {name} 的概率：白色为 0.5，即决策边界。圆点：训练点，三角形：验证点，颜色为其真实类别的颜色；落在另一种颜色上的点被分错了。</translation>
+    </message>
+    <message>
+        <source>confidence (pale = unsure)</source>
+        <translation type="vanished">置信度（越淡越不确定）</translation>
+    </message>
+    <message>
+        <source>Decision boundary: predicted class</source>
+        <translation type="vanished">决策边界：预测类别</translation>
+    </message>
+    <message>
+        <source>The class the network predicts at every point of the input plane, pale where it is unsure. Circles: training points, triangles: validation points, in their true class&apos;s colour.</source>
+        <translation type="vanished">网络在输入平面上每一点预测的类别，不确定的地方颜色较淡。圆点：训练点，三角形：验证点，颜色为其真实类别的颜色。</translation>
+    </message>
+    <message>
+        <source>unit output</source>
+        <translation type="vanished">单元输出</translation>
+    </message>
+    <message>
+        <source>Neuron {unit} of {layer}</source>
+        <translation type="vanished">{layer} 的第 {unit} 个神经元</translation>
+    </message>
+    <message>
+        <source>The output of one hidden unit at every point of the input plane (purple negative, white 0, green positive): the piece of the boundary this unit contributes. Move the mouse off it to go back.</source>
+        <translation type="vanished">一个隐藏单元在输入平面上每一点的输出（紫色为负，白色为 0，绿色为正）：这个单元为边界贡献的那一部分。把鼠标移开即可返回。</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation type="vanished">目标值</translation>
+    </message>
+    <message>
+        <source>network output</source>
+        <translation type="vanished">网络输出</translation>
+    </message>
+    <message>
+        <source>The network&apos;s output for every input value (the dark line) over the training (circles) and validation (triangles) examples: a good fit follows the trend, not every noisy point.</source>
+        <translation type="vanished">网络对每个输入值的输出（深色线），叠加在训练样本（圆点）和验证样本（三角形）上：好的拟合跟随趋势，而不是每个带噪声的点。</translation>
+    </message>
+    <message>
+        <source>Predicted vs true</source>
+        <translation type="vanished">预测值与真实值</translation>
+    </message>
+    <message>
+        <source>true value</source>
+        <translation type="vanished">真实值</translation>
+    </message>
+    <message>
+        <source>predicted value</source>
+        <translation type="vanished">预测值</translation>
+    </message>
+    <message>
+        <source>Each point is one example: its true target across, the network&apos;s prediction up. A perfect model puts every point on the dashed line y = x.</source>
+        <translation type="vanished">每个点是一个样本：横轴是它的真实目标值，纵轴是网络的预测。完美的模型会把每个点都放在虚线 y = x 上。</translation>
+    </message>
+    <message>
+        <source>predicted class</source>
+        <translation type="vanished">预测类别</translation>
+    </message>
+    <message>
+        <source>true class</source>
+        <translation type="vanished">真实类别</translation>
+    </message>
+    <message>
+        <source>Row: the true class, column: the class the network predicted; each cell counts examples, so the diagonal holds the correct ones and any other cell a kind of mistake.</source>
+        <translation type="vanished">行：真实类别，列：网络预测的类别；每个格子统计样本数，因此对角线上是预测正确的样本，其他格子各是一种错误。</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation type="vanished">数量</translation>
+    </message>
+    <message>
+        <source>Confusion matrix ({part} set, n = {n}, accuracy {acc:.1f} %)</source>
+        <translation type="vanished">混淆矩阵（{part}集，n = {n}，准确率 {acc:.1f} %）</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="+109"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What it does</source>
+        <translation>作用</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>Loss</source>
+        <extracomment>seeds are any whole number &gt;= 0 (the command line takes them); 20 digits hold every 64-bit one a gui.commands.EditCommand</extracomment>
+        <translation type="vanished">损失</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation type="vanished">优化器</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation type="vanished">学习率</translation>
+    </message>
+    <message>
+        <source>Optimizer parameters</source>
+        <translation type="vanished">优化器参数</translation>
+    </message>
+    <message>
+        <source>Gradient descent</source>
+        <translation type="vanished">梯度下降</translation>
+    </message>
+    <message>
+        <source>batch: the whole training set per step; stochastic: one example; mini-batch: k examples</source>
+        <translation type="vanished">批量：每步使用整个训练集；随机：每步一个样本；小批量：每步 k 个样本</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation type="vanished">批量</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation type="vanished">轮次</translation>
+    </message>
+    <message>
+        <source>LR schedule</source>
+        <translation type="vanished">学习率调度</translation>
+    </message>
+    <message>
+        <source>Stability and regularisation</source>
+        <translation type="vanished">稳定性与正则化</translation>
+    </message>
+    <message>
+        <source>Clip gradient norm</source>
+        <translation type="vanished">裁剪梯度范数</translation>
+    </message>
+    <message>
+        <source>patience </source>
+        <translation type="vanished">容忍轮数 </translation>
+    </message>
+    <message>
+        <source>Early stopping</source>
+        <translation type="vanished">早停</translation>
+    </message>
+    <message>
+        <source>Any whole number from 0: the same seed gives the same data and weights</source>
+        <translation type="vanished">从 0 开始的任意整数：相同的种子给出相同的数据和权重</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="vanished">随机种子</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation type="vanished">精度</translation>
+    </message>
+    <message>
+        <source>{name} parameters</source>
+        <translation type="vanished">{name} 参数</translation>
+    </message>
+    <message>
+        <source>Batch gradient descent</source>
+        <translation type="vanished">批量梯度下降</translation>
+    </message>
+    <message>
+        <source>Stochastic gradient descent</source>
+        <translation type="vanished">随机梯度下降</translation>
+    </message>
+    <message>
+        <source>Mini-batch gradient descent</source>
+        <translation type="vanished">小批量梯度下降</translation>
+    </message>
+    <message>
+        <source>Gradient clipping</source>
+        <translation type="vanished">梯度裁剪</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingWorker</name>
+    <message>
+        <source>killed by signal {0} ({1})</source>
+        <extracomment>steps per second for each speed setting (None: as fast as possible) live edits for the same setting are sent at most once per this many milliseconds (the first at once, the last always) a process that dies this many times in a row without building anything is not restarted whether the last built run kept the previous run&apos;s weights how many times the training process was restarted after dying</extracomment>
+        <translation type="vanished">被信号 {0} 终止（{1}）</translation>
+    </message>
+    <message>
+        <source>killed by signal {0}</source>
+        <translation type="vanished">被信号 {0} 终止</translation>
+    </message>
+    <message>
+        <source>exit code {0}</source>
+        <translation type="vanished">退出码 {0}</translation>
+    </message>
+    <message>
+        <source>it closed its connection</source>
+        <translation type="vanished">它关闭了连接</translation>
+    </message>
+    <message>
+        <source>The training process stopped unexpectedly ({0}).</source>
+        <translation type="vanished">训练进程意外停止（{0}）。</translation>
+    </message>
+    <message>
+        <source>The training process stopped unexpectedly ({0}) and keeps stopping; it was not restarted. Save your project and restart the app.</source>
+        <translation type="vanished">训练进程意外停止（{0}），并且反复停止；没有再重新启动。请保存项目并重新启动程序。</translation>
+    </message>
+    <message>
+        <source>The training process stopped unexpectedly ({0}) and could not be restarted ({1}). Save your project and restart the app.</source>
+        <translation type="vanished">训练进程意外停止（{0}），且无法重新启动（{1}）。请保存项目并重新启动程序。</translation>
+    </message>
+    <message>
+        <source>The training process stopped unexpectedly ({0}); it was restarted with your project.</source>
+        <translation type="vanished">训练进程意外停止（{0}）；已用你的项目重新启动。</translation>
+    </message>
+    <message>
+        <source>The training process stopped unexpectedly again ({0}) while working on your project; it was restarted without it. Change the project or open another.</source>
+        <translation type="vanished">训练进程在处理你的项目时再次意外停止（{0}）；已在不载入项目的情况下重新启动。请修改项目或打开另一个项目。</translation>
+    </message>
+    <message>
+        <source>The training process stopped unexpectedly ({0}); it was restarted.</source>
+        <translation type="vanished">训练进程意外停止（{0}）；已重新启动。</translation>
+    </message>
+</context>
+<context>
+    <name>WeightHistogramPanel</name>
+    <message>
+        <source>Weight histograms</source>
+        <translation type="vanished">权重直方图</translation>
+    </message>
+    <message>
+        <source>weight value</source>
+        <translation type="vanished">权重值</translation>
+    </message>
+    <message>
+        <source>How many of each layer&apos;s weights (batch norm: its scales; biases not included) have each value. Under each plot: the L2 norm of all the layer&apos;s parameters, weights and biases. Xavier and He initialisation scale each layer&apos;s spread by its width; weights that blow up or collapse show here.</source>
+        <translation type="vanished">每层的权重（批量归一化层：其缩放参数；不含偏置）中各个取值的个数。每个图下方：该层所有参数（权重和偏置）的 L2 范数。Xavier 和 He 初始化按每层的宽度缩放其分布范围；权重爆炸或塌缩都会在这里显示出来。</translation>
+    </message>
+</context>
+<context>
+    <name>style</name>
+    <message>
+        <source>NaN</source>
+        <extracomment>how far a region&apos;s colour goes from white towards its class colour: the points, drawn in the full colour, must stand out on their own region larger values are drawn as gaps: Qt and pyqtgraph compute ranges, widths and squared lengths from them, which overflow near the float limit (1e308)</extracomment>
+        <translation type="vanished">NaN</translation>
+    </message>
+    <message>
+        <source>1 value not finite (not drawn)</source>
+        <translation type="vanished">1 个值不是有限值（未绘制）</translation>
+    </message>
+    <message>
+        <source>{n} values not finite (not drawn)</source>
+        <translation type="vanished">{n} 个值不是有限值（未绘制）</translation>
+    </message>
+</context>
+</TS>
