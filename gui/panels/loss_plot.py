@@ -4,12 +4,18 @@ The batch loss is logged every step and is noisy, so it is a faint thin line;
 the training and validation losses are measured on the whole sets at the end
 of each epoch and drawn as lines with markers at those steps.  For
 classification a second plot, x-linked, shows the accuracies in percent.
+
+Each series keeps at most :data:`MAX_POINTS` points (neighbours are averaged
+as it grows), so a run of millions of steps costs the same per frame as a
+short one.  Values that are not finite (a diverged run) or too large to draw
+are left as gaps, and the panel says how many there were.
 """
 
 from __future__ import annotations
 
+import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.trainer import RunInfo, Snapshot
 
@@ -22,44 +28,64 @@ MAX_POINTS = 2000
 MAX_MARKERS = 150  # above this many evaluations, markers would hide the line: draw it plain
 
 
+class PercentAxis(pg.AxisItem):
+    """0 ... 100 % ticks, fewer of them when the plot is short (they overlapped)."""
+
+    def tickValues(self, minVal, maxVal, size):
+        every = 20 if size >= 150 else 50 if size >= 70 else 100
+        return [(every, [float(v) for v in range(0, 101, every)])]
+
+    def tickStrings(self, values, scale, spacing):
+        return [f"{v:.0f}" for v in values]
+
+
 class LossPanel(QWidget):
     title = "Loss"
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.title = self.tr("Loss")
         # the batch loss is logged every step: keep the drawing cost bounded on long runs
         self.series = {name: Series(max_points=MAX_POINTS) for name in SERIES}
         self._drawn = dict.fromkeys(SERIES, -1)  # series version each curve shows
         self._classification = True
+        self._nonfinite = 0
 
-        self.log_y = QCheckBox("log y")
+        self.caption = style.Caption(self._caption_text(True))
+        self.log_y = QCheckBox(self.tr("log y"))
         self.log_y.setObjectName("loss_log_y")
-        self.log_y.setToolTip("Logarithmic loss axis: shows progress when the loss is already small")
+        self.log_y.setToolTip(self.tr("Logarithmic loss axis: shows progress when the loss is already small"))
         self.log_y.toggled.connect(self._on_log_y_toggled)
+        self.note = QLabel()
+        self.note.setObjectName("nonfinite_note")
+        self.note.setStyleSheet("color: #b71c1c;")
+        self.note.hide()
 
         self.loss_widget = pg.PlotWidget(background=style.BACKGROUND,
                                          axisItems={"left": style.LogFriendlyAxis("left")})
-        self.loss_plot = style.style_plot(self.loss_widget.getPlotItem(), "Loss")
-        self.loss_plot.setLabel("left", "loss")
-        self.loss_plot.setLabel("bottom", "step")
+        self.loss_widget.setMinimumHeight(110)
+        self.loss_plot = style.style_plot(self.loss_widget.getPlotItem(), self.tr("Loss"))
+        self.loss_plot.setLabel("left", self.tr("loss"))
+        self.loss_plot.setLabel("bottom", self.tr("step"))
         style.add_legend(self.loss_plot)
         self.curves = {
-            "batch_loss": self._curve(self.loss_plot, "batch loss", style.BATCH, style.THIN_WIDTH),
-            "train_loss": self._curve(self.loss_plot, "training loss", style.TRAIN, symbol="o"),
-            "val_loss": self._curve(self.loss_plot, "validation loss", style.VALIDATION, symbol="t1"),
+            "batch_loss": self._curve(self.loss_plot, self.tr("batch loss"), style.BATCH, style.THIN_WIDTH),
+            "train_loss": self._curve(self.loss_plot, self.tr("training loss"), style.TRAIN, symbol="o"),
+            "val_loss": self._curve(self.loss_plot, self.tr("validation loss"), style.VALIDATION, symbol="t1"),
         }
 
-        self.accuracy_widget = pg.PlotWidget(background=style.BACKGROUND)
-        self.accuracy_plot = style.style_plot(self.accuracy_widget.getPlotItem(), "Accuracy")
-        self.accuracy_plot.setLabel("left", "accuracy", units="%")
-        self.accuracy_plot.setLabel("bottom", "step")
+        self.accuracy_widget = pg.PlotWidget(background=style.BACKGROUND, axisItems={"left": PercentAxis("left")})
+        self.accuracy_widget.setMinimumHeight(90)
+        self.accuracy_plot = style.style_plot(self.accuracy_widget.getPlotItem(), self.tr("Accuracy"))
+        self.accuracy_plot.setLabel("left", self.tr("accuracy %"))
+        self.accuracy_plot.setLabel("bottom", self.tr("step"))
         self.accuracy_plot.setXLink(self.loss_plot)
         self.accuracy_plot.setYRange(-8, 108, padding=0)  # room for the "0" and "100" labels
-        self.accuracy_plot.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 101, 20)], []])
         self.accuracy_plot.enableAutoRange(y=False)
-        style.add_legend(self.accuracy_plot, offset=(-10, -10))
-        self.curves["train_accuracy"] = self._curve(self.accuracy_plot, "training", style.TRAIN, symbol="o")
-        self.curves["val_accuracy"] = self._curve(self.accuracy_plot, "validation", style.VALIDATION,
+        style.add_legend(self.accuracy_plot, entries=2)
+        self.curves["train_accuracy"] = self._curve(self.accuracy_plot, self.tr("training"), style.TRAIN,
+                                                    symbol="o")
+        self.curves["val_accuracy"] = self._curve(self.accuracy_plot, self.tr("validation"), style.VALIDATION,
                                                   symbol="t1")
 
         self._markers = {name: curve.marker for name, curve in self.curves.items()}
@@ -70,9 +96,11 @@ class LossPanel(QWidget):
         options.setContentsMargins(4, 2, 4, 0)
         options.addWidget(self.log_y)
         options.addStretch(1)
+        options.addWidget(self.note)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.caption)
         layout.addLayout(options)
         layout.addWidget(self.loss_widget, 3)
         layout.addWidget(self.accuracy_widget, 2)
@@ -83,9 +111,10 @@ class LossPanel(QWidget):
         self.accuracy_widget.setVisible(self._classification)
         # the accuracy plot below shares the step axis and carries its label
         self.loss_plot.getAxis("bottom").showLabel(not self._classification)
-        loss_name = {"mse": "mean squared error", "bce": "binary cross-entropy",
-                     "cross_entropy": "cross-entropy"}.get(info.loss, info.loss)
-        style.set_title(self.loss_plot, f"Loss ({loss_name})")
+        loss_name = {"mse": self.tr("mean squared error"), "bce": self.tr("binary cross-entropy"),
+                     "cross_entropy": self.tr("cross-entropy")}.get(info.loss, info.loss)
+        style.set_title(self.loss_plot, self.tr("Loss ({name})").format(name=loss_name))
+        self.caption.setText(self._caption_text(self._classification))
         self._clear()
 
     def update_snapshot(self, snap: Snapshot) -> None:
@@ -94,15 +123,22 @@ class LossPanel(QWidget):
             self._clear()
         if len(h.get("step", ())) == 0:
             return
-        steps = h["step"]
+        steps = np.asarray(h["step"], dtype=float)
         for s in self.series.values():
             s.drop_from(steps[0])
-        self.series["batch_loss"].append(steps, h["batch_loss"])
+        batch, bad = style.drawable(h["batch_loss"])
+        self.series["batch_loss"].append(steps, batch)  # NaN: a gap in the line
         names = SERIES[1:] if self._classification else SERIES[1:3]
         for name in names:
-            # accuracies are fractions in the history; the axis is in percent
-            values = h[name] * 100.0 if name.endswith("accuracy") else h[name]
+            values = np.asarray(h[name], dtype=float)
+            evaluated = ~np.isnan(values)  # NaN: not evaluated at this step; inf: evaluated, not finite
+            values, n = style.drawable(values)
+            bad += n - int(np.count_nonzero(~evaluated))
+            if name.endswith("accuracy"):  # fractions in the history; the axis is in percent
+                values = values * 100.0
             self.series[name].append_finite(steps, values)
+        if bad:
+            self._set_nonfinite(self._nonfinite + bad)
         if self.isVisible():  # hidden (a background dock tab): keep accumulating, draw on show
             self._draw()
 
@@ -113,14 +149,33 @@ class LossPanel(QWidget):
             items["accuracy"] = self.accuracy_plot
         return items
 
+    def export_items(self) -> list:
+        """(human title, plot item) for every plot the Export Plot menu offers."""
+        self._draw()
+        items = [(self.tr("Loss over training steps"), self.loss_plot)]
+        if self._classification:
+            items.append((self.tr("Accuracy over training steps"), self.accuracy_plot))
+        return items
+
+    def nonfinite_note(self) -> str:
+        return style.nonfinite_text(self._nonfinite)
+
     # ---- Private API
+    def _caption_text(self, classification: bool) -> str:
+        text = self.tr("Loss after each step: the faint line is the loss of each mini-batch (noisy); the markers "
+                       "are the loss on the whole training and validation sets, measured at the end of each epoch. "
+                       "Validation rising while training falls means overfitting.")
+        if classification:
+            text += " " + self.tr("Below: the share of examples classified correctly.")
+        return text
+
     @staticmethod
     def _curve(plot, name, color, width=style.LINE_WIDTH, symbol=None):
         kwargs = {}
         if symbol is not None:
             kwargs = {"symbol": symbol, "symbolSize": 6, "symbolPen": pg.mkPen(color),
                       "symbolBrush": pg.mkBrush(color)}
-        curve = plot.plot(name=name, pen=style.pen(color, width), **kwargs)
+        curve = plot.plot(name=name, pen=style.pen(color, width), connect="finite", **kwargs)
         curve.marker = symbol
         curve.setDownsampling(auto=True, method="peak")
         curve.setClipToView(True)
@@ -137,7 +192,7 @@ class LossPanel(QWidget):
                         curve.setSymbol(marker)
                 curve.setData(s.x, s.y)
         batch = self.series["batch_loss"]
-        if len(batch):
+        if len(batch) and np.isfinite(batch.x[-1]):
             style.grow_x_range(self.loss_plot, float(batch.x[-1]))
 
     def showEvent(self, event) -> None:
@@ -146,10 +201,17 @@ class LossPanel(QWidget):
 
     def _clear(self) -> None:
         self.loss_plot._grown_limit = None
+        self._set_nonfinite(0)
         for name, s in self.series.items():
             s.clear()
             self.curves[name].setData([], [])
             self._drawn[name] = s.version
+
+    def _set_nonfinite(self, n: int) -> None:
+        if n != self._nonfinite or self.note.isHidden() == bool(n):
+            self._nonfinite = n
+            self.note.setText(style.nonfinite_text(n))
+            self.note.setVisible(bool(n))
 
     def _on_log_y_toggled(self, checked: bool) -> None:
         self.loss_plot.setLogMode(y=checked)

@@ -8,8 +8,11 @@ depth along viridis (dark = near the input, light = near the output).
 
 from __future__ import annotations
 
+import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 BACKGROUND = "w"
 FOREGROUND = "#303030"
@@ -119,19 +122,34 @@ LEFT_AXIS_WIDTH = 54
 
 
 def set_title(plot: pg.PlotItem, title: str) -> None:
+    """A small title that never widens its plot: a long title (a neuron's name,
+    a confusion matrix's counts) used to push the colour bar past the dock's edge.
+    Text longer than the room it gets runs under its neighbours instead."""
     plot.setTitle(title, color=FOREGROUND, size="10pt")
+    label = plot.titleLabel  # LabelItem.setText has just sized it to its text: ask for no width
+    label.setMinimumWidth(0)
+    label._sizeHint = {k: (0, v[1]) for k, v in label._sizeHint.items()}
+    label.updateGeometry()
 
 
 def add_legend(plot: pg.PlotItem, entries: int = 3, **kwargs) -> pg.LegendItem:
-    """A legend on a translucent white box; with many ``entries`` it gets more
-    columns, smaller text and tighter rows so it covers less of the plot."""
-    kwargs.setdefault("offset", (-10, 10))
-    if entries > 4:
-        kwargs.setdefault("colCount", 2 if entries <= 8 else 3)
-        kwargs.setdefault("labelTextSize", "8pt")
-        kwargs.setdefault("verSpacing", -6)
-    return plot.addLegend(labelTextColor=FOREGROUND, brush=(255, 255, 255, 190),
-                          pen=(180, 180, 180), **kwargs)
+    """A legend in one row under the plot, outside the data, so it never covers
+    the newest points; with many ``entries`` it wraps into rows of six."""
+    legend = pg.LegendItem(offset=None, colCount=max(1, min(entries, 6)), labelTextColor=FOREGROUND,
+                           labelTextSize="8pt", verSpacing=-6, horSpacing=8, **kwargs)
+    plot.layout.addItem(legend, 4, 1)
+    plot.layout.setAlignment(legend, Qt.AlignHCenter)
+    plot.legend = legend  # plot.plot(name=...) adds its curve to it
+    return legend
+
+
+def remove_legend(plot: pg.PlotItem) -> None:
+    legend = plot.legend
+    if legend is not None:
+        plot.layout.removeItem(legend)
+        if legend.scene() is not None:
+            legend.scene().removeItem(legend)
+        plot.legend = None
 
 
 def two_lines(label: str) -> str:
@@ -195,3 +213,113 @@ def grow_x_range(plot: pg.PlotItem, x_max: float, start: float = 0.0) -> None:
         limit = max(10.0, x_max * 1.5)
         plot._grown_limit = limit
         plot.setXRange(start, limit, padding=0.02)
+
+
+# ---- Values that cannot be drawn
+#: larger values are drawn as gaps: Qt and pyqtgraph compute ranges, widths and
+#: squared lengths from them, which overflow near the float limit (1e308)
+DRAW_LIMIT = 1e30
+
+
+def drawable(values, limit: float = DRAW_LIMIT) -> tuple[np.ndarray, int]:
+    """``values`` as float64 with NaN where a value is not finite or beyond
+    +-``limit``, and how many such values there were."""
+    a = np.array(values, dtype=np.float64, copy=True, ndmin=1)
+    with np.errstate(invalid="ignore"):
+        bad = ~(np.abs(a) <= limit)
+    n = int(np.count_nonzero(bad))
+    if n:
+        a[bad] = np.nan
+    return a, n
+
+
+def finite_number(value, limit: float = DRAW_LIMIT) -> bool:
+    try:
+        return abs(float(value)) <= limit
+    except (TypeError, ValueError):
+        return False
+
+
+def number(value) -> str:
+    """A statistic for a note: ``0.0123``, or ``NaN`` / ``inf`` said plainly."""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return "?"
+    if v != v:
+        return QCoreApplication.translate("style", "NaN")
+    if v in (float("inf"), float("-inf")):
+        return ("\u2212" if v < 0 else "") + "\u221e"
+    return f"{v:.3g}"
+
+
+def nonfinite_text(n: int) -> str:
+    """"3 values not finite" (or "" for none): what a panel left out of its plot."""
+    if n <= 0:
+        return ""
+    if n == 1:
+        return QCoreApplication.translate("style", "1 value not finite (not drawn)")
+    return QCoreApplication.translate("style", "{n} values not finite (not drawn)").format(n=f"{n:,}")
+
+
+# ---- Captions
+class Caption(QWidget):
+    """A panel's one-line explanation: what it shows and how to read it.
+
+    The "\u00d7" hides it; a small "?" stays in its place to bring it back.
+    ``toggled(bool)`` says when it is shown or hidden (the window may remember it).
+    """
+
+    toggled = Signal(bool)
+
+    def __init__(self, text: str = "", parent=None):
+        super().__init__(parent)
+        self.setObjectName("caption")
+        self.label = QLabel(text)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.RichText)
+        self.label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        palette = self.label.palette()
+        palette.setColor(QPalette.WindowText, QColor("#505050"))
+        self.label.setPalette(palette)
+        font = self.label.font()
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
+        self.label.setFont(font)
+        self.close_button = QToolButton()
+        self.close_button.setText("\u00d7")
+        self.close_button.setAutoRaise(True)
+        self.close_button.setObjectName("captionClose")
+        self.close_button.setToolTip(QCoreApplication.translate("Caption", "Hide this explanation"))
+        self.close_button.clicked.connect(lambda: self.set_shown(False))
+        self.show_button = QToolButton()
+        self.show_button.setText("?")
+        self.show_button.setAutoRaise(True)
+        self.show_button.setObjectName("captionShow")
+        self.show_button.setToolTip(QCoreApplication.translate("Caption", "Explain what this panel shows"))
+        self.show_button.clicked.connect(lambda: self.set_shown(True))
+        self.show_button.hide()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(4, 0, 0, 0)
+        row.setSpacing(2)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.close_button, 0, Qt.AlignTop)
+        row.addWidget(self.show_button, 0, Qt.AlignTop)
+        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def setText(self, text: str) -> None:
+        self.label.setText(text)
+
+    def is_shown(self) -> bool:
+        return not self.label.isHidden()
+
+    def set_shown(self, shown: bool) -> None:
+        if shown == self.is_shown():
+            return
+        self.label.setVisible(shown)
+        self.close_button.setVisible(shown)
+        self.show_button.setVisible(not shown)
+        self.layout().setAlignment(self.show_button, Qt.AlignRight | Qt.AlignTop)
+        self.toggled.emit(shown)
