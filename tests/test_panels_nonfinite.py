@@ -15,6 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
+from test_plot_panels import PROJECTS, Run  # noqa: E402
 
 from core.stats import Histogram  # noqa: E402
 from gui.panels.activation_stats import ActivationStatsPanel  # noqa: E402
@@ -24,8 +25,6 @@ from gui.panels.gradient_norms import GradientNormPanel  # noqa: E402
 from gui.panels.loss_plot import LossPanel  # noqa: E402
 from gui.panels.output_view import OutputPanel  # noqa: E402
 from gui.panels.weight_histograms import WeightHistogramPanel  # noqa: E402
-
-from test_plot_panels import PROJECTS, Run  # noqa: E402
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from core.trainer import RunInfo, Snapshot
 
@@ -40,7 +40,7 @@ class ActivationStatsPanel(QWidget):
         super().__init__(parent)
         self.title = self.tr("Activations")
         self.widget = style.new_graphics_widget()
-        self.fraction_plot = self.widget.addPlot(row=0, col=0)
+        self.fraction_plot = self.widget.addPlot(row=0, col=0, axisItems={"left": style.PercentAxis("left")})
         # the title is the legend: a legend box would sit on top of tall bars
         style.style_plot(self.fraction_plot,
                          f'<span style="color:{SATURATED_COLOR}">\u25a0</span> '
@@ -49,7 +49,6 @@ class ActivationStatsPanel(QWidget):
                          + self.tr("dead units (ReLU family)"))
         self.fraction_plot.setLabel("left", self.tr("units %"))
         self.fraction_plot.setYRange(-2, 108, padding=0)
-        self.fraction_plot.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 101, 20)], []])
         self.fraction_plot.setMouseEnabled(x=False, y=False)
         self.fraction_plot.hideButtons()
         self.saturated_bars = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH,
@@ -82,15 +81,11 @@ class ActivationStatsPanel(QWidget):
         self.note.setObjectName("nonfinite_note")
         self.note.setStyleSheet("color: #b71c1c;")
         self.note.hide()
-        notes = QHBoxLayout()
-        notes.setContentsMargins(4, 0, 4, 0)
-        notes.addStretch(1)
-        notes.addWidget(self.note)
+        self.caption.add_widget(self.note)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.caption)
-        layout.addLayout(notes)
         layout.addWidget(self.widget)
 
     # ---- Public API

@@ -54,8 +54,6 @@ class LayerHistogramPanel(QWidget):
         super().__init__(parent)
         self.row = HistogramRow(self.x_label)
         self.caption = style.Caption(self._caption_text())
-        self.options = QHBoxLayout()  # subclasses add their controls (and margins)
-        self.options.setContentsMargins(0, 0, 0, 0)
         self.prev_page = QToolButton()
         self.prev_page.setText("\u25c0")
         self.prev_page.setObjectName("histogram_prev_page")
@@ -81,7 +79,6 @@ class LayerHistogramPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.caption)
-        layout.addLayout(self.options)
         scroll = QScrollArea()  # many layers: scroll sideways rather than squeeze the plots
         scroll.setWidget(self.row)
         scroll.setWidgetResizable(True)
@@ -132,9 +129,9 @@ class LayerHistogramPanel(QWidget):
 
     # ---- Private API
     def _finish_options(self) -> None:
-        self.options.addStretch(1)
-        self.options.addWidget(self.note)
-        self.options.addWidget(self.pager)
+        """Put the panel's controls on the caption's row (subclasses add theirs first)."""
+        self.caption.add_widget(self.note)
+        self.caption.add_widget(self.pager)
 
     def _caption_text(self) -> str:
         return ""
@@ -207,14 +204,14 @@ class GradientHistogramPanel(LayerHistogramPanel):
     def _finish_options(self) -> None:
         self.scale = QComboBox()
         self.scale.setObjectName("gradient_histogram_scale")
-        self.scale.addItem(self.tr("log\u2081\u2080 |gradient| (same bins for all layers)"), "log")
+        self.scale.addItem("log\u2081\u2080 |gradient|", "log")
         self.scale.addItem(self.tr("gradient (linear)"), "linear")
-        self.scale.setToolTip(self.tr("Log scale: a layer whose gradients vanish sits far to the left"))
+        self.scale.setToolTip(self.tr("log\u2081\u2080 |gradient|: the same bins for every layer, so a layer "
+                                      "whose gradients vanish sits far to the left; linear: each layer's own "
+                                      "range of gradient values"))
         self.scale.currentIndexChanged.connect(self._on_scale_changed)
-        self.options.setContentsMargins(4, 2, 4, 0)
-        self.options.addWidget(QLabel(self.tr("Histogram of ")))
-        self.options.addWidget(self.scale)
         super()._finish_options()
+        self.caption.add_widget(self.scale)
         self.row.set_zero_bar(ZERO_X, _log_ticks())
 
     @property

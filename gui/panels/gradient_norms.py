@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from core.trainer import RunInfo, Snapshot
 
@@ -62,17 +62,12 @@ class GradientNormPanel(QWidget):
         self.note.hide()
         self.subset = QLabel()
         self.subset.hide()
+        for w in (self.note, self.subset, self.show_ratio):
+            self.caption.add_widget(w)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        options = QHBoxLayout()
-        options.setContentsMargins(4, 2, 4, 0)
-        options.addWidget(self.show_ratio)
-        options.addStretch(1)
-        options.addWidget(self.subset)
-        options.addWidget(self.note)
         layout.addWidget(self.caption)
-        layout.addLayout(options)
         layout.addWidget(self.widget)
 
     # ---- Public API

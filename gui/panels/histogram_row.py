@@ -101,7 +101,7 @@ class HistogramRow(pg.GraphicsLayoutWidget):
     def set_x_range(self, lo: float, hi: float) -> None:
         """The same x range for every layer (the plots are x-linked)."""
         if self._zero_x is not None:
-            lo = min(lo, self._zero_x - 0.7)
+            lo = min(lo, self._zero_x - 2.5)  # room for the bar and its "zero" label
         if self._x_range != (lo, hi) and self.curves:
             self._x_range = (lo, hi)
             next(iter(self.plots.values())).setXRange(lo, hi, padding=0.02)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from core.trainer import RunInfo, Snapshot
 
@@ -26,17 +26,6 @@ LEFT_AXIS_WIDTH = 60
 SERIES = ("batch_loss", "train_loss", "val_loss", "train_accuracy", "val_accuracy")
 MAX_POINTS = 2000
 MAX_MARKERS = 150  # above this many evaluations, markers would hide the line: draw it plain
-
-
-class PercentAxis(pg.AxisItem):
-    """0 ... 100 % ticks, fewer of them when the plot is short (they overlapped)."""
-
-    def tickValues(self, minVal, maxVal, size):
-        every = 20 if size >= 150 else 50 if size >= 70 else 100
-        return [(every, [float(v) for v in range(0, 101, every)])]
-
-    def tickStrings(self, values, scale, spacing):
-        return [f"{v:.0f}" for v in values]
 
 
 class LossPanel(QWidget):
@@ -67,14 +56,15 @@ class LossPanel(QWidget):
         self.loss_plot = style.style_plot(self.loss_widget.getPlotItem(), self.tr("Loss"))
         self.loss_plot.setLabel("left", self.tr("loss"))
         self.loss_plot.setLabel("bottom", self.tr("step"))
+        # one legend for both plots (the accuracy uses the same colours and markers)
         style.add_legend(self.loss_plot)
         self.curves = {
             "batch_loss": self._curve(self.loss_plot, self.tr("batch loss"), style.BATCH, style.THIN_WIDTH),
-            "train_loss": self._curve(self.loss_plot, self.tr("training loss"), style.TRAIN, symbol="o"),
-            "val_loss": self._curve(self.loss_plot, self.tr("validation loss"), style.VALIDATION, symbol="t1"),
+            "train_loss": self._curve(self.loss_plot, self.tr("training"), style.TRAIN, symbol="o"),
+            "val_loss": self._curve(self.loss_plot, self.tr("validation"), style.VALIDATION, symbol="t1"),
         }
 
-        self.accuracy_widget = pg.PlotWidget(background=style.BACKGROUND, axisItems={"left": PercentAxis("left")})
+        self.accuracy_widget = pg.PlotWidget(background=style.BACKGROUND, axisItems={"left": style.PercentAxis("left")})
         self.accuracy_widget.setMinimumHeight(90)
         self.accuracy_plot = style.style_plot(self.accuracy_widget.getPlotItem(), self.tr("Accuracy"))
         self.accuracy_plot.setLabel("left", self.tr("accuracy %"))
@@ -82,26 +72,19 @@ class LossPanel(QWidget):
         self.accuracy_plot.setXLink(self.loss_plot)
         self.accuracy_plot.setYRange(-8, 108, padding=0)  # room for the "0" and "100" labels
         self.accuracy_plot.enableAutoRange(y=False)
-        style.add_legend(self.accuracy_plot, entries=2)
-        self.curves["train_accuracy"] = self._curve(self.accuracy_plot, self.tr("training"), style.TRAIN,
-                                                    symbol="o")
-        self.curves["val_accuracy"] = self._curve(self.accuracy_plot, self.tr("validation"), style.VALIDATION,
-                                                  symbol="t1")
+        self.curves["train_accuracy"] = self._curve(self.accuracy_plot, None, style.TRAIN, symbol="o")
+        self.curves["val_accuracy"] = self._curve(self.accuracy_plot, None, style.VALIDATION, symbol="t1")
 
         self._markers = {name: curve.marker for name, curve in self.curves.items()}
         for plot in (self.loss_plot, self.accuracy_plot):
             plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)  # the two step axes line up
 
-        options = QHBoxLayout()
-        options.setContentsMargins(4, 2, 4, 0)
-        options.addWidget(self.log_y)
-        options.addStretch(1)
-        options.addWidget(self.note)
+        self.caption.add_widget(self.note)
+        self.caption.add_widget(self.log_y)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.caption)
-        layout.addLayout(options)
         layout.addWidget(self.loss_widget, 3)
         layout.addWidget(self.accuracy_widget, 2)
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from core.trainer import RunInfo, Snapshot
 
@@ -48,15 +48,11 @@ class OutputPanel(QWidget):
         self.note.setStyleSheet("color: #b71c1c;")
         self.note.hide()
         self._nonfinite = 0
-        notes = QHBoxLayout()
-        notes.setContentsMargins(4, 0, 4, 0)
-        notes.addStretch(1)
-        notes.addWidget(self.note)
+        self.caption.add_widget(self.note)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.caption)
-        layout.addLayout(notes)
         layout.addWidget(self.widget)
         self.mode = "none"  # "plane", "curve", "scatter" or "confusion", from the RunInfo
         self.plot: pg.PlotItem | None = None

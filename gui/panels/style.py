@@ -125,11 +125,25 @@ def set_title(plot: pg.PlotItem, title: str) -> None:
     """A small title that never widens its plot: a long title (a neuron's name,
     a confusion matrix's counts) used to push the colour bar past the dock's edge.
     Text longer than the room it gets runs under its neighbours instead."""
+    if not isinstance(plot.titleLabel, ElasticLabel):
+        old = plot.titleLabel
+        plot.layout.removeItem(old)
+        old.setParentItem(None)
+        if old.scene() is not None:
+            old.scene().removeItem(old)
+        plot.titleLabel = ElasticLabel("", size="11pt", parent=plot)
+        plot.layout.addItem(plot.titleLabel, 0, 1)
     plot.setTitle(title, color=FOREGROUND, size="10pt")
-    label = plot.titleLabel  # LabelItem.setText has just sized it to its text: ask for no width
-    label.setMinimumWidth(0)
-    label._sizeHint = {k: (0, v[1]) for k, v in label._sizeHint.items()}
-    label.updateGeometry()
+
+
+class ElasticLabel(pg.LabelItem):
+    """A label that asks for its height but no width."""
+
+    def updateMin(self):
+        super().updateMin()
+        self.setMinimumWidth(0)
+        self._sizeHint = {k: (0 if v[0] > 0 else v[0], v[1]) for k, v in self._sizeHint.items()}
+        self.updateGeometry()
 
 
 def add_legend(plot: pg.PlotItem, entries: int = 3, **kwargs) -> pg.LegendItem:
@@ -174,6 +188,19 @@ class LogFriendlyAxis(pg.AxisItem):
         nice = [v for v in minor if round(10 ** (v % 1)) in (1, 2, 5)]
         rest = [v for v in minor if round(10 ** (v % 1)) not in (1, 2, 5)]
         return [*ticks[:-1], (None, nice), (None, rest)]
+
+
+class PercentAxis(pg.AxisItem):
+    """0 ... 100 % ticks, fewer of them when the axis is short (they overlapped)."""
+
+    def tickValues(self, minVal, maxVal, size):
+        if size < 80:  # "0" and "100" would not fit between the ends of the axis
+            return [(50, [50.0])]
+        every = 20 if size >= 150 else 50
+        return [(every, [float(v) for v in range(0, 101, every)])]
+
+    def tickStrings(self, values, scale, spacing):
+        return [f"{v:.0f}" for v in values]
 
 
 class StableLabel(pg.LabelItem):
@@ -263,10 +290,43 @@ def nonfinite_text(n: int) -> str:
 
 
 # ---- Captions
+class ElidedLabel(QLabel):
+    """One line of plain text, cut with "\u2026" when it does not fit; the whole
+    text is its tooltip.  It never asks for width, so it never widens a dock."""
+
+    def __init__(self, text: str = "", parent=None):
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
+        self.setTextFormat(Qt.PlainText)
+        self._full = ""
+        self.set_full_text(text)
+
+    def full_text(self) -> str:
+        return self._full
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(f"<p>{text}</p>" if text else "")  # rich text: the tooltip wraps
+        self._elide()
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = max(self.width(), 40)
+        elided = self.fontMetrics().elidedText(self._full, Qt.ElideRight, width)
+        if elided != self.text():
+            self.setText(elided)
+
+
 class Caption(QWidget):
     """A panel's one-line explanation: what it shows and how to read it.
 
-    The "\u00d7" hides it; a small "?" stays in its place to bring it back.
+    The line is cut to the panel's width; hovering shows it whole.  A panel's
+    own small controls (check boxes, notes) go at its right end
+    (:meth:`add_widget`), so caption and controls share one row.  The
+    "\u00d7" hides the explanation; a "?" stays to bring it back.
     ``toggled(bool)`` says when it is shown or hidden (the window may remember it).
     """
 
@@ -275,16 +335,11 @@ class Caption(QWidget):
     def __init__(self, text: str = "", parent=None):
         super().__init__(parent)
         self.setObjectName("caption")
-        self.label = QLabel(text)
-        self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.RichText)
-        self.label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        self.label = ElidedLabel(text)
+        self.label.setObjectName("captionText")
         palette = self.label.palette()
-        palette.setColor(QPalette.WindowText, QColor("#505050"))
+        palette.setColor(QPalette.WindowText, QColor("#555555"))
         self.label.setPalette(palette)
-        font = self.label.font()
-        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
-        self.label.setFont(font)
         self.close_button = QToolButton()
         self.close_button.setText("\u00d7")
         self.close_button.setAutoRaise(True)
@@ -298,19 +353,28 @@ class Caption(QWidget):
         self.show_button.setToolTip(QCoreApplication.translate("Caption", "Explain what this panel shows"))
         self.show_button.clicked.connect(lambda: self.set_shown(True))
         self.show_button.hide()
-        row = QHBoxLayout(self)
-        row.setContentsMargins(4, 0, 0, 0)
-        row.setSpacing(2)
-        row.addWidget(self.label, 1)
-        row.addWidget(self.close_button, 0, Qt.AlignTop)
-        row.addWidget(self.show_button, 0, Qt.AlignTop)
-        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(4, 1, 2, 1)
+        self._row.setSpacing(6)
+        self._row.addWidget(self.show_button)
+        self._row.addWidget(self.label, 1)
+        self._stretch = QWidget()  # takes the room when the explanation is hidden
+        self._stretch.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self._stretch.hide()
+        self._row.addWidget(self._stretch, 1)
+        self._row.addWidget(self.close_button)
+        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
+
+    def add_widget(self, widget: QWidget) -> None:
+        """Put a control at the right end of the caption's row."""
+        self._row.insertWidget(self._row.count() - 1, widget)
 
     def text(self) -> str:
-        return self.label.text()
+        return self.label.full_text()
 
     def setText(self, text: str) -> None:
-        self.label.setText(text)
+        if text != self.label.full_text():
+            self.label.set_full_text(text)
 
     def is_shown(self) -> bool:
         return not self.label.isHidden()
@@ -319,7 +383,7 @@ class Caption(QWidget):
         if shown == self.is_shown():
             return
         self.label.setVisible(shown)
+        self._stretch.setVisible(not shown)
         self.close_button.setVisible(shown)
         self.show_button.setVisible(not shown)
-        self.layout().setAlignment(self.show_button, Qt.AlignRight | Qt.AlignTop)
         self.toggled.emit(shown)
