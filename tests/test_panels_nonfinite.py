@@ -141,3 +141,26 @@ def test_data_preview_with_nonfinite_inputs(qtbot, runs):
     diabetes = runs["diabetes"].info
     panel.set_info(dataclasses.replace(diabetes, raw_x_train=_spoil(diabetes.raw_x_train, np.inf, rng)))
     panel.repaint()
+
+
+def test_output_with_fewer_features_than_inputs(qtbot):
+    """xor with only x1*x2 as feature: 2-D data, one feature (bug 19 raised on every snapshot)."""
+    from core.project import default_project
+    from core.trainer import Trainer
+
+    project = default_project()
+    project["data"] = {"source": "xor", "samples": 200, "features": ["x1*x2"]}
+    trainer = Trainer(project)
+    info = trainer.info()
+    assert info.raw_x_train.shape[1] == 2 and len(info.feature_names) == 1
+    panel = OutputPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.reset(info)
+    trainer.run(steps=5)
+    panel.update_snapshot(trainer.snapshot(0, boundary=True, predictions=True, neuron_grid=10))
+    assert panel.mode == "plane" and panel.image.image.shape == (50, 50)
+    assert panel.plot.getAxis("bottom").labelText == "x1" and panel.plot.getAxis("left").labelText == "x2"
+    data = DataPanel()
+    qtbot.addWidget(data)
+    data.set_info(info)

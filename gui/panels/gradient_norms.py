@@ -124,6 +124,14 @@ class GradientNormPanel(QWidget):
         super().showEvent(event)
         self._draw()
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_legends()
+
+    def _fit_legends(self) -> None:
+        for plot in (self.norm_plot, self.ratio_plot):
+            style.fit_legend(plot, self.width() - style.LEFT_AXIS_WIDTH)
+
     def _draw(self) -> None:
         for series, curves in ((self.norms, self.norm_curves), (self.ratios, self.ratio_curves)):
             for s, curve in zip(series, curves):
@@ -162,6 +170,7 @@ class GradientNormPanel(QWidget):
         for i in self.shown:
             self.norm_curves.append(self._curve(self.norm_plot, labels[i], colors[i]))
             self.ratio_curves.append(self._curve(self.ratio_plot, labels[i], colors[i]))
+        self._fit_legends()
 
     def _set_nonfinite(self, n: int) -> None:
         if n != self._nonfinite or self.note.isHidden() == bool(n):

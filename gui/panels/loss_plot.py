@@ -182,6 +182,10 @@ class LossPanel(QWidget):
         super().showEvent(event)
         self._draw()
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        style.fit_legend(self.loss_plot, self.width() - LEFT_AXIS_WIDTH)
+
     def _clear(self) -> None:
         self.loss_plot._grown_limit = None
         self._set_nonfinite(0)

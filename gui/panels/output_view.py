@@ -142,6 +142,15 @@ class OutputPanel(QWidget):
             self.note.setVisible(bool(n))
 
     # ---- Private API
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_legend()
+
+    def _fit_legend(self) -> None:
+        if self.plot is not None:
+            bar = 90 if self.color_bar is not None else 0
+            style.fit_legend(self.plot, self.width() - style.LEFT_AXIS_WIDTH - bar)
+
     def _clear_items(self) -> None:
         """Forget the items of the previous layout (``reset`` makes a fresh plot)."""
         self.color_bar: pg.ColorBarItem | None = None
@@ -200,6 +209,7 @@ class OutputPanel(QWidget):
             "Showing {n} of {total} points, chosen at random.").format(n=f"{shown:,}", total=f"{total:,}")
         self._add_color_bar()
         self._boundary_bar()
+        self._fit_legend()
 
     def _boundary_bar(self) -> None:
         if self.binary:
@@ -299,6 +309,7 @@ class OutputPanel(QWidget):
             plot.addItem(pg.ScatterPlotItem(x[:, 0], x[:, 1], symbol=symbol, size=5, pen=None,
                                             brush=style.with_alpha(color, 150), name=name))
         self.curve = plot.plot(pen=style.pen("#202020", 2.5), name=self.tr("network output"), connect="finite")
+        self._fit_legend()
         self.caption.setText(self.tr(
             "The network's output for every input value (the dark line) over the training (circles) and "
             "validation (triangles) examples: a good fit follows the trend, not every noisy point."))

@@ -157,6 +157,18 @@ def add_legend(plot: pg.PlotItem, entries: int = 3, **kwargs) -> pg.LegendItem:
     return legend
 
 
+def fit_legend(plot: pg.PlotItem, width: float) -> None:
+    """Lay the legend under ``plot`` out in as many columns as fit in ``width`` px
+    (a legend wider than its plot pushed the plot, and its colour bar, out of the dock)."""
+    legend = plot.legend
+    if legend is None or not legend.items or width <= 0:
+        return
+    entry = max(label.itemRect().width() for _sample, label in legend.items) + 20 + 8 + 12
+    columns = int(max(1, min(len(legend.items), 6, (width - 10) // entry)))
+    if columns != legend.columnCount:
+        legend.setColumnCount(columns)
+
+
 def remove_legend(plot: pg.PlotItem) -> None:
     legend = plot.legend
     if legend is not None:
