@@ -22,6 +22,7 @@ import tempfile
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters as exporters
+from PySide6.QtCore import QCoreApplication
 
 from core.project import atomic_write, save_project
 from core.weights import save_arrays
@@ -35,7 +36,8 @@ def export_plot(item, path: str) -> None:
     exporter = {"png": exporters.ImageExporter, "svg": exporters.SVGExporter,
                 "csv": exporters.CSVExporter}.get(ext)
     if exporter is None:
-        raise ValueError(f"unknown plot format {ext!r} (use .png, .svg or .csv)")
+        raise ValueError(QCoreApplication.translate("exports", "unknown plot format {ext} (use .png, .svg or .csv)")
+                         .format(ext=repr(ext)))
     folder = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=f".{ext}", dir=folder)
     os.close(fd)

@@ -200,7 +200,7 @@ class ParamForm(QWidget):
             box = SpinBox()
             box.setRange(int(param.low or 0), int(param.high or 100000))
             if param.nullable:
-                box.setSpecialValueText("auto")
+                box.setSpecialValueText(QCoreApplication.translate("ParamForm", "auto"))
                 box.setMinimum(0)
             box.setValue(int(value))
             box.setKeyboardTracking(False)

@@ -83,3 +83,58 @@ def test_output_keeps_its_colour_bar(qtbot, runs):
     panel.show_neuron(None, 0, acts)
     qtbot.wait(20)
     _inside(panel)
+
+
+def test_captions_hide_and_come_back(qtbot, runs):
+    for cls in PANELS:
+        panel = cls()
+        qtbot.addWidget(panel)
+        panel.resize(500, 300)
+        panel.show()
+        panel.reset(runs["spiral"].info)
+        caption = panel.caption
+        assert len(caption.text()) > 40, cls.__name__  # says what the panel shows
+        assert caption.label.toolTip()  # the whole text, when the line is cut
+        seen = []
+        caption.toggled.connect(seen.append)
+        qtbot.mouseClick(caption.close_button, pg.QtCore.Qt.LeftButton)
+        assert not caption.is_shown() and caption.show_button.isVisible()
+        qtbot.mouseClick(caption.show_button, pg.QtCore.Qt.LeftButton)
+        assert caption.is_shown() and seen == [False, True]
+
+
+def test_readout_wraps_and_can_move(qtbot):
+    from PySide6.QtGui import QAction
+
+    from gui.panels.controls import Controls
+
+    actions = {name: QAction(name) for name in ("play", "step", "step_epoch", "reset")}
+    controls = Controls(actions)
+    qtbot.addWidget(controls)
+    controls.resize(600, 60)
+    controls.show()
+    readout = controls.readout
+    assert readout.height() >= 2 * readout.fontMetrics().lineSpacing()
+    readout.setText("epoch <b>12</b> · step <b>3000</b> · loss <b>0.06362 / 0.06541</b> · accuracy "
+                    "<b>98.1% / 97.5%</b> · (train / validation) · <b>1,234</b> steps/s")
+    assert "0.06541" in readout.toolTip()
+    moved = controls.take_readout()
+    assert moved is readout and controls.findChild(type(readout)) is None
+
+
+def test_palette_selection_is_readable(qtbot):
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from gui.panels.style import apply_palette
+
+    app = QApplication.instance()
+    old = app.palette()
+    try:
+        apply_palette(app)
+        for group in (QPalette.Active, QPalette.Inactive):
+            back = app.palette().color(group, QPalette.Highlight)
+            text = app.palette().color(group, QPalette.HighlightedText)
+            assert abs(back.lightness() - text.lightness()) > 100
+    finally:
+        app.setPalette(old)

@@ -39,6 +39,10 @@ LINEAR_LABEL = "gradient"
 ZERO_X = -15.0
 
 
+def _log_label() -> str:
+    return QCoreApplication.translate("GradientHistogramPanel", "log\u2081\u2080 |gradient|")
+
+
 def _log_ticks() -> list:
     zero = QCoreApplication.translate("GradientHistogramPanel", "zero")
     return [(ZERO_X, zero)] + [(float(v), str(v).replace("-", "\u2212")) for v in range(-10, 4, 5)]
@@ -200,11 +204,12 @@ class GradientHistogramPanel(LayerHistogramPanel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.title = self.tr("Gradient histograms")
+        self.row.set_x_label(_log_label())
 
     def _finish_options(self) -> None:
         self.scale = QComboBox()
         self.scale.setObjectName("gradient_histogram_scale")
-        self.scale.addItem("log\u2081\u2080 |gradient|", "log")
+        self.scale.addItem(_log_label(), "log")
         self.scale.addItem(self.tr("gradient (linear)"), "linear")
         self.scale.setToolTip(self.tr("log\u2081\u2080 |gradient|: the same bins for every layer, so a layer "
                                       "whose gradients vanish sits far to the left; linear: each layer's own "
@@ -242,7 +247,7 @@ class GradientHistogramPanel(LayerHistogramPanel):
         return int(zeros or 0)
 
     def _on_scale_changed(self, _index: int) -> None:
-        self.row.set_x_label(LOG_LABEL if self.log_scale else self.tr("gradient"))
+        self.row.set_x_label(_log_label() if self.log_scale else self.tr("gradient"))
         self.row.set_zero_bar(ZERO_X if self.log_scale else None, _log_ticks() if self.log_scale else None)
         if self._last is not None:
             self.update_snapshot(self._last)

@@ -31,6 +31,24 @@ TAB10 = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
          "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
 
 
+#: selection colours of lists and combo boxes: a saturated blue under white
+#: text in every state (some platform themes give a pale highlight under white
+#: text, which made the current item of a combo box unreadable)
+HIGHLIGHT = "#2a6bb5"
+HIGHLIGHT_TEXT = "#ffffff"
+
+
+def apply_palette(app) -> None:
+    """Readable selection colours for the whole application (call once at start)."""
+    palette = app.palette()
+    for group in (QPalette.Active, QPalette.Inactive):
+        palette.setColor(group, QPalette.Highlight, QColor(HIGHLIGHT))
+        palette.setColor(group, QPalette.HighlightedText, QColor(HIGHLIGHT_TEXT))
+    palette.setColor(QPalette.Disabled, QPalette.Highlight, QColor("#9aa7b5"))
+    palette.setColor(QPalette.Disabled, QPalette.HighlightedText, QColor(HIGHLIGHT_TEXT))
+    app.setPalette(palette)
+
+
 def class_color(index: int) -> QColor:
     """Categorical colour of class ``index`` (tab10, then evenly spaced hues)."""
     if index < len(TAB10):
