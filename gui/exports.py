@@ -33,11 +33,13 @@ PLOT_FORMATS = {"png": "PNG image", "svg": "SVG drawing", "csv": "CSV data"}
 def export_plot(item, path: str) -> None:
     """Export a pyqtgraph PlotItem (or GraphicsScene) to ``path``; the extension picks the format."""
     ext = os.path.splitext(path)[1].lower().lstrip(".")
-    exporter = {"png": exporters.ImageExporter, "svg": exporters.SVGExporter,
-                "csv": exporters.CSVExporter}.get(ext)
+    exporter = {"png": exporters.ImageExporter, "svg": exporters.SVGExporter, "csv": exporters.CSVExporter}.get(ext)
     if exporter is None:
-        raise ValueError(QCoreApplication.translate("exports", "unknown plot format {ext} (use .png, .svg or .csv)")
-                         .format(ext=repr(ext)))
+        raise ValueError(
+            QCoreApplication.translate("exports", "unknown plot format {ext} (use .png, .svg or .csv)").format(
+                ext=repr(ext)
+            )
+        )
     folder = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=f".{ext}", dir=folder)
     os.close(fd)
@@ -126,12 +128,29 @@ def _write_image(writer, name: str, image: pg.ImageItem) -> None:
             writer.writerow([name, repr(float(xs[i])), repr(float(ys[j])), text])
 
 
+def export_items_of(panels) -> dict:
+    """Human title -> plot item for every exportable plot of ``panels`` (each with
+    ``export_items()``), for the Export Plot menu and Export All's file names;
+    a repeated title gets " (2)", " (3)"."""
+    items: dict = {}
+    for panel in panels:
+        for title, item in panel.export_items():
+            name, n = title, 1
+            while name in items:
+                n += 1
+                name = f"{title} ({n})"
+            items[name] = item
+    return items
+
+
 def slug(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_").lower() or "plot"
+    """A file name from a title: letters (of any script) and digits, "_" between words."""
+    return re.sub(r"[\W_]+", "_", text).strip("_").lower() or "plot"
 
 
-def export_all(folder: str, project: dict, arrays: dict, history, report: dict, plots: dict,
-               canvas_image=None) -> list[str]:
+def export_all(
+    folder: str, project: dict, arrays: dict, history, report: dict, plots: dict, canvas_image=None
+) -> list[str]:
     """Everything about a run in one folder; returns the files written."""
     os.makedirs(folder, exist_ok=True)
     written = []

@@ -18,9 +18,11 @@ pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore::RuntimeWarni
 
 
 def _relu(project: dict) -> dict:
-    project["network"]["layers"] = [{"type": "dense", "units": 16, "activation": "relu"},
-                                    {"type": "dense", "units": 16, "activation": "relu"},
-                                    {"type": "dense", "units": 1, "activation": "sigmoid"}]
+    project["network"]["layers"] = [
+        {"type": "dense", "units": 16, "activation": "relu"},
+        {"type": "dense", "units": 16, "activation": "relu"},
+        {"type": "dense", "units": 1, "activation": "sigmoid"},
+    ]
     return project
 
 
@@ -46,8 +48,12 @@ def huge_init(a: float) -> dict:
     return p
 
 
-CASES = {"adam_eps_0": adam_eps_zero, "sgd_lr_100": sgd_lr_100, "uniform_1e6": lambda: huge_init(1e6),
-         "uniform_1e100": lambda: huge_init(1e100)}
+CASES = {
+    "adam_eps_0": adam_eps_zero,
+    "sgd_lr_100": sgd_lr_100,
+    "uniform_1e6": lambda: huge_init(1e6),
+    "uniform_1e100": lambda: huge_init(1e100),
+}
 
 
 def test_exceptions_inside_qt_fail_the_tests(request):
@@ -63,8 +69,7 @@ def _train(qtbot, window, name):
     qtbot.wait(100)
     window.actions_by_name["play"].trigger()
     # until the banner says training stopped, or enough steps went by to show it does not diverge
-    qtbot.waitUntil(lambda: window.banner.isVisible() or window.worker.query("step_count").wait() >= 600,
-                    timeout=20000)
+    qtbot.waitUntil(lambda: window.banner.isVisible() or window.worker.query("step_count").wait() >= 600, timeout=20000)
     if window.playing:
         window.actions_by_name["play"].trigger()
         qtbot.waitUntil(lambda: not window.playing, timeout=5000)
@@ -83,8 +88,11 @@ def test_diverging_projects_plot_panels(qtbot, window, monkeypatch, name):
     _train(qtbot, window, name)
 
 
-@pytest.mark.xfail(strict=False, reason="network_canvas.refresh_lines raises on NaN weights (bug 1); "
-                   "the canvas is being fixed on another branch: remove this mark once merged")
+@pytest.mark.xfail(
+    strict=False,
+    reason="network_canvas.refresh_lines raises on NaN weights (bug 1); "
+    "the canvas is being fixed on another branch: remove this mark once merged",
+)
 @pytest.mark.parametrize("name", list(CASES))
 def test_diverging_projects_train_in_the_window(qtbot, window, name):
     _train(qtbot, window, name)

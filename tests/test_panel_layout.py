@@ -115,8 +115,10 @@ def test_readout_wraps_and_can_move(qtbot):
     controls.show()
     readout = controls.readout
     assert readout.height() >= 2 * readout.fontMetrics().lineSpacing()
-    readout.setText("epoch <b>12</b> · step <b>3000</b> · loss <b>0.06362 / 0.06541</b> · accuracy "
-                    "<b>98.1% / 97.5%</b> · (train / validation) · <b>1,234</b> steps/s")
+    readout.setText(
+        "epoch <b>12</b> · step <b>3000</b> · loss <b>0.06362 / 0.06541</b> · accuracy "
+        "<b>98.1% / 97.5%</b> · (train / validation) · <b>1,234</b> steps/s"
+    )
     assert "0.06541" in readout.toolTip()
     moved = controls.take_readout()
     assert moved is readout and controls.findChild(type(readout)) is None

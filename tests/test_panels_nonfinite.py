@@ -28,8 +28,7 @@ from gui.panels.weight_histograms import WeightHistogramPanel  # noqa: E402
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
-PANELS = (LossPanel, GradientHistogramPanel, GradientNormPanel, WeightHistogramPanel, ActivationStatsPanel,
-          OutputPanel)
+PANELS = (LossPanel, GradientHistogramPanel, GradientNormPanel, WeightHistogramPanel, ActivationStatsPanel, OutputPanel)
 BAD = {"nan": np.nan, "inf": np.inf, "-inf": -np.inf, "huge": 1e308, "mixed": None}
 
 
@@ -59,15 +58,25 @@ def _scalar(bad, rng):
 
 def spoiled(snap, bad, seed=0):
     rng = np.random.default_rng(seed)
-    layers = [dataclasses.replace(
-        s, weight_hist=_hist(s.weight_hist, bad, rng), grad_hist=_hist(s.grad_hist, bad, rng),
-        grad_log_hist=_hist(s.grad_log_hist, bad, rng, log=True),
-        weight_norm=_scalar(bad, rng), grad_norm=_scalar(bad, rng), update_ratio=_scalar(bad, rng),
-        act_mean=_scalar(bad, rng), act_std=_scalar(bad, rng),
-        saturated=_scalar(bad, rng) if np.isfinite(s.saturated) else s.saturated,
-        dead=_scalar(bad, rng) if np.isfinite(s.dead) else s.dead,
-        weight=_spoil(s.weight, bad, rng), bias=_spoil(s.bias, bad, rng),
-        weight_grad=_spoil(s.weight_grad, bad, rng)) for s in snap.layers]
+    layers = [
+        dataclasses.replace(
+            s,
+            weight_hist=_hist(s.weight_hist, bad, rng),
+            grad_hist=_hist(s.grad_hist, bad, rng),
+            grad_log_hist=_hist(s.grad_log_hist, bad, rng, log=True),
+            weight_norm=_scalar(bad, rng),
+            grad_norm=_scalar(bad, rng),
+            update_ratio=_scalar(bad, rng),
+            act_mean=_scalar(bad, rng),
+            act_std=_scalar(bad, rng),
+            saturated=_scalar(bad, rng) if np.isfinite(s.saturated) else s.saturated,
+            dead=_scalar(bad, rng) if np.isfinite(s.dead) else s.dead,
+            weight=_spoil(s.weight, bad, rng),
+            bias=_spoil(s.bias, bad, rng),
+            weight_grad=_spoil(s.weight_grad, bad, rng),
+        )
+        for s in snap.layers
+    ]
     history = {k: (v if k == "step" else _spoil(v, bad, rng)) for k, v in snap.history.items()}
     b = snap.boundary
     if b is not None:
@@ -76,8 +85,15 @@ def spoiled(snap, bad, seed=0):
     p = snap.predictions
     if p is not None:
         p = dataclasses.replace(p, y_true=_spoil(p.y_true, bad, rng), y_pred=_spoil(p.y_pred, bad, rng))
-    return dataclasses.replace(snap, layers=layers, history=history, boundary=b, predictions=p,
-                               grad_norm=_scalar(bad, rng), lr=_scalar(bad, rng))
+    return dataclasses.replace(
+        snap,
+        layers=layers,
+        history=history,
+        boundary=b,
+        predictions=p,
+        grad_norm=_scalar(bad, rng),
+        lr=_scalar(bad, rng),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -131,8 +147,9 @@ def test_panels_say_how_many_values_were_not_finite(qtbot, runs):
 def test_data_preview_with_nonfinite_inputs(qtbot, runs):
     info = runs["spiral"].info
     rng = np.random.default_rng(1)
-    bad = dataclasses.replace(info, raw_x_train=_spoil(info.raw_x_train, None, rng),
-                              raw_x_val=_spoil(info.raw_x_val, None, rng))
+    bad = dataclasses.replace(
+        info, raw_x_train=_spoil(info.raw_x_train, None, rng), raw_x_val=_spoil(info.raw_x_val, None, rng)
+    )
     panel = DataPanel()
     qtbot.addWidget(panel)
     panel.show()

@@ -47,8 +47,7 @@ def _timed(what, fn):
     return out
 
 
-@pytest.mark.parametrize("cls", [GradientHistogramPanel, WeightHistogramPanel, GradientNormPanel,
-                                 ActivationStatsPanel])
+@pytest.mark.parametrize("cls", [GradientHistogramPanel, WeightHistogramPanel, GradientNormPanel, ActivationStatsPanel])
 def test_two_hundred_layers(qtbot, run, cls):
     info, snap = _deep(run)
     panel = cls()
@@ -85,8 +84,7 @@ def test_data_preview_of_many_samples(qtbot, run, rows):
     x = rng.normal(size=(rows, 2))
     y = (x[:, 0] * x[:, 1] > 0).astype(float)
     n_val = rows // 5
-    info = dataclasses.replace(run.info, raw_x_train=x[n_val:], y_train=y[n_val:],
-                               raw_x_val=x[:n_val], y_val=y[:n_val])
+    info = dataclasses.replace(run.info, raw_x_train=x[n_val:], y_train=y[n_val:], raw_x_val=x[:n_val], y_val=y[:n_val])
     panel = DataPanel()
     qtbot.addWidget(panel)
     panel.show()
@@ -100,8 +98,11 @@ def test_data_preview_of_many_samples(qtbot, run, rows):
     qtbot.addWidget(output)
     output.show()
     _timed(f"output plane over {rows:,} samples", lambda: (output.reset(info), output.repaint()))
-    drawn = sum(len(item.data) for item in output.plot.items if isinstance(item, type(output.plot.items[-1]))
-                and hasattr(item, "data") and item is not output.image)
+    drawn = sum(
+        len(item.data)
+        for item in output.plot.items
+        if isinstance(item, type(output.plot.items[-1])) and hasattr(item, "data") and item is not output.image
+    )
     assert drawn <= 2 * MAX_OUTPUT_POINTS
     assert f"{rows:,}" in output.caption.text()
 
@@ -121,10 +122,18 @@ def test_loss_over_millions_of_steps_stays_bounded(qtbot, run):
             nan = np.full(chunk, np.nan)
             evals = nan.copy()
             evals[-1] = 0.5
-            history = {"step": steps, "batch_loss": rng.random(chunk), "train_loss": evals,
-                       "val_loss": evals, "train_accuracy": evals, "val_accuracy": evals, "lr": nan}
-            panel.update_snapshot(dataclasses.replace(base, step=int(steps[-1]), history=history,
-                                                      history_start=k * chunk + 1))
+            history = {
+                "step": steps,
+                "batch_loss": rng.random(chunk),
+                "train_loss": evals,
+                "val_loss": evals,
+                "train_accuracy": evals,
+                "val_accuracy": evals,
+                "lr": nan,
+            }
+            panel.update_snapshot(
+                dataclasses.replace(base, step=int(steps[-1]), history=history, history_start=k * chunk + 1)
+            )
             panel.repaint()
 
     _timed("loss panel, 2,000,000 steps in 20 snapshots", feed)

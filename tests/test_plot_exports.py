@@ -35,7 +35,7 @@ def _fed(qtbot, cls, run):
 @pytest.mark.parametrize("name", ["spiral", "gaussians", "digits", "sine", "diabetes"])
 def test_output_csv_holds_the_data(qtbot, runs, tmp_path, name):
     panel = _fed(qtbot, OutputPanel, runs[name])
-    (title, item), = panel.export_items()
+    ((title, item),) = panel.export_items()
     path = tmp_path / "output.csv"
     export_plot(item, str(path))
     with open(path, newline="") as fh:
@@ -64,7 +64,7 @@ def test_every_plot_has_a_human_title(qtbot, runs):
 @pytest.mark.parametrize("umask", [0o022, 0o002, 0o077])
 def test_exported_files_follow_the_umask(qtbot, runs, tmp_path, umask):
     panel = _fed(qtbot, OutputPanel, runs["spiral"])
-    (_title, item), = panel.export_items()
+    ((_title, item),) = panel.export_items()
     old = os.umask(umask)
     try:
         assert new_file_mode() == 0o666 & ~umask
@@ -75,3 +75,13 @@ def test_exported_files_follow_the_umask(qtbot, runs, tmp_path, umask):
     finally:
         os.umask(old)
     assert not [p for p in os.listdir(tmp_path) if p.startswith(".tmp-")]
+
+
+def test_export_menu_titles_for_all_panels(qtbot, runs):
+    from gui.exports import export_items_of, slug
+
+    panels = [_fed(qtbot, cls, runs["spiral"]) for cls in PANELS]
+    items = export_items_of(panels)
+    assert "Loss over training steps" in items and "Decision boundary" in items
+    assert not any("_" in title for title in items)
+    assert len({slug(t) for t in items}) == len(items)  # distinct file names in Export All

@@ -42,17 +42,18 @@ class ActivationStatsPanel(QWidget):
         self.widget = style.new_graphics_widget()
         self.fraction_plot = self.widget.addPlot(row=0, col=0, axisItems={"left": style.PercentAxis("left")})
         # the title is the legend: a legend box would sit on top of tall bars
-        style.style_plot(self.fraction_plot,
-                         f'<span style="color:{SATURATED_COLOR}">\u25a0</span> '
-                         + self.tr("saturated units (sigmoid, tanh, softmax)") + " "
-                         f'<span style="color:{DEAD_COLOR}">\u25a0</span> '
-                         + self.tr("dead units (ReLU family)"))
+        style.style_plot(
+            self.fraction_plot,
+            f'<span style="color:{SATURATED_COLOR}">\u25a0</span> '
+            + self.tr("saturated units (sigmoid, tanh, softmax)")
+            + " "
+            f'<span style="color:{DEAD_COLOR}">\u25a0</span> ' + self.tr("dead units (ReLU family)"),
+        )
         self.fraction_plot.setLabel("left", self.tr("units %"))
         self.fraction_plot.setYRange(-2, 108, padding=0)
         self.fraction_plot.setMouseEnabled(x=False, y=False)
         self.fraction_plot.hideButtons()
-        self.saturated_bars = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH,
-                                              brush=SATURATED_COLOR, pen=None)
+        self.saturated_bars = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH, brush=SATURATED_COLOR, pen=None)
         self.dead_bars = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH, brush=DEAD_COLOR, pen=None)
         self.fraction_plot.addItem(self.saturated_bars)
         self.fraction_plot.addItem(self.dead_bars)
@@ -65,18 +66,22 @@ class ActivationStatsPanel(QWidget):
         for plot in (self.fraction_plot, self.moment_plot):
             plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)  # the two x axes line up
         self.moment_plot.addLine(y=0, pen=pg.mkPen(style.FOREGROUND, width=1, style=Qt.DashLine))
-        self.error_bars = pg.ErrorBarItem(x=np.zeros(0), y=np.zeros(0), height=np.zeros(0), beam=0.2,
-                                          pen=style.pen(MEAN_COLOR, 1.5))
+        self.error_bars = pg.ErrorBarItem(
+            x=np.zeros(0), y=np.zeros(0), height=np.zeros(0), beam=0.2, pen=style.pen(MEAN_COLOR, 1.5)
+        )
         self.means = pg.ScatterPlotItem(size=9, pen=pg.mkPen("w"), brush=MEAN_COLOR, name="mean")
         self.moment_plot.addItem(self.error_bars)
         self.moment_plot.addItem(self.means)
         self.paths: list[str] = []
         self._nonfinite = 0
-        self.caption = style.Caption(self.tr(
-            "For each layer, on the last training batch. Top: the share of units that are saturated (output near "
-            "the limits of sigmoid, tanh or softmax, where the slope and so the gradient nearly vanish) or dead "
-            "(a ReLU that outputs 0 for every example, so it learns nothing). Bottom: the mean output of the "
-            "layer, with bars one standard deviation up and down."))
+        self.caption = style.Caption(
+            self.tr(
+                "For each layer, on the last training batch. Top: the share of units that are saturated (output near "
+                "the limits of sigmoid, tanh or softmax, where the slope and so the gradient nearly vanish) or dead "
+                "(a ReLU that outputs 0 for every example, so it learns nothing). Bottom: the mean output of the "
+                "layer, with bars one standard deviation up and down."
+            )
+        )
         self.note = QLabel()
         self.note.setObjectName("nonfinite_note")
         self.note.setStyleSheet("color: #b71c1c;")
@@ -107,8 +112,11 @@ class ActivationStatsPanel(QWidget):
         mean, bad_m = style.drawable([s.act_mean for s in layers])
         std, bad_v = style.drawable([s.act_std for s in layers])
         # NaN saturated/dead: the statistic does not apply; count only the infinite ones
-        bad = sum(not np.isnan(float(v)) for s in layers for v in (s.saturated, s.dead)
-                  if not style.finite_number(v)) + bad_m + bad_v
+        bad = (
+            sum(not np.isnan(float(v)) for s in layers for v in (s.saturated, s.dead) if not style.finite_number(v))
+            + bad_m
+            + bad_v
+        )
         saturated = np.clip(saturated * 100.0, 0.0, 100.0)
         dead = np.clip(dead * 100.0, 0.0, 100.0)
         has_sat, has_dead = np.isfinite(saturated), np.isfinite(dead)
@@ -120,7 +128,7 @@ class ActivationStatsPanel(QWidget):
         self.dead_bars.setOpts(x=(x + offset)[has_dead], height=dead[has_dead])
         for i in range(len(self.values) // 2):
             bars = ((has_sat[i], saturated[i], x[i] - offset[i]), (has_dead[i], dead[i], x[i] + offset[i]))
-            for text, (applies, value, pos) in zip(self.values[2 * i:2 * i + 2], bars):
+            for text, (applies, value, pos) in zip(self.values[2 * i : 2 * i + 2], bars):
                 text.setVisible(bool(applies))
                 if applies:
                     text.setText(f"{value:.0f} %")
@@ -134,8 +142,10 @@ class ActivationStatsPanel(QWidget):
 
     def export_items(self) -> list:
         """(human title, plot item) for every plot the Export Plot menu offers."""
-        return [(self.tr("Saturated and dead units per layer"), self.fraction_plot),
-                (self.tr("Activation mean and spread per layer"), self.moment_plot)]
+        return [
+            (self.tr("Saturated and dead units per layer"), self.fraction_plot),
+            (self.tr("Activation mean and spread per layer"), self.moment_plot),
+        ]
 
     def nonfinite_note(self) -> str:
         return style.nonfinite_text(self._nonfinite)
@@ -161,7 +171,6 @@ class ActivationStatsPanel(QWidget):
                 self.fraction_plot.addItem(text)
                 self.values.append(text)
         self.fraction_plot.setXRange(-0.6, max(len(paths), 1) - 0.4, padding=0)
-
 
     def _set_nonfinite(self, n: int) -> None:
         if n != self._nonfinite or self.note.isHidden() == bool(n):

@@ -35,9 +35,11 @@ class Controls(QWidget):
             if name == "play":
                 button.setMinimumWidth(90)
                 # the one thing to press first: make it stand out
-                button.setStyleSheet("QToolButton { background: #2e7d32; color: white; font-weight: bold; "
-                                     "border-radius: 4px; padding: 3px 10px; }"
-                                     "QToolButton:hover { background: #388e3c; }")
+                button.setStyleSheet(
+                    "QToolButton { background: #2e7d32; color: white; font-weight: bold; "
+                    "border-radius: 4px; padding: 3px 10px; }"
+                    "QToolButton:hover { background: #388e3c; }"
+                )
             row.addWidget(button)
         row.addWidget(QLabel(self.tr("Speed")))
         self.speed = ComboBox()
@@ -68,8 +70,9 @@ class Controls(QWidget):
         if losses:
             parts.append(self.tr("loss <b>{values}</b>").format(values=" / ".join(losses)))
         if task == "classification":
-            accs = [_number(100 * self._last[k], ".1f") + "%" for k in ("train_accuracy", "val_accuracy")
-                    if k in self._last]
+            accs = [
+                _number(100 * self._last[k], ".1f") + "%" for k in ("train_accuracy", "val_accuracy") if k in self._last
+            ]
             if accs:
                 parts.append(self.tr("accuracy <b>{values}</b>").format(values=" / ".join(accs)))
         if len(losses) == 2:

@@ -31,8 +31,19 @@ from PySide6.QtWidgets import (
 from core.data import EXTRA_KEYS, GENERATED_2D, SOURCES
 from gui.forms import ComboBox, DoubleSpinBox, SpinBox
 
-CLASS_COLOURS = [(33, 113, 181), (230, 120, 30), (44, 160, 44), (214, 39, 40), (148, 103, 189),
-                 (140, 86, 75), (227, 119, 194), (127, 127, 127), (188, 189, 34), (23, 190, 207)]
+CLASS_COLOURS = [
+    (33, 113, 181),
+    (230, 120, 30),
+    (44, 160, 44),
+    (214, 39, 40),
+    (148, 103, 189),
+    (140, 86, 75),
+    (227, 119, 194),
+    (127, 127, 127),
+    (188, 189, 34),
+    (23, 190, 207),
+]
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("DataPanel", text)
@@ -103,8 +114,9 @@ class DataPanel(QWidget):
         self.split.valueChanged.connect(lambda v: self._set("validation_split", v, self.tr("Validation split")))
         form.addRow(self.tr("Validation split"), self.split)
         self.standardize = QCheckBox(self.tr("zero mean, unit variance"))
-        self.standardize.setToolTip(self.tr("Scale each input to zero mean and unit variance, "
-                                            "with statistics fitted on the training rows only"))
+        self.standardize.setToolTip(
+            self.tr("Scale each input to zero mean and unit variance, with statistics fitted on the training rows only")
+        )
         self.standardize.setObjectName("standardize")
         self.standardize.toggled.connect(lambda v: self._set("standardize", v, self.tr("Standardise")))
         form.addRow(self.tr("Standardise"), self.standardize)
@@ -157,8 +169,16 @@ class DataPanel(QWidget):
         self.spec = copy.deepcopy(project["data"])
         self._seed = project["seed"]
         spec = self.spec
-        widgets = (self.source, self.samples, self.noise, self.classes, self.split, self.standardize,
-                   self.path, self.target)
+        widgets = (
+            self.source,
+            self.samples,
+            self.noise,
+            self.classes,
+            self.split,
+            self.standardize,
+            self.path,
+            self.target,
+        )
         for w in widgets:
             w.blockSignals(True)
         source = spec["source"]
@@ -214,23 +234,41 @@ class DataPanel(QWidget):
                 for c in np.unique(labels[np.isfinite(labels)] if labels.dtype.kind == "f" else labels):
                     colour = CLASS_COLOURS[int(c) % 10]
                     at = labels == c
-                    self.scatter.addItem(pg.ScatterPlotItem(
-                        points[at, 0], points[at, 1], size=6, pen=pg.mkPen(*colour),
-                        brush=pg.mkBrush(*colour) if filled else None, symbol="o" if filled else "s"))
+                    self.scatter.addItem(
+                        pg.ScatterPlotItem(
+                            points[at, 0],
+                            points[at, 1],
+                            size=6,
+                            pen=pg.mkPen(*colour),
+                            brush=pg.mkBrush(*colour) if filled else None,
+                            symbol="o" if filled else "s",
+                        )
+                    )
             elif two_d:
-                self.scatter.addItem(pg.ScatterPlotItem(points[:, 0], points[:, 1], size=6, pen="k",
-                                                        brush=pg.mkBrush(33, 113, 181, 160) if filled else None,
-                                                        symbol="o" if filled else "s"))
+                self.scatter.addItem(
+                    pg.ScatterPlotItem(
+                        points[:, 0],
+                        points[:, 1],
+                        size=6,
+                        pen="k",
+                        brush=pg.mkBrush(33, 113, 181, 160) if filled else None,
+                        symbol="o" if filled else "s",
+                    )
+                )
             else:
-                self.scatter.addItem(pg.ScatterPlotItem(points[:, 0], points[:, 1], size=5,
-                                                        brush=pg.mkBrush(33, 113, 181, 160), pen=None))
+                self.scatter.addItem(
+                    pg.ScatterPlotItem(
+                        points[:, 0], points[:, 1], size=5, brush=pg.mkBrush(33, 113, 181, 160), pen=None
+                    )
+                )
         return shown, total
 
     def _set_note(self, shown: int, total: int, what: str) -> None:
         self.preview_note.setVisible(shown < total)
         if shown < total:
-            self.preview_note.setText(_tr("Showing {n} of {total} {what}.").format(
-                n=f"{shown:,}", total=f"{total:,}", what=what))
+            self.preview_note.setText(
+                _tr("Showing {n} of {total} {what}.").format(n=f"{shown:,}", total=f"{total:,}", what=what)
+            )
 
     def _fill_table(self, info) -> tuple[int, int]:
         rows = min(30, len(info.raw_x_train))
@@ -245,8 +283,11 @@ class DataPanel(QWidget):
         for r in range(rows):
             y = np.ravel(info.y_train[r])[0]
             if info.task == "classification" and np.isfinite(y):
-                label = info.class_names[int(y)] if info.class_names and 0 <= int(y) < len(info.class_names) \
+                label = (
+                    info.class_names[int(y)]
+                    if info.class_names and 0 <= int(y) < len(info.class_names)
                     else str(int(y))
+                )
             else:
                 label = f"{float(y):.4g}"
             self.table.setItem(r, 0, QTableWidgetItem(label))
@@ -278,8 +319,11 @@ class DataPanel(QWidget):
 
     def _browse(self):
         source = self.source.currentText()
-        pattern = self.tr("CSV files (*.csv);;All files (*)") if source == "csv" \
+        pattern = (
+            self.tr("CSV files (*.csv);;All files (*)")
+            if source == "csv"
             else self.tr("IDX files (*.idx* *ubyte*);;All files (*)")
+        )
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a data file"), "", pattern)
         if path:
             self.path.setText(path)

@@ -125,8 +125,10 @@ class LayerHistogramPanel(QWidget):
 
     def export_items(self) -> list:
         """(human title, plot item) for every plot the Export Plot menu offers."""
-        return [(f"{self.title}: {label}", plot)
-                for label, plot in zip([self.row.labels[i] for i in self.row.shown()], self.row.plots.values())]
+        return [
+            (f"{self.title}: {label}", plot)
+            for label, plot in zip([self.row.labels[i] for i in self.row.shown()], self.row.plots.values())
+        ]
 
     def nonfinite_note(self) -> str:
         return style.nonfinite_text(self._nonfinite)
@@ -167,8 +169,11 @@ class LayerHistogramPanel(QWidget):
         if nothing:
             return note + " \u00b7 " + QCoreApplication.translate("LayerHistogramPanel", "no finite values")
         if bad:
-            return note + " \u00b7 " + QCoreApplication.translate(
-                "LayerHistogramPanel", "{n} not finite").format(n=f"{bad:,}")
+            return (
+                note
+                + " \u00b7 "
+                + QCoreApplication.translate("LayerHistogramPanel", "{n} not finite").format(n=f"{bad:,}")
+            )
         return note
 
     def _set_layers(self, paths: list[str], labels: list[str]) -> None:
@@ -185,8 +190,11 @@ class LayerHistogramPanel(QWidget):
         row = self.row
         self.pager.setVisible(row.pages > 1)
         shown = row.shown()
-        self.page_label.setText(QCoreApplication.translate("LayerHistogramPanel", "layers {a}\u2013{b} of {n}").format(
-            a=shown.start + 1, b=shown.stop, n=len(row.paths)))
+        self.page_label.setText(
+            QCoreApplication.translate("LayerHistogramPanel", "layers {a}\u2013{b} of {n}").format(
+                a=shown.start + 1, b=shown.stop, n=len(row.paths)
+            )
+        )
         self.prev_page.setEnabled(row.page > 0)
         self.next_page.setEnabled(row.page < row.pages - 1)
 
@@ -211,9 +219,13 @@ class GradientHistogramPanel(LayerHistogramPanel):
         self.scale.setObjectName("gradient_histogram_scale")
         self.scale.addItem(_log_label(), "log")
         self.scale.addItem(self.tr("gradient (linear)"), "linear")
-        self.scale.setToolTip(self.tr("log\u2081\u2080 |gradient|: the same bins for every layer, so a layer "
-                                      "whose gradients vanish sits far to the left; linear: each layer's own "
-                                      "range of gradient values"))
+        self.scale.setToolTip(
+            self.tr(
+                "log\u2081\u2080 |gradient|: the same bins for every layer, so a layer "
+                "whose gradients vanish sits far to the left; linear: each layer's own "
+                "range of gradient values"
+            )
+        )
         self.scale.currentIndexChanged.connect(self._on_scale_changed)
         super()._finish_options()
         self.caption.add_widget(self.scale)
@@ -228,7 +240,8 @@ class GradientHistogramPanel(LayerHistogramPanel):
             "How many of each layer's weight gradients (biases not included) have each size, on a "
             "log\u2081\u2080 scale: \u22123 means |\u2202L/\u2202w| \u2248 0.001; the grey bar at \u201czero\u201d "
             "counts gradients that are exactly 0. A layer far left of the others has vanishing gradients. "
-            "Under each plot: the L2 norm of all the layer's parameter gradients (weights and biases).")
+            "Under each plot: the L2 norm of all the layer's parameter gradients (weights and biases)."
+        )
 
     def _histogram(self, stats: LayerStats):
         return stats.grad_log_hist if self.log_scale else stats.grad_hist

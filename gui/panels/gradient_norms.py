@@ -34,19 +34,24 @@ class GradientNormPanel(QWidget):
         super().__init__(parent)
         self.title = self.tr("Gradient norms")
         self.widget = style.new_graphics_widget()
-        self.caption = style.Caption(self.tr(
-            "L2 norm of all of each layer's parameter gradients (weights and biases) at each snapshot, on a "
-            "log scale; colour = depth, dark near the input, light near the output. Curves of early layers "
-            "far below the late ones: vanishing gradients; all rising steeply: exploding gradients."))
+        self.caption = style.Caption(
+            self.tr(
+                "L2 norm of all of each layer's parameter gradients (weights and biases) at each snapshot, on a "
+                "log scale; colour = depth, dark near the input, light near the output. Curves of early layers "
+                "far below the late ones: vanishing gradients; all rising steeply: exploding gradients."
+            )
+        )
         self.norm_plot = self._time_plot(0, self.tr("Gradient L2 norm per layer"), "\u2016grad\u2016\u2082")
-        self.ratio_plot = self._time_plot(1, self.tr("Update-to-weight ratio \u2016\u0394W\u2016 / \u2016W\u2016"),
-                                          self.tr("ratio"))
+        self.ratio_plot = self._time_plot(
+            1, self.tr("Update-to-weight ratio \u2016\u0394W\u2016 / \u2016W\u2016"), self.tr("ratio")
+        )
         self.ratio_plot.setXLink(self.norm_plot)
         # the ratio plot is opt-in: two stacked plots in a short dock leave each too flat to read
         self.show_ratio = QCheckBox(self.tr("update-to-weight ratio"))
         self.show_ratio.setObjectName("show_update_ratio")
-        self.show_ratio.setToolTip(self.tr("Also plot \u2016\u0394W\u2016 / \u2016W\u2016 per layer "
-                                           "(a rule of thumb wants it near 1e-3)"))
+        self.show_ratio.setToolTip(
+            self.tr("Also plot \u2016\u0394W\u2016 / \u2016W\u2016 per layer (a rule of thumb wants it near 1e-3)")
+        )
         self.show_ratio.toggled.connect(self._on_show_ratio)
         self.ratio_plot.hide()
         self.paths: list[str] = []  # every parameterised layer

@@ -150,8 +150,9 @@ class HistogramRow(pg.GraphicsLayoutWidget):
                 first = plot
             else:
                 plot.setXLink(first)
-            curve = plot.plot(stepMode="center", fillLevel=0, pen=style.pen(color, 1.5),
-                              brush=style.with_alpha(color, 120))
+            curve = plot.plot(
+                stepMode="center", fillLevel=0, pen=style.pen(color, 1.5), brush=style.with_alpha(color, 120)
+            )
             bar = pg.BarGraphItem(x=[0.0], height=[0.0], width=1.0, brush=ZERO_COLOR, pen=None)
             plot.addItem(bar)
             note = style.StableLabel(" ", color=style.FOREGROUND, size="8pt" if crowded else "9pt")

@@ -50,8 +50,7 @@ class LossPanel(QWidget):
         self.note.setStyleSheet("color: #b71c1c;")
         self.note.hide()
 
-        self.loss_widget = pg.PlotWidget(background=style.BACKGROUND,
-                                         axisItems={"left": style.LogFriendlyAxis("left")})
+        self.loss_widget = pg.PlotWidget(background=style.BACKGROUND, axisItems={"left": style.LogFriendlyAxis("left")})
         self.loss_widget.setMinimumHeight(110)
         self.loss_plot = style.style_plot(self.loss_widget.getPlotItem(), self.tr("Loss"))
         self.loss_plot.setLabel("left", self.tr("loss"))
@@ -94,8 +93,11 @@ class LossPanel(QWidget):
         self.accuracy_widget.setVisible(self._classification)
         # the accuracy plot below shares the step axis and carries its label
         self.loss_plot.getAxis("bottom").showLabel(not self._classification)
-        loss_name = {"mse": self.tr("mean squared error"), "bce": self.tr("binary cross-entropy"),
-                     "cross_entropy": self.tr("cross-entropy")}.get(info.loss, info.loss)
+        loss_name = {
+            "mse": self.tr("mean squared error"),
+            "bce": self.tr("binary cross-entropy"),
+            "cross_entropy": self.tr("cross-entropy"),
+        }.get(info.loss, info.loss)
         style.set_title(self.loss_plot, self.tr("Loss ({name})").format(name=loss_name))
         self.caption.setText(self._caption_text(self._classification))
         self._clear()
@@ -145,9 +147,11 @@ class LossPanel(QWidget):
 
     # ---- Private API
     def _caption_text(self, classification: bool) -> str:
-        text = self.tr("Loss after each step: the faint line is the loss of each mini-batch (noisy); the markers "
-                       "are the loss on the whole training and validation sets, measured at the end of each epoch. "
-                       "Validation rising while training falls means overfitting.")
+        text = self.tr(
+            "Loss after each step: the faint line is the loss of each mini-batch (noisy); the markers "
+            "are the loss on the whole training and validation sets, measured at the end of each epoch. "
+            "Validation rising while training falls means overfitting."
+        )
         if classification:
             text += " " + self.tr("Below: the share of examples classified correctly.")
         return text
@@ -156,8 +160,7 @@ class LossPanel(QWidget):
     def _curve(plot, name, color, width=style.LINE_WIDTH, symbol=None):
         kwargs = {}
         if symbol is not None:
-            kwargs = {"symbol": symbol, "symbolSize": 6, "symbolPen": pg.mkPen(color),
-                      "symbolBrush": pg.mkBrush(color)}
+            kwargs = {"symbol": symbol, "symbolSize": 6, "symbolPen": pg.mkPen(color), "symbolBrush": pg.mkBrush(color)}
         curve = plot.plot(name=name, pen=style.pen(color, width), connect="finite", **kwargs)
         curve.marker = symbol
         curve.setDownsampling(auto=True, method="peak")

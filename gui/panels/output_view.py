@@ -125,9 +125,12 @@ class OutputPanel(QWidget):
         """(human title, plot item) for every plot the Export Plot menu offers."""
         if self.plot is None:
             return []
-        title = {"plane": self.tr("Decision boundary"), "curve": self.tr("Fitted curve"),
-                 "scatter": self.tr("Predicted against true values"),
-                 "confusion": self.tr("Confusion matrix")}.get(self.mode, self.tr("Output"))
+        title = {
+            "plane": self.tr("Decision boundary"),
+            "curve": self.tr("Fitted curve"),
+            "scatter": self.tr("Predicted against true values"),
+            "confusion": self.tr("Confusion matrix"),
+        }.get(self.mode, self.tr("Output"))
         if self.mode == "plane" and self.neuron is not None:
             title = self.tr("Neuron output over the input plane")
         return [(title, self.plot)]
@@ -193,20 +196,33 @@ class OutputPanel(QWidget):
             self._palette = np.array([style.region_color(i).getRgb()[:3] for i in range(len(names))], float)
         legend = style.add_legend(plot, entries=len(names) + 2)
         shown = total = 0
-        for x, y, symbol, in_legend in ((info.raw_x_train, info.y_train, TRAIN_SYMBOL, True),
-                                        (info.raw_x_val, info.y_val, VAL_SYMBOL, False)):
+        for x, y, symbol, in_legend in (
+            (info.raw_x_train, info.y_train, TRAIN_SYMBOL, True),
+            (info.raw_x_val, info.y_val, VAL_SYMBOL, False),
+        ):
             x, y, n = _drawable_points(x, np.ravel(y))
             total += n
             shown += len(y)
             for c, name in enumerate(names):
                 rows = y == c
-                item = pg.ScatterPlotItem(x[rows, 0], x[rows, 1], symbol=symbol, size=7,
-                                          pen=POINT_PEN, brush=style.class_color(c), name=name if in_legend else None)
+                item = pg.ScatterPlotItem(
+                    x[rows, 0],
+                    x[rows, 1],
+                    symbol=symbol,
+                    size=7,
+                    pen=POINT_PEN,
+                    brush=style.class_color(c),
+                    name=name if in_legend else None,
+                )
                 plot.addItem(item)
         for symbol, text in ((TRAIN_SYMBOL, self.tr("training")), (VAL_SYMBOL, self.tr("validation"))):
             legend.addItem(pg.ScatterPlotItem(symbol=symbol, size=7, pen=POINT_PEN, brush="#bbbbbb"), text)
-        self._points_note = "" if shown == total else " " + self.tr(
-            "Showing {n} of {total} points, chosen at random.").format(n=f"{shown:,}", total=f"{total:,}")
+        self._points_note = (
+            ""
+            if shown == total
+            else " "
+            + self.tr("Showing {n} of {total} points, chosen at random.").format(n=f"{shown:,}", total=f"{total:,}")
+        )
         self._add_color_bar()
         self._boundary_bar()
         self._fit_legend()
@@ -218,7 +234,8 @@ class OutputPanel(QWidget):
             caption = self.tr(
                 "The network's probability of {name} at every point of the input plane: white is 0.5, the "
                 "decision boundary. Circles: training points, triangles: validation points, in their true "
-                "class's colour; a point on the other colour is misclassified.").format(name=self.class_names[1])
+                "class's colour; a point on the other colour is misclassified."
+            ).format(name=self.class_names[1])
         else:
             c = len(self.class_names)
             grey = round(255 * (1 - style.REGION_STRENGTH))
@@ -227,7 +244,8 @@ class OutputPanel(QWidget):
             title = self.tr("Decision boundary: predicted class")
             caption = self.tr(
                 "The class the network predicts at every point of the input plane, pale where it is unsure. "
-                "Circles: training points, triangles: validation points, in their true class's colour.")
+                "Circles: training points, triangles: validation points, in their true class's colour."
+            )
         self._set_title(title)
         self.caption.setText(caption + self._points_note)
 
@@ -273,9 +291,12 @@ class OutputPanel(QWidget):
         label = next((lay.label for lay in self._info.layers if lay.path == path), path)
         self._set_bar(style.signed_colormap(), (-bound, bound), self.tr("unit output"))
         self._set_title(self.tr("Neuron {unit} of {layer}").format(unit=unit, layer=label))
-        self.caption.setText(self.tr(
-            "The output of one hidden unit at every point of the input plane (purple negative, white 0, green "
-            "positive): the piece of the boundary this unit contributes. Move the mouse off it to go back."))
+        self.caption.setText(
+            self.tr(
+                "The output of one hidden unit at every point of the input plane (purple negative, white 0, green "
+                "positive): the piece of the boundary this unit contributes. Move the mouse off it to go back."
+            )
+        )
         return bad
 
     def _add_color_bar(self) -> None:
@@ -301,29 +322,45 @@ class OutputPanel(QWidget):
         plot.setLabel("bottom", _input_names(info)[0])
         plot.setLabel("left", self.tr("target"))
         style.add_legend(plot)
-        parts = ((info.raw_x_train, info.y_train, TRAIN_SYMBOL, style.TRAIN, self.tr("training")),
-                 (info.raw_x_val, info.y_val, VAL_SYMBOL, style.VALIDATION, self.tr("validation")))
+        parts = (
+            (info.raw_x_train, info.y_train, TRAIN_SYMBOL, style.TRAIN, self.tr("training")),
+            (info.raw_x_val, info.y_val, VAL_SYMBOL, style.VALIDATION, self.tr("validation")),
+        )
         for x, y, symbol, color, name in parts:
             y = np.asarray(y).reshape(len(y), -1)[:, 0] if len(y) else np.zeros(0)
             x, y, _n = _drawable_points(np.column_stack([x[:, :1], y]), y)
-            plot.addItem(pg.ScatterPlotItem(x[:, 0], x[:, 1], symbol=symbol, size=5, pen=None,
-                                            brush=style.with_alpha(color, 150), name=name))
+            plot.addItem(
+                pg.ScatterPlotItem(
+                    x[:, 0], x[:, 1], symbol=symbol, size=5, pen=None, brush=style.with_alpha(color, 150), name=name
+                )
+            )
         self.curve = plot.plot(pen=style.pen("#202020", 2.5), name=self.tr("network output"), connect="finite")
         self._fit_legend()
-        self.caption.setText(self.tr(
-            "The network's output for every input value (the dark line) over the training (circles) and "
-            "validation (triangles) examples: a good fit follows the trend, not every noisy point."))
+        self.caption.setText(
+            self.tr(
+                "The network's output for every input value (the dark line) over the training (circles) and "
+                "validation (triangles) examples: a good fit follows the trend, not every noisy point."
+            )
+        )
 
     def _setup_scatter(self) -> None:
         plot = self.plot
         self._set_title(self.tr("Predicted vs true"))
         plot.setLabel("bottom", self.tr("true value"))
         plot.setLabel("left", self.tr("predicted value"))
-        self.caption.setText(self.tr(
-            "Each point is one example: its true target across, the network's prediction up. A perfect model "
-            "puts every point on the dashed line y = x."))
-        plot.addLine(pos=(0, 0), angle=45, pen=pg.mkPen(style.FOREGROUND, width=1, style=Qt.DashLine),
-                     label="y = x", labelOpts={"position": 0.9, "color": style.FOREGROUND})
+        self.caption.setText(
+            self.tr(
+                "Each point is one example: its true target across, the network's prediction up. A perfect model "
+                "puts every point on the dashed line y = x."
+            )
+        )
+        plot.addLine(
+            pos=(0, 0),
+            angle=45,
+            pen=pg.mkPen(style.FOREGROUND, width=1, style=Qt.DashLine),
+            label="y = x",
+            labelOpts={"position": 0.9, "color": style.FOREGROUND},
+        )
         self.scatter = pg.ScatterPlotItem(size=6, pen=POINT_PEN, brush=style.VALIDATION)
         plot.addItem(self.scatter)
 
@@ -335,9 +372,12 @@ class OutputPanel(QWidget):
         plot.showGrid(x=False, y=False)
         plot.setLabel("bottom", self.tr("predicted class"))
         plot.setLabel("left", self.tr("true class"))
-        self.caption.setText(self.tr(
-            "Row: the true class, column: the class the network predicted; each cell counts examples, so the "
-            "diagonal holds the correct ones and any other cell a kind of mistake."))
+        self.caption.setText(
+            self.tr(
+                "Row: the true class, column: the class the network predicted; each cell counts examples, so the "
+                "diagonal holds the correct ones and any other cell a kind of mistake."
+            )
+        )
         ticks = [[(float(i), n) for i, n in enumerate(names)], []]
         plot.getAxis("bottom").setTicks(ticks)
         plot.getAxis("left").setTicks(ticks)
@@ -375,8 +415,11 @@ class OutputPanel(QWidget):
             cell.setText(str(int(count)), color=color)
         total = int(confusion.sum())
         accuracy = 100.0 * np.trace(confusion) / total if total else float("nan")
-        self._set_title(self.tr("Confusion matrix ({part} set, n = {n}, accuracy {acc:.1f} %)").format(
-            part=_part_name(part), n=total, acc=accuracy))
+        self._set_title(
+            self.tr("Confusion matrix ({part} set, n = {n}, accuracy {acc:.1f} %)").format(
+                part=_part_name(part), n=total, acc=accuracy
+            )
+        )
 
 
 def _pixel_rect(x0, x1, y0, y1, nx, ny) -> QRectF:

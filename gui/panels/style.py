@@ -27,8 +27,7 @@ BATCH = (31, 119, 180, 90)  # the training blue, faint: noisy per-batch values
 LINE_WIDTH = 1.0
 THIN_WIDTH = 1.0
 
-TAB10 = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
-         "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
+TAB10 = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
 
 
 #: selection colours of lists and combo boxes: a saturated blue under white
@@ -167,8 +166,15 @@ class ElasticLabel(pg.LabelItem):
 def add_legend(plot: pg.PlotItem, entries: int = 3, **kwargs) -> pg.LegendItem:
     """A legend in one row under the plot, outside the data, so it never covers
     the newest points; with many ``entries`` it wraps into rows of six."""
-    legend = pg.LegendItem(offset=None, colCount=max(1, min(entries, 6)), labelTextColor=FOREGROUND,
-                           labelTextSize="8pt", verSpacing=-6, horSpacing=8, **kwargs)
+    legend = pg.LegendItem(
+        offset=None,
+        colCount=max(1, min(entries, 6)),
+        labelTextColor=FOREGROUND,
+        labelTextSize="8pt",
+        verSpacing=-6,
+        horSpacing=8,
+        **kwargs,
+    )
     plot.layout.addItem(legend, 4, 1)
     plot.layout.setAlignment(legend, Qt.AlignHCenter)
     plot.legend = legend  # plot.plot(name=...) adds its curve to it
@@ -311,7 +317,7 @@ def number(value) -> str:
 
 
 def nonfinite_text(n: int) -> str:
-    """"3 values not finite" (or "" for none): what a panel left out of its plot."""
+    """ "3 values not finite" (or "" for none): what a panel left out of its plot."""
     if n <= 0:
         return ""
     if n == 1:

@@ -28,7 +28,8 @@ class WeightHistogramPanel(LayerHistogramPanel):
         return self.tr(
             "How many of each layer's weights (batch norm: its scales; biases not included) have each value. "
             "Under each plot: the L2 norm of all the layer's parameters, weights and biases. Xavier and He "
-            "initialisation scale each layer's spread by its width; weights that blow up or collapse show here.")
+            "initialisation scale each layer's spread by its width; weights that blow up or collapse show here."
+        )
 
     def _histogram(self, stats: LayerStats):
         return stats.weight_hist
