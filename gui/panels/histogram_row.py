@@ -83,8 +83,9 @@ class HistogramRow(pg.GraphicsLayoutWidget):
         if not 0 <= i < len(self.curves):
             return
         self.curves[i].setData(edges, counts)
-        if self._zero_x is not None:
-            self.zero_bars[i].setOpts(height=[float(zeros)])
+        bar = self.zero_bars[i]
+        if self._zero_x is not None and bar.opts["height"][0] != zeros:  # a new picture only when it changed
+            bar.setOpts(height=[float(zeros)])
         if self._crowded:
             note = note.replace(" = ", "<br>")
         if note != self._notes_text[i]:
