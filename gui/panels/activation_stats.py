@@ -44,10 +44,8 @@ class ActivationStatsPanel(QWidget):
         # the title is the legend: a legend box would sit on top of tall bars
         style.style_plot(
             self.fraction_plot,
-            f'<span style="color:{SATURATED_COLOR}">\u25a0</span> '
-            + self.tr("saturated units (sigmoid, tanh, softmax)")
-            + " "
-            f'<span style="color:{DEAD_COLOR}">\u25a0</span> ' + self.tr("dead units (ReLU family)"),
+            f'<span style="color:{SATURATED_COLOR}">\u25a0</span> ' + self.tr("saturated") + " "
+            f'<span style="color:{DEAD_COLOR}">\u25a0</span> ' + self.tr("dead (% of units)"),
         )
         self.fraction_plot.setLabel("left", self.tr("units %"))
         self.fraction_plot.setYRange(-2, 108, padding=0)
@@ -76,10 +74,10 @@ class ActivationStatsPanel(QWidget):
         self._nonfinite = 0
         self.caption = style.Caption(
             self.tr(
-                "For each layer, on the last training batch. Top: the share of units that are saturated (output near "
+                "For each layer, on the last training batch. Bars: the share of units that are saturated (output near "
                 "the limits of sigmoid, tanh or softmax, where the slope and so the gradient nearly vanish) or dead "
-                "(a ReLU that outputs 0 for every example, so it learns nothing). Bottom: the mean output of the "
-                "layer, with bars one standard deviation up and down."
+                "(a ReLU that outputs 0 for every example, so it learns nothing). Dots: the mean output of the "
+                "layer, with whiskers one standard deviation up and down."
             )
         )
         self.note = QLabel()
@@ -162,6 +160,8 @@ class ActivationStatsPanel(QWidget):
             # room for two lines of tick text (the automatic height measures one)
             axis.setStyle(autoExpandTextSpace=False)
             axis.setHeight(TICK_AXIS_HEIGHT)
+        self._side_by_side = None
+        self._arrange()
         for text in self.values:
             self.fraction_plot.removeItem(text)
         self.values = []
@@ -171,6 +171,24 @@ class ActivationStatsPanel(QWidget):
                 self.fraction_plot.addItem(text)
                 self.values.append(text)
         self.fraction_plot.setXRange(-0.6, max(len(paths), 1) - 0.4, padding=0)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Stacked, with the layer names once under the lower plot; or side by side
+        in a wide, short dock (stacked, each plot was a sliver there)."""
+        side = self.width() > 2.2 * self.height() and self.height() < 320
+        if side == getattr(self, "_side_by_side", None):
+            return
+        self._side_by_side = side
+        layout = self.widget.ci
+        layout.removeItem(self.moment_plot)
+        layout.addItem(self.moment_plot, row=0 if side else 1, col=1 if side else 0)
+        top = self.fraction_plot.getAxis("bottom")
+        top.setStyle(showValues=side)
+        top.setHeight(TICK_AXIS_HEIGHT if side else 6)
 
     def _set_nonfinite(self, n: int) -> None:
         if n != self._nonfinite or self.note.isHidden() == bool(n):
