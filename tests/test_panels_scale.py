@@ -63,10 +63,11 @@ def test_two_hundred_layers(qtbot, run, cls):
 
     _timed(f"{cls.__name__}, {LAYERS} layers: reset, 3 snapshots, paint", open_and_draw)
     if cls in (GradientHistogramPanel, WeightHistogramPanel):
-        assert len(panel.plot_items()) == PAGE_SIZE
+        page = panel.row.page_size
+        assert 1 < page == len(panel.plot_items()) <= PAGE_SIZE
         assert not panel.pager.isHidden() and f"of {LAYERS}" in panel.page_label.text()
         panel.next_page.click()
-        assert list(panel.plot_items()) == [f"layers.{i}" for i in range(PAGE_SIZE, 2 * PAGE_SIZE)]
+        assert list(panel.plot_items()) == [f"layers.{i}" for i in range(page, 2 * page)]
         x, counts = panel.row.curves[0].getOriginalDataset()
         assert counts is not None and counts.sum() > 0  # the new page is drawn at once
     elif cls is GradientNormPanel:
@@ -139,3 +140,22 @@ def test_loss_over_millions_of_steps_stays_bounded(qtbot, run):
     _timed("loss panel, 2,000,000 steps in 20 snapshots", feed)
     x, _y = panel.curves["batch_loss"].getOriginalDataset()
     assert len(x) <= MAX_POINTS + 1 and x[-1] > 1_999_000
+
+
+def test_histogram_pages_fit_the_width(qtbot, run):
+    info, snap = _deep(run, 30)
+    panel = GradientHistogramPanel()
+    qtbot.addWidget(panel)
+    panel.resize(1100, 300)
+    panel.show()
+    panel.reset(info)
+    panel.update_snapshot(snap)
+    assert panel.row.page_size == PAGE_SIZE
+    panel.next_page.click()
+    first = panel.row.first
+    panel.resize(420, 300)
+    qtbot.wait(10)
+    assert 1 <= panel.row.page_size < PAGE_SIZE
+    assert first in panel.row.shown()  # the layers looked at stay in view
+    assert panel.row.minimumWidth() <= panel.width()
+    assert f"of {30}" in panel.page_label.text()

@@ -180,6 +180,13 @@ class LayerHistogramPanel(QWidget):
         self.row.set_layers(paths, labels)
         self._update_pager()
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.row.fit_page_size(self.width()):
+            self._update_pager()
+            if self._last is not None:
+                self.update_snapshot(self._last)
+
     def _on_page(self, delta: int) -> None:
         self.row.set_page(self.row.page + delta)
         self._update_pager()

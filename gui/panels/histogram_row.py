@@ -4,7 +4,8 @@ Shared by the gradient and weight histogram panels.  The plots and their
 curves are made once per layout (:meth:`HistogramRow.set_layers`); a frame
 only calls ``setData`` on the curves and ``setText`` on the notes that
 changed.  A network with more layers than fit is shown a page at a time
-(:attr:`PAGE_SIZE` plots): 200 layers must not make 200 linked plots.
+(as many plots as fit its width, at most :data:`PAGE_SIZE`): 200 layers must
+not make 200 linked plots.
 
 Exact zeros can be drawn as their own grey bar left of the axis, labelled
 "0" (:meth:`set_zero_bar`): on a log10 |gradient| axis a zero has no place,
@@ -39,6 +40,7 @@ class HistogramRow(pg.GraphicsLayoutWidget):
         self.paths: list[str] = []  # every layer
         self.labels: list[str] = []
         self.page = 0
+        self.page_size = PAGE_SIZE
         self.plots: dict[str, pg.PlotItem] = {}  # the layers of this page
         self.curves: list[pg.PlotDataItem] = []  # of this page
         self.zero_bars: list[pg.BarGraphItem] = []
@@ -53,22 +55,35 @@ class HistogramRow(pg.GraphicsLayoutWidget):
     # ---- Public API
     @property
     def pages(self) -> int:
-        return max(1, -(-len(self.paths) // PAGE_SIZE))
+        return max(1, -(-len(self.paths) // self.page_size))
 
     @property
     def first(self) -> int:
         """Index (among all layers) of the first layer on this page."""
-        return self.page * PAGE_SIZE
+        return self.page * self.page_size
 
     def shown(self) -> range:
         """Indices (among all layers) of the layers on this page."""
-        return range(self.first, min(self.first + PAGE_SIZE, len(self.paths)))
+        return range(self.first, min(self.first + self.page_size, len(self.paths)))
 
     def set_layers(self, paths: list[str], labels: list[str]) -> None:
         """Remember every layer and lay out the first page."""
         self.paths, self.labels = list(paths), list(labels)
         self.page = 0
         self._build()
+
+    def fit_page_size(self, width: int) -> bool:
+        """Show as many layers per page as fit in ``width`` px (at most PAGE_SIZE);
+        the first layer shown stays on the page.  True if the layout changed."""
+        size = int(max(1, min(PAGE_SIZE, width // MIN_PLOT_WIDTH)))
+        if size == self.page_size:
+            return False
+        first = self.first
+        self.page_size = size
+        self.page = first // size
+        if self.paths:
+            self._build()
+        return True
 
     def set_page(self, page: int) -> None:
         page = min(max(0, page), self.pages - 1)
