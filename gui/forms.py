@@ -80,7 +80,7 @@ class SciSpinBox(DoubleSpinBox):
         super().__init__(parent)
         # the spin box rounds every value to this many decimals: keep them all
         self.setDecimals(323)
-        self.setRange(-1e12, 1e12)
+        self.setRange(-1e300, 1e300)
         self.zero_step = zero_step
         self._unit: Decimal | None = None
         self._stepped_value: float | None = None
@@ -138,16 +138,18 @@ class SciSpinBox(DoubleSpinBox):
 
 
 def _last_digit(value: float) -> Decimal:
-    """10^k for the last significant digit k of ``value`` as it is shown (0.25 -> 0.01, 20 -> 10)."""
-    exponent = Decimal(format_number(value)).normalize().as_tuple().exponent
+    """10^k for the last significant digit k of ``value`` as it is shown (0.25 -> 0.01,
+    20 -> 10), but no finer than its third digit (1/3 steps by 0.001, not by 1e-16)."""
+    number = Decimal(format_number(value)).normalize()
+    exponent = max(number.as_tuple().exponent, number.adjusted() - 2)
     return Decimal(1).scaleb(exponent)
 
 
 def float_box(param: Param, value: float, key: str = "") -> SciSpinBox:
     """A number box for one float parameter, limited to its valid range."""
     box = SciSpinBox(zero_step=ZERO_STEPS.get(key, 0.1))
-    low = param.low if param.low is not None else -1e12
-    high = param.high if param.high is not None else 1e12
+    low = param.low if param.low is not None else -1e300
+    high = param.high if param.high is not None else 1e300
     if param.low_open and param.low is not None:
         low += 1e-300  # the smallest step the box can hold above an open bound
     if param.high_open and param.high is not None:

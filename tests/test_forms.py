@@ -115,3 +115,18 @@ def test_learning_rate_slider_reaches_ten_and_takes_typed_values(qtbot):
     assert 0 < slider.slider.value() < slider.slider.maximum()
     slider.set_value(0.05)  # from the project: no signal
     assert slider.box.value() == 0.05 and seen[-1] == 3e-4
+
+
+def test_long_values_step_by_their_third_digit(qtbot):
+    box = float_box(Param(0.5, low=0.0), 1 / 3)
+    qtbot.addWidget(box)
+    box.stepUp()
+    assert box.value() == pytest.approx(1 / 3 + 0.001)
+    box.stepDown()
+    assert box.value() == 1 / 3
+
+
+def test_large_values_are_kept(qtbot):
+    box = float_box(Param(1.0), 1e20)
+    qtbot.addWidget(box)
+    assert box.value() == 1e20 and box.text() == "1e+20"
