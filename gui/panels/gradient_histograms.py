@@ -182,7 +182,15 @@ class LayerHistogramPanel(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if self.row.fit_page_size(self.width()):
+        self._fit_page()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fit_page()
+
+    def _fit_page(self) -> None:
+        # a panel nobody sees (a background dock tab) has no real width: keep its page as it is
+        if self.isVisible() and not self.visibleRegion().isEmpty() and self.row.fit_page_size(self.width()):
             self._update_pager()
             if self._last is not None:
                 self.update_snapshot(self._last)
