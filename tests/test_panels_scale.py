@@ -159,3 +159,40 @@ def test_histogram_pages_fit_the_width(qtbot, run):
     assert first in panel.row.shown()  # the layers looked at stay in view
     assert panel.row.minimumWidth() <= panel.width()
     assert f"of {30}" in panel.page_label.text()
+
+
+def test_predicted_vs_true_of_many_examples(qtbot):
+    from core.trainer import Predictions
+
+    run = Run("diabetes", chunks=(3,))
+    panel = OutputPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.reset(run.info)
+    rng = np.random.default_rng(0)
+    y = rng.normal(size=200_000)
+    snap = dataclasses.replace(run.snaps[-1], predictions=Predictions(y_true=y, y_pred=y + 0.1, part="val"))
+    _timed(
+        "predicted vs true, 200,000 examples, 5 frames",
+        lambda: [(panel.update_snapshot(snap), panel.repaint()) for _ in range(5)],
+    )
+    assert len(panel.scatter.data) == MAX_OUTPUT_POINTS
+
+
+def test_confusion_matrix_of_many_classes(qtbot):
+    from core.trainer import Predictions
+
+    run = Run("digits", chunks=(3,))
+    classes = 100
+    info = dataclasses.replace(run.info, class_names=[f"c{i}" for i in range(classes)], out_width=classes)
+    panel = OutputPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    _timed("confusion matrix of 100 classes: reset", lambda: panel.reset(info))
+    confusion = np.random.default_rng(0).integers(0, 5, size=(classes, classes))
+    snap = dataclasses.replace(run.snaps[-1], predictions=Predictions(confusion=confusion, part="val"))
+    _timed(
+        "confusion matrix of 100 classes: 3 frames",
+        lambda: [(panel.update_snapshot(snap), panel.repaint()) for _ in range(3)],
+    )
+    assert panel.image.image.shape == (classes, classes) and len(panel.cells) == 0

@@ -33,6 +33,8 @@ POINT_PEN = pg.mkPen("#202020", width=0.8)
 TRAIN_SYMBOL, VAL_SYMBOL = "o", "t1"
 #: at most this many training (and validation) points are drawn over the plane
 MAX_POINTS = 3000
+#: a confusion matrix of more classes shows colours without counts (400 texts at most)
+MAX_CELL_TEXTS = 20
 
 
 class OutputPanel(QWidget):
@@ -95,8 +97,12 @@ class OutputPanel(QWidget):
         elif self.mode == "confusion" and p is not None and p.confusion is not None:
             self._update_confusion(p.confusion, p.part)
         elif self.mode == "scatter" and p is not None and p.y_true is not None:
-            y_true, bad_t = style.drawable(np.ravel(p.y_true))
-            y_pred, bad_p = style.drawable(np.ravel(p.y_pred))
+            y_true, y_pred = np.ravel(p.y_true), np.ravel(p.y_pred)
+            if len(y_true) > MAX_POINTS:  # the same random examples every time
+                rows = _sample_rows(len(y_true), MAX_POINTS)
+                y_true, y_pred = y_true[rows], y_pred[rows]
+            y_true, bad_t = style.drawable(y_true)
+            y_pred, bad_p = style.drawable(y_pred)
             keep = np.isfinite(y_true) & np.isfinite(y_pred)
             self.scatter.setData(y_true[keep], y_pred[keep], brush=_part_color(p.part))
             self._set_title(self.tr("Predicted vs true ({part} set)").format(part=_part_name(p.part)))
@@ -378,7 +384,8 @@ class OutputPanel(QWidget):
                 "diagonal holds the correct ones and any other cell a kind of mistake."
             )
         )
-        ticks = [[(float(i), n) for i, n in enumerate(names)], []]
+        every = 1 if c <= MAX_CELL_TEXTS else -(-c // MAX_CELL_TEXTS)  # names that fit, not overlapping
+        ticks = [[(float(i), str(n)) for i, n in enumerate(names) if i % every == 0], []]
         plot.getAxis("bottom").setTicks(ticks)
         plot.getAxis("left").setTicks(ticks)
         plot.invertY(True)
@@ -388,7 +395,7 @@ class OutputPanel(QWidget):
         self.image.setColorMap(style.count_colormap())
         plot.addItem(self.image)
         plot.setRange(xRange=(-0.5, c - 0.5), yRange=(-0.5, c - 0.5), padding=0)
-        for i in range(c):
+        for i in range(c if c <= MAX_CELL_TEXTS else 0):  # many classes: colours only, no counts
             for j in range(c):
                 cell = pg.TextItem("", anchor=(0.5, 0.5))
                 cell.setPos(j, i)
@@ -465,6 +472,20 @@ def _drawable_points(x: np.ndarray, y: np.ndarray, limit: int = MAX_POINTS, seed
     if len(rows) > limit:
         rows = np.sort(np.random.default_rng(seed).choice(rows, limit, replace=False))
     return x[rows], np.asarray(y)[rows], n
+
+
+def _sample_rows(n: int, limit: int, seed: int = 0) -> np.ndarray:
+    """``limit`` of ``n`` row indices, random but the same every time (cached: called per frame)."""
+    key = (n, limit, seed)
+    rows = _SAMPLES.get(key)
+    if rows is None:
+        rows = _SAMPLES[key] = np.sort(np.random.default_rng(seed).choice(n, limit, replace=False))
+        if len(_SAMPLES) > 8:
+            _SAMPLES.pop(next(iter(_SAMPLES)))
+    return rows
+
+
+_SAMPLES: dict = {}
 
 
 def _extent_rect(xs, ys) -> QRectF | None:
