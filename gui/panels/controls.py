@@ -104,8 +104,12 @@ class Readout(QWidget):
         self._doc.setDefaultFont(self.font())
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self.setMinimumWidth(120)
-        self.setFixedHeight(self.LINES * self.fontMetrics().lineSpacing() + 4)
+        self.set_lines(self.LINES)
         self.setText(text)
+
+    def set_lines(self, lines: int) -> None:
+        """Room for this many lines of text (e.g. 1 in a status bar)."""
+        self.setFixedHeight(lines * self.fontMetrics().lineSpacing() + 4)
 
     def text(self) -> str:
         return self._text
