@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from core.trainer import RunInfo, Snapshot
 
@@ -25,6 +25,7 @@ from .series import Series
 LEFT_AXIS_WIDTH = 60
 SERIES = ("batch_loss", "train_loss", "val_loss", "train_accuracy", "val_accuracy")
 MAX_POINTS = 2000
+COMPACT_HEIGHT = 420  # below this panel height the plots go without titles
 MAX_MARKERS = 150  # above this many evaluations, markers would hide the line: draw it plain
 
 
@@ -52,11 +53,12 @@ class LossPanel(QWidget):
 
         self.loss_widget = pg.PlotWidget(background=style.BACKGROUND, axisItems={"left": style.LogFriendlyAxis("left")})
         self.loss_widget.setMinimumHeight(110)
-        self.loss_plot = style.style_plot(self.loss_widget.getPlotItem(), self.tr("Loss"))
+        self.loss_plot = style.style_plot(self.loss_widget.getPlotItem())
         self.loss_plot.setLabel("left", self.tr("loss"))
         self.loss_plot.setLabel("bottom", self.tr("step"))
-        # one legend for both plots (the accuracy uses the same colours and markers)
-        style.add_legend(self.loss_plot)
+        self._compact = None  # titles hidden in a short dock
+        # one legend for both plots (the accuracy uses the same colours and markers), under the lower one
+        self.loss_legend = style.add_legend(self.loss_plot)
         self.curves = {
             "batch_loss": self._curve(self.loss_plot, self.tr("batch loss"), style.BATCH, style.THIN_WIDTH),
             "train_loss": self._curve(self.loss_plot, self.tr("training"), style.TRAIN, symbol="o"),
@@ -65,7 +67,8 @@ class LossPanel(QWidget):
 
         self.accuracy_widget = pg.PlotWidget(background=style.BACKGROUND, axisItems={"left": style.PercentAxis("left")})
         self.accuracy_widget.setMinimumHeight(90)
-        self.accuracy_plot = style.style_plot(self.accuracy_widget.getPlotItem(), self.tr("Accuracy"))
+        self.accuracy_plot = style.style_plot(self.accuracy_widget.getPlotItem())
+        self._titles = {self.loss_plot: self.tr("Loss"), self.accuracy_plot: self.tr("Accuracy")}
         self.accuracy_plot.setLabel("left", self.tr("accuracy %"))
         self.accuracy_plot.setLabel("bottom", self.tr("step"))
         self.accuracy_plot.setXLink(self.loss_plot)
@@ -73,6 +76,9 @@ class LossPanel(QWidget):
         self.accuracy_plot.enableAutoRange(y=False)
         self.curves["train_accuracy"] = self._curve(self.accuracy_plot, None, style.TRAIN, symbol="o")
         self.curves["val_accuracy"] = self._curve(self.accuracy_plot, None, style.VALIDATION, symbol="t1")
+        self.accuracy_legend = style.add_legend(self.accuracy_plot)
+        for name in ("batch_loss", "train_loss", "val_loss"):
+            self.accuracy_legend.addItem(self.curves[name], self.curves[name].opts["name"])
 
         self._markers = {name: curve.marker for name, curve in self.curves.items()}
         for plot in (self.loss_plot, self.accuracy_plot):
@@ -84,21 +90,28 @@ class LossPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.caption)
-        layout.addWidget(self.loss_widget, 3)
-        layout.addWidget(self.accuracy_widget, 2)
+        self.plots_box = QBoxLayout(QBoxLayout.TopToBottom)
+        self.plots_box.setSpacing(0)
+        self.plots_box.addWidget(self.loss_widget, 3)
+        self.plots_box.addWidget(self.accuracy_widget, 2)
+        layout.addLayout(self.plots_box, 1)
+        self._side_by_side = False
+        self._fit_titles()
 
     # ---- Public API
     def reset(self, info: RunInfo) -> None:
         self._classification = info.task == "classification"
         self.accuracy_widget.setVisible(self._classification)
-        # the accuracy plot below shares the step axis and carries its label
-        self.loss_plot.getAxis("bottom").showLabel(not self._classification)
+        self._arrange()
+        self._fit()
         loss_name = {
             "mse": self.tr("mean squared error"),
             "bce": self.tr("binary cross-entropy"),
             "cross_entropy": self.tr("cross-entropy"),
         }.get(info.loss, info.loss)
-        style.set_title(self.loss_plot, self.tr("Loss ({name})").format(name=loss_name))
+        self._titles[self.loss_plot] = self.tr("Loss ({name})").format(name=loss_name)
+        self._compact = None
+        self._fit_titles()
         self.caption.setText(self._caption_text(self._classification))
         self._clear()
 
@@ -187,7 +200,44 @@ class LossPanel(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        style.fit_legend(self.loss_plot, self.width() - LEFT_AXIS_WIDTH)
+        self._fit()
+
+    def _fit(self) -> None:
+        if self._wants_side_by_side() != self._side_by_side:
+            self._arrange()
+        for plot in (self.loss_plot, self.accuracy_plot):
+            style.fit_legend(plot, (self.width() // (2 if self._side_by_side else 1)) - LEFT_AXIS_WIDTH)
+        self._fit_titles()
+
+    def _wants_side_by_side(self) -> bool:
+        return self._classification and self.width() > 1.5 * self.height() and self.height() < 330
+
+    def _arrange(self) -> None:
+        """Loss above accuracy; side by side in a short, wide dock (stacked, the
+        accuracy plot was a sliver there)."""
+        side = self._side_by_side = self._wants_side_by_side()
+        self.plots_box.setDirection(QBoxLayout.LeftToRight if side else QBoxLayout.TopToBottom)
+        self.plots_box.setStretch(0, 1 if side else 3)
+        self.plots_box.setStretch(1, 1 if side else 2)
+        # stacked, the accuracy plot below shares the step axis and carries its label, values and the legend
+        own_axis = side or not self._classification
+        bottom = self.loss_plot.getAxis("bottom")
+        bottom.showLabel(own_axis)
+        bottom.setStyle(showValues=own_axis)
+        bottom.setHeight(None if own_axis else 8)
+        style.show_legend(self.loss_plot, self.loss_legend, not self._classification)
+
+    def _fit_titles(self) -> None:
+        """Plot titles only when there is height to spare (a 230 px dock needs it for the data)."""
+        compact = self.height() < COMPACT_HEIGHT
+        if compact == self._compact:
+            return
+        self._compact = compact
+        for plot, title in self._titles.items():
+            if compact:
+                plot.setTitle(None)
+            else:
+                style.set_title(plot, title)
 
     def _clear(self) -> None:
         self.loss_plot._grown_limit = None

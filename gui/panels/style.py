@@ -190,7 +190,28 @@ def fit_legend(plot: pg.PlotItem, width: float) -> None:
     entry = max(label.itemRect().width() for _sample, label in legend.items) + 20 + 8 + 12
     columns = int(max(1, min(len(legend.items), 6, (width - 10) // entry)))
     if columns != legend.columnCount:
-        legend.setColumnCount(columns)
+        # LegendItem.setColumnCount misplaces entries when the count goes down: lay them out here
+        grid = legend.layout
+        for i in range(grid.count() - 1, -1, -1):
+            grid.removeAt(i)
+        for k, (sample, label) in enumerate(legend.items):
+            row, col = divmod(k, columns)
+            grid.addItem(sample, row, 2 * col, alignment=Qt.AlignVCenter)
+            grid.addItem(label, row, 2 * col + 1)
+        legend.columnCount = columns
+        legend.rowCount = -(-len(legend.items) // columns)
+        legend.updateSize()
+
+
+def show_legend(plot: pg.PlotItem, legend: pg.LegendItem, shown: bool) -> None:
+    """Put ``legend`` in its row under ``plot`` or take it out (a hidden item would keep its room)."""
+    in_layout = any(plot.layout.itemAt(i) is legend for i in range(plot.layout.count()))
+    if shown and not in_layout:
+        plot.layout.addItem(legend, 4, 1)
+        plot.layout.setAlignment(legend, Qt.AlignHCenter)
+    elif not shown and in_layout:
+        plot.layout.removeItem(legend)
+    legend.setVisible(shown)
 
 
 def remove_legend(plot: pg.PlotItem) -> None:
