@@ -25,6 +25,8 @@ from .series import Series
 MAX_CURVES = 12
 #: on a log axis any positive finite value can be drawn
 LOG_LIMIT = 1e300
+#: below this height per plot the plots go without titles
+COMPACT_HEIGHT = 300
 
 
 class GradientNormPanel(QWidget):
@@ -41,7 +43,9 @@ class GradientNormPanel(QWidget):
                 "far below the late ones: vanishing gradients; all rising steeply: exploding gradients."
             )
         )
-        self.norm_plot = self._time_plot(0, self.tr("Gradient L2 norm per layer"), "\u2016grad\u2016\u2082")
+        self._norm_title = self.tr("Gradient L2 norm per layer")
+        self._ratio_title = self.tr("Update-to-weight ratio \u2016\u0394W\u2016 / \u2016W\u2016")
+        self.norm_plot = self._time_plot(0, self._norm_title, "\u2016grad\u2016\u2082")
         self.ratio_plot = self._time_plot(
             1, self.tr("Update-to-weight ratio \u2016\u0394W\u2016 / \u2016W\u2016"), self.tr("ratio")
         )
@@ -123,6 +127,7 @@ class GradientNormPanel(QWidget):
     # ---- Private API
     def _on_show_ratio(self, checked: bool) -> None:
         self.ratio_plot.setVisible(checked)
+        self._fit_legends()
         self._draw()
 
     def showEvent(self, event) -> None:
@@ -136,6 +141,15 @@ class GradientNormPanel(QWidget):
     def _fit_legends(self) -> None:
         for plot in (self.norm_plot, self.ratio_plot):
             style.fit_legend(plot, self.width() - style.LEFT_AXIS_WIDTH)
+        # titles only when there is height to spare: the caption says what the plots show
+        compact = self.height() < (2 if self.show_ratio.isChecked() else 1) * COMPACT_HEIGHT
+        if compact != getattr(self, "_compact", None):
+            self._compact = compact
+            for plot, title in ((self.norm_plot, self._norm_title), (self.ratio_plot, self._ratio_title)):
+                if compact:
+                    plot.setTitle(None)
+                else:
+                    style.set_title(plot, title)
 
     def _draw(self) -> None:
         for series, curves in ((self.norms, self.norm_curves), (self.ratios, self.ratio_curves)):

@@ -235,7 +235,12 @@ class LogFriendlyAxis(pg.AxisItem):
     pyqtgraph puts every minor tick of a log axis in one level, so when the range
     spans less than a decade all of 0.06, 0.07, 0.08, 0.09 are labelled and
     overlap; split into two levels, the second is labelled only if there is room.
+    On a short axis spanning several decades only the powers of ten are labelled
+    (2 and 5 sit 0.3 decade apart: their labels overlapped below ~60 px a decade).
     """
+
+    #: pixels per decade from which 2 and 5 x 10^k get labels
+    NICE_PX_PER_DECADE = 60
 
     def logTickValues(self, minVal, maxVal, size, stdTicks):
         ticks = super().logTickValues(minVal, maxVal, size, stdTicks)
@@ -244,6 +249,9 @@ class LogFriendlyAxis(pg.AxisItem):
         minor = ticks[-1][1]
         nice = [v for v in minor if round(10 ** (v % 1)) in (1, 2, 5)]
         rest = [v for v in minor if round(10 ** (v % 1)) not in (1, 2, 5)]
+        span = maxVal - minVal
+        if len(ticks) > 1 and span > 0 and size / span < self.NICE_PX_PER_DECADE:
+            return [*ticks[:-1], (None, nice + rest)]  # one unlabelled level of minor ticks
         return [*ticks[:-1], (None, nice), (None, rest)]
 
 
