@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 from core.data import EXTRA_KEYS, GENERATED_2D, SOURCES
 from gui.forms import ComboBox, DoubleSpinBox, SpinBox
 
+from . import style
+
 CLASS_COLOURS = [
     (33, 113, 181),
     (230, 120, 30),
@@ -77,6 +79,13 @@ class DataPanel(QWidget):
         super().__init__(parent)
         self.spec: dict = {}
         outer = QVBoxLayout(self)
+        self.caption = style.Caption(
+            self.tr(
+                "The examples the network learns from. In the preview below, filled points train it and hollow "
+                "squares (the validation set) only check it; colour = class."
+            )
+        )
+        outer.addWidget(self.caption)
         form = QFormLayout()
         self.source = ComboBox()
         self.source.setObjectName("source")
