@@ -352,3 +352,26 @@ def test_gradient_norms_survive_a_zero_norm(qtbot):
         since = len(trainer.history)
     x, y = panel.norm_curves[0].getData()
     assert len(x) == 3 and np.all(np.isfinite(y))
+
+
+def test_gradient_histograms_before_the_first_step_show_zeros_as_zero(qtbot):
+    """Before the first step every gradient is 0: a "zero" bar, not a spike at -12 (bug 15)."""
+    from gui.panels.gradient_histograms import ZERO_X
+
+    trainer = Trainer(default_project())
+    panel = GradientHistogramPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.reset(trainer.info())
+    panel.update_snapshot(trainer.snapshot(0))
+    for i, stats in enumerate(trainer.snapshot(0).layers):
+        _x, counts = _xy(panel.row.curves[i])
+        assert counts.sum() == 0  # nothing at -12
+        bar = panel.row.zero_bars[i]
+        assert bar.isVisible() and list(bar.opts["x"]) == [ZERO_X]
+        assert bar.opts["height"][0] == stats.weight_hist.counts.sum()  # every weight's gradient is 0
+    ticks = next(iter(panel.row.plots.values())).getAxis("bottom")._tickLevels[0]
+    assert (ZERO_X, "zero") in ticks
+    assert panel.row._x_range[0] < ZERO_X  # the bar is in view
+    panel.scale.setCurrentIndex(1)  # linear: zeros are ordinary values, no separate bar
+    assert not panel.row.zero_bars[0].isVisible()
