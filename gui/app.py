@@ -27,6 +27,9 @@ def make_app() -> QApplication:
     app.setApplicationName("Backprop Lab")
     app.setOrganizationName("BackpropLab")
     pg.setConfigOptions(antialias=True, background="w", foreground="k")
+    from gui.panels.style import apply_palette
+
+    apply_palette(app)
     return app
 
 

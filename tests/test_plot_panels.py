@@ -34,8 +34,7 @@ from gui.panels.weight_histograms import WeightHistogramPanel  # noqa: E402
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 SCREENSHOTS = Path("/tmp/panels")
-PANELS = (LossPanel, GradientHistogramPanel, GradientNormPanel, WeightHistogramPanel,
-          ActivationStatsPanel, OutputPanel)
+PANELS = (LossPanel, GradientHistogramPanel, GradientNormPanel, WeightHistogramPanel, ActivationStatsPanel, OutputPanel)
 
 
 def _project(source: str, layers: list, batch_size: int = 10, **data) -> dict:
@@ -52,10 +51,10 @@ def _dense(units, activation):
 
 PROJECTS = {
     "spiral": default_project(),  # 2-D binary, tanh (saturation), sigmoid output
-    "gaussians": _project("gaussians", [_dense(8, "relu"), {"type": "batchnorm"}, _dense(3, "softmax")],
-                          classes=3),
-    "digits": _project("digits", [_dense(16, "relu"), {"type": "dropout", "rate": 0.1},
-                                  _dense(10, "softmax")], batch_size=100),
+    "gaussians": _project("gaussians", [_dense(8, "relu"), {"type": "batchnorm"}, _dense(3, "softmax")], classes=3),
+    "digits": _project(
+        "digits", [_dense(16, "relu"), {"type": "dropout", "rate": 0.1}, _dense(10, "softmax")], batch_size=100
+    ),
     "sine": _project("sine", [_dense(16, "tanh"), _dense(1, "linear")]),
     "diabetes": _project("diabetes", [_dense(8, "relu"), _dense(1, "linear")]),
 }
@@ -246,8 +245,11 @@ def test_output_binary_decision_boundary_and_neuron(qtbot, runs):
     assert panel.mode == "plane"
     assert panel.image.image.shape == (50, 50)
     assert np.array_equal(panel.image.image, run.snaps[-1].boundary.values)
-    n_points = sum(len(item.data) for item in panel.plot.items if hasattr(item, "data")
-                   and item is not panel.image and item is not panel.neuron_image)
+    n_points = sum(
+        len(item.data)
+        for item in panel.plot.items
+        if hasattr(item, "data") and item is not panel.image and item is not panel.neuron_image
+    )
     assert n_points == len(run.info.y_train) + len(run.info.y_val)
     assert "class 1" in panel.color_bar.getAxis("left").labelText
 
@@ -299,7 +301,8 @@ def test_output_confusion_matrix(qtbot, runs):
 
 # ---- Every panel: export and screenshots
 EXPORT_CASES = [(cls, "spiral") for cls in PANELS] + [
-    (cls, name) for cls in (LossPanel, OutputPanel) for name in ("digits", "diabetes")]
+    (cls, name) for cls in (LossPanel, OutputPanel) for name in ("digits", "diabetes")
+]
 
 
 @pytest.mark.parametrize(("cls", "name"), EXPORT_CASES, ids=lambda v: getattr(v, "__name__", v))
@@ -349,3 +352,26 @@ def test_gradient_norms_survive_a_zero_norm(qtbot):
         since = len(trainer.history)
     x, y = panel.norm_curves[0].getData()
     assert len(x) == 3 and np.all(np.isfinite(y))
+
+
+def test_gradient_histograms_before_the_first_step_show_zeros_as_zero(qtbot):
+    """Before the first step every gradient is 0: a "zero" bar, not a spike at -12 (bug 15)."""
+    from gui.panels.gradient_histograms import ZERO_X
+
+    trainer = Trainer(default_project())
+    panel = GradientHistogramPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.reset(trainer.info())
+    panel.update_snapshot(trainer.snapshot(0))
+    for i, stats in enumerate(trainer.snapshot(0).layers):
+        _x, counts = _xy(panel.row.curves[i])
+        assert counts.sum() == 0  # nothing at -12
+        bar = panel.row.zero_bars[i]
+        assert bar.isVisible() and list(bar.opts["x"]) == [ZERO_X]
+        assert bar.opts["height"][0] == stats.weight_hist.counts.sum()  # every weight's gradient is 0
+    ticks = next(iter(panel.row.plots.values())).getAxis("bottom")._tickLevels[0]
+    assert (ZERO_X, "zero") in ticks
+    assert panel.row._x_range[0] < ZERO_X  # the bar is in view
+    panel.scale.setCurrentIndex(1)  # linear: zeros are ordinary values, no separate bar
+    assert not panel.row.zero_bars[0].isVisible()

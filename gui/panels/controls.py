@@ -1,10 +1,15 @@
-"""Play / pause, step one batch, step one epoch, reset, speed and the live read-out."""
+"""Play / pause, step one batch, step one epoch, reset, speed and the live read-out.
+
+The read-out wraps onto a second line when the row is narrow (it was cut off
+at 1600 px); :meth:`Controls.take_readout` hands it to the window, e.g. to
+put it in the status bar.
+"""
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QPainter, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
@@ -30,21 +35,29 @@ class Controls(QWidget):
             if name == "play":
                 button.setMinimumWidth(90)
                 # the one thing to press first: make it stand out
-                button.setStyleSheet("QToolButton { background: #2e7d32; color: white; font-weight: bold; "
-                                     "border-radius: 4px; padding: 3px 10px; }"
-                                     "QToolButton:hover { background: #388e3c; }")
+                button.setStyleSheet(
+                    "QToolButton { background: #2e7d32; color: white; font-weight: bold; "
+                    "border-radius: 4px; padding: 3px 10px; }"
+                    "QToolButton:hover { background: #388e3c; }"
+                )
             row.addWidget(button)
-        row.addWidget(QLabel("Speed"))
+        row.addWidget(QLabel(self.tr("Speed")))
         self.speed = ComboBox()
         self.speed.setObjectName("speed")
         self.speed.addItems(list(SPEEDS))
-        self.speed.setToolTip("Steps per second: max trains as fast as the machine can")
+        self.speed.setToolTip(self.tr("Steps per second: max trains as fast as the machine can"))
         self.speed.activated.connect(lambda _i: self.speed_changed.emit(self.speed.currentText()))
         row.addWidget(self.speed)
         row.addSpacing(12)
-        self.readout = Readout("Press Play (Space) to train")
+        self.readout = Readout(self.tr("Press Play (Space) to train"))
         self.readout.setObjectName("readout")
         row.addWidget(self.readout, 1)
+
+    def take_readout(self) -> Readout:
+        """Remove the read-out from this row and return it (to put it elsewhere, e.g. the status bar)."""
+        self.layout().removeWidget(self.readout)
+        self.readout.setParent(None)
+        return self.readout
 
     def show_progress(self, snap, steps_per_second: float | None, task: str) -> None:
         hist = snap.history
@@ -52,39 +65,51 @@ class Controls(QWidget):
             value = _last(hist.get(key))
             if value is not None:
                 self._last[key] = value
-        parts = [f"epoch <b>{snap.epoch}</b>", f"step <b>{snap.step}</b>"]
-        losses = [f"{self._last[k]:.4g}" for k in ("train_loss", "val_loss") if k in self._last]
+        parts = [self.tr("epoch <b>{n}</b>").format(n=snap.epoch), self.tr("step <b>{n}</b>").format(n=snap.step)]
+        losses = [_number(self._last[k], ".4g") for k in ("train_loss", "val_loss") if k in self._last]
         if losses:
-            parts.append(f"loss <b>{' / '.join(losses)}</b>")
+            parts.append(self.tr("loss <b>{values}</b>").format(values=" / ".join(losses)))
         if task == "classification":
-            accs = [f"{100 * self._last[k]:.1f}%" for k in ("train_accuracy", "val_accuracy") if k in self._last]
+            accs = [
+                _number(100 * self._last[k], ".1f") + "%" for k in ("train_accuracy", "val_accuracy") if k in self._last
+            ]
             if accs:
-                parts.append(f"accuracy <b>{' / '.join(accs)}</b>")
+                parts.append(self.tr("accuracy <b>{values}</b>").format(values=" / ".join(accs)))
         if len(losses) == 2:
-            parts.append("<span style='color:#777'>(train / validation)</span>")
-        if steps_per_second:
-            parts.append(f"<b>{steps_per_second:,.0f}</b> steps/s")
+            parts.append("<span style='color:#777'>" + self.tr("(train / validation)") + "</span>")
+        if steps_per_second and math.isfinite(steps_per_second):
+            parts.append(self.tr("<b>{n}</b> steps/s").format(n=f"{steps_per_second:,.0f}"))
         if snap.step == 0:
-            parts.insert(0, "<span style='color:#2e7d32'><b>Press Play or Space to train</b></span>")
+            parts.insert(0, "<span style='color:#2e7d32'><b>" + self.tr("Press Play or Space to train") + "</b></span>")
         self.readout.setText(" · ".join(parts))
 
     def clear(self):
         self._last = {}
-        self.readout.setText("Press Play (Space) to train")
+        self.readout.setText(self.tr("Press Play (Space) to train"))
 
 
 class Readout(QWidget):
-    """A one-line rich-text read-out.  Unlike a QLabel, changing its text (many
-    times a second) only repaints it: a QLabel asks its parents to re-lay out,
-    and the whole window would be re-laid out and repainted on every snapshot."""
+    """A rich-text read-out of up to two lines: the text wraps when the row is
+    narrow, and its whole text is its tooltip.  Unlike a QLabel, changing its
+    text (many times a second) only repaints it: a QLabel asks its parents to
+    re-lay out, and the whole window would be re-laid out and repainted on
+    every snapshot."""
+
+    LINES = 2
 
     def __init__(self, text: str = "", parent=None):
         super().__init__(parent)
         self._doc = QTextDocument(self)
         self._doc.setDocumentMargin(0)
+        self._doc.setDefaultFont(self.font())
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
-        self.setFixedHeight(self.fontMetrics().height() + 6)
+        self.setMinimumWidth(120)
+        self.set_lines(self.LINES)
         self.setText(text)
+
+    def set_lines(self, lines: int) -> None:
+        """Room for this many lines of text (e.g. 1 in a status bar)."""
+        self.setFixedHeight(lines * self.fontMetrics().lineSpacing() + 4)
 
     def text(self) -> str:
         return self._text
@@ -95,10 +120,19 @@ class Readout(QWidget):
         self.setToolTip(self._doc.toPlainText())
         self.update()
 
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._doc.setTextWidth(self.width())
+
     def paintEvent(self, event):
         painter = QPainter(self)
-        painter.translate(0, (self.height() - self._doc.size().height()) / 2)
-        self._doc.drawContents(painter)
+        self._doc.setTextWidth(self.width())
+        painter.translate(0, max(0.0, (self.height() - self._doc.size().height()) / 2))
+        self._doc.drawContents(painter, QRectF(0, 0, self.width(), self.height()))
+
+
+def _number(value: float, fmt: str) -> str:
+    return format(value, fmt) if math.isfinite(value) else str(value).replace("inf", "\u221e")
 
 
 def _last(values):

@@ -11,14 +11,19 @@
 
 :meth:`OutputPanel.show_neuron` temporarily replaces the decision boundary by
 one hidden unit's output over the same plane (hover a neuron on the canvas).
+
+Values that are not finite (a diverged run) are drawn as missing (white) and
+counted in a note; titles never widen the plot (a long one used to push the
+colour bar out of the dock); with many points a random subset of at most
+:data:`MAX_POINTS` per set is drawn, and the caption says so.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from core.trainer import RunInfo, Snapshot
 
@@ -26,6 +31,10 @@ from . import style
 
 POINT_PEN = pg.mkPen("#202020", width=0.8)
 TRAIN_SYMBOL, VAL_SYMBOL = "o", "t1"
+#: at most this many training (and validation) points are drawn over the plane
+MAX_POINTS = 3000
+#: a confusion matrix of more classes shows colours without counts (400 texts at most)
+MAX_CELL_TEXTS = 20
 
 
 class OutputPanel(QWidget):
@@ -33,9 +42,19 @@ class OutputPanel(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.title = self.tr("Output")
         self.widget = style.new_graphics_widget()
+        self.caption = style.Caption()
+        self.note = QLabel()
+        self.note.setObjectName("nonfinite_note")
+        self.note.setStyleSheet("color: #b71c1c;")
+        self.note.hide()
+        self._nonfinite = 0
+        self.caption.add_widget(self.note)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.caption)
         layout.addWidget(self.widget)
         self.mode = "none"  # "plane", "curve", "scatter" or "confusion", from the RunInfo
         self.plot: pg.PlotItem | None = None
@@ -51,6 +70,7 @@ class OutputPanel(QWidget):
         self.plot = self.widget.addPlot()
         style.style_plot(self.plot)
         self._clear_items()
+        self._set_nonfinite(0)
         raw_columns = info.raw_x_train.shape[1]
         classification = info.task == "classification"
         if classification and raw_columns == 2:
@@ -71,12 +91,22 @@ class OutputPanel(QWidget):
         if self.mode == "plane" and b is not None and b.ys is not None:
             self._update_plane(b)
         elif self.mode == "curve" and b is not None:
-            self.curve.setData(b.xs, b.values)
+            values, bad = style.drawable(np.ravel(b.values))
+            self.curve.setData(b.xs, values)
+            self._set_nonfinite(bad)
         elif self.mode == "confusion" and p is not None and p.confusion is not None:
             self._update_confusion(p.confusion, p.part)
         elif self.mode == "scatter" and p is not None and p.y_true is not None:
-            self.scatter.setData(p.y_true, p.y_pred, brush=_part_color(p.part))
-            self._set_title(f"Predicted vs true ({_part_name(p.part)} set)")
+            y_true, y_pred = np.ravel(p.y_true), np.ravel(p.y_pred)
+            if len(y_true) > MAX_POINTS:  # the same random examples every time
+                rows = _sample_rows(len(y_true), MAX_POINTS)
+                y_true, y_pred = y_true[rows], y_pred[rows]
+            y_true, bad_t = style.drawable(y_true)
+            y_pred, bad_p = style.drawable(y_pred)
+            keep = np.isfinite(y_true) & np.isfinite(y_pred)
+            self.scatter.setData(y_true[keep], y_pred[keep], brush=_part_color(p.part))
+            self._set_title(self.tr("Predicted vs true ({part} set)").format(part=_part_name(p.part)))
+            self._set_nonfinite(bad_t + bad_p)
 
     def show_neuron(self, path: str | None, unit: int, acts: dict) -> None:
         """Show unit ``unit`` of layer ``path`` over the input plane (``acts`` is
@@ -90,12 +120,46 @@ class OutputPanel(QWidget):
             self._boundary_bar()
             return
         self.neuron = (path, unit)
-        self._draw_neuron(acts)
+        bad = self._draw_neuron(acts)
+        if bad:
+            self._set_nonfinite(bad)
 
     def plot_items(self) -> dict[str, pg.PlotItem]:
         return {} if self.plot is None else {"output": self.plot}
 
+    def export_items(self) -> list:
+        """(human title, plot item) for every plot the Export Plot menu offers."""
+        if self.plot is None:
+            return []
+        title = {
+            "plane": self.tr("Decision boundary"),
+            "curve": self.tr("Fitted curve"),
+            "scatter": self.tr("Predicted against true values"),
+            "confusion": self.tr("Confusion matrix"),
+        }.get(self.mode, self.tr("Output"))
+        if self.mode == "plane" and self.neuron is not None:
+            title = self.tr("Neuron output over the input plane")
+        return [(title, self.plot)]
+
+    def nonfinite_note(self) -> str:
+        return style.nonfinite_text(self._nonfinite)
+
+    def _set_nonfinite(self, n: int) -> None:
+        if n != self._nonfinite or self.note.isHidden() == bool(n):
+            self._nonfinite = n
+            self.note.setText(style.nonfinite_text(n))
+            self.note.setVisible(bool(n))
+
     # ---- Private API
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_legend()
+
+    def _fit_legend(self) -> None:
+        if self.plot is not None:
+            bar = 90 if self.color_bar is not None else 0
+            style.fit_legend(self.plot, self.width() - style.LEFT_AXIS_WIDTH - bar)
+
     def _clear_items(self) -> None:
         """Forget the items of the previous layout (``reset`` makes a fresh plot)."""
         self.color_bar: pg.ColorBarItem | None = None
@@ -106,6 +170,7 @@ class OutputPanel(QWidget):
         self.cells: list[pg.TextItem] = []
         self._shown = None  # the confusion matrix the cell texts show
         self._title = ""
+        self._points_note = ""
 
     def _set_title(self, title: str) -> None:
         if title != self._title:
@@ -116,11 +181,13 @@ class OutputPanel(QWidget):
     def _setup_plane(self, info: RunInfo) -> None:
         plot = self.plot
         plot.showGrid(x=False, y=False)  # grid lines over a heat map are noise
-        names = info.class_names or [f"class {i}" for i in range(int(info.y_train.max()) + 1)]
+        classes = max(int(info.out_width) if info.out_width > 1 else 2, int(_max_label(info)) + 1)
+        names = info.class_names or [self.tr("class {i}").format(i=i) for i in range(classes)]
         self.class_names = names
         self.binary = len(names) == 2
-        plot.setLabel("bottom", info.feature_names[0])
-        plot.setLabel("left", info.feature_names[1])
+        x_name, y_name = _input_names(info)
+        plot.setLabel("bottom", x_name)
+        plot.setLabel("left", y_name)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.neuron_image = pg.ImageItem(axisOrder="row-major")
         self.neuron_image.setColorMap(style.signed_colormap())
@@ -134,60 +201,109 @@ class OutputPanel(QWidget):
             self._white = np.array([255.0, 255.0, 255.0])
             self._palette = np.array([style.region_color(i).getRgb()[:3] for i in range(len(names))], float)
         legend = style.add_legend(plot, entries=len(names) + 2)
-        for c, name in enumerate(names):
-            color = style.class_color(c)
-            for x, y, symbol, legend_name in ((info.raw_x_train, info.y_train, TRAIN_SYMBOL, name),
-                                              (info.raw_x_val, info.y_val, VAL_SYMBOL, None)):
+        shown = total = 0
+        for x, y, symbol, in_legend in (
+            (info.raw_x_train, info.y_train, TRAIN_SYMBOL, True),
+            (info.raw_x_val, info.y_val, VAL_SYMBOL, False),
+        ):
+            x, y, n = _drawable_points(x, np.ravel(y))
+            total += n
+            shown += len(y)
+            for c, name in enumerate(names):
                 rows = y == c
-                item = pg.ScatterPlotItem(x[rows, 0], x[rows, 1], symbol=symbol, size=7,
-                                          pen=POINT_PEN, brush=color, name=legend_name)
+                item = pg.ScatterPlotItem(
+                    x[rows, 0],
+                    x[rows, 1],
+                    symbol=symbol,
+                    size=7,
+                    pen=POINT_PEN,
+                    brush=style.class_color(c),
+                    name=name if in_legend else None,
+                )
                 plot.addItem(item)
-        for symbol, text in ((TRAIN_SYMBOL, "training"), (VAL_SYMBOL, "validation")):
+        for symbol, text in ((TRAIN_SYMBOL, self.tr("training")), (VAL_SYMBOL, self.tr("validation"))):
             legend.addItem(pg.ScatterPlotItem(symbol=symbol, size=7, pen=POINT_PEN, brush="#bbbbbb"), text)
+        self._points_note = (
+            ""
+            if shown == total
+            else " "
+            + self.tr("Showing {n} of {total} points, chosen at random.").format(n=f"{shown:,}", total=f"{total:,}")
+        )
         self._add_color_bar()
         self._boundary_bar()
+        self._fit_legend()
 
     def _boundary_bar(self) -> None:
         if self.binary:
             self._set_bar(style.binary_colormap(), (0.0, 1.0), f"P({self.class_names[1]})")
-            title = f"Decision boundary: probability of {self.class_names[1]}"
+            title = self.tr("Decision boundary: P({name})").format(name=self.class_names[1])
+            caption = self.tr(
+                "The network's probability of {name} at every point of the input plane: white is 0.5, the "
+                "decision boundary. Circles: training points, triangles: validation points, in their true "
+                "class's colour; a point on the other colour is misclassified."
+            ).format(name=self.class_names[1])
         else:
             c = len(self.class_names)
             grey = round(255 * (1 - style.REGION_STRENGTH))
             fade = pg.ColorMap([0.0, 1.0], [pg.mkColor("w"), pg.mkColor((grey, grey, grey))])
-            self._set_bar(fade, (1.0 / c, 1.0), "confidence (pale = unsure)")
-            title = "Decision boundary: predicted class"
+            self._set_bar(fade, (1.0 / c, 1.0), self.tr("confidence (pale = unsure)"))
+            title = self.tr("Decision boundary: predicted class")
+            caption = self.tr(
+                "The class the network predicts at every point of the input plane, pale where it is unsure. "
+                "Circles: training points, triangles: validation points, in their true class's colour."
+            )
         self._set_title(title)
+        self.caption.setText(caption + self._points_note)
 
     def _update_plane(self, b) -> None:
-        rect = _pixel_rect(b.xs[0], b.xs[-1], b.ys[0], b.ys[-1], len(b.xs), len(b.ys))
+        rect = _extent_rect(b.xs, b.ys)
+        values, bad = style.drawable(b.values)
+        values = values.reshape(np.shape(b.values))
         if self.binary:
-            self.image.setImage(b.values, autoLevels=False, levels=(0.0, 1.0))
+            # NaN (not finite): transparent, the white background shows
+            self.image.setImage(np.clip(values, 0.0, 1.0), autoLevels=False, levels=(0.0, 1.0))
         else:
             c = len(self.class_names)
-            fade = np.clip((b.values - 1.0 / c) / (1.0 - 1.0 / c), 0.0, 1.0)[..., None]
-            rgb = self._white - fade * (self._white - self._palette[b.classes])
+            missing = np.isnan(values)
+            fade = np.clip((np.nan_to_num(values, nan=1.0 / c) - 1.0 / c) / (1.0 - 1.0 / c), 0.0, 1.0)[..., None]
+            classes = np.clip(np.nan_to_num(np.asarray(b.classes, dtype=float)), 0, len(self._palette) - 1)
+            rgb = self._white - fade * (self._white - self._palette[classes.astype(np.intp)])
+            rgb[missing] = self._white
             self.image.setImage(rgb.astype(np.uint8), autoLevels=False, levels=(0, 255))
-        self.image.setRect(rect)
+        if rect is not None:
+            self.image.setRect(rect)
         if self.neuron is not None and b.activations:
-            self._draw_neuron(b.activations)
+            bad += self._draw_neuron(b.activations)
+        self._set_nonfinite(bad)
 
-    def _draw_neuron(self, acts: dict) -> None:
+    def _draw_neuron(self, acts: dict) -> int:
+        """Draw the hovered unit; returns how many of its values were not finite."""
         path, unit = self.neuron
         grid = acts.get(path)
-        if grid is None or "extent" not in acts or unit >= grid.shape[2]:
-            return
-        values = grid[:, :, unit]
-        x0, x1, y0, y1 = acts["extent"]
+        if grid is None or "extent" not in acts or np.ndim(grid) != 3 or unit >= grid.shape[2]:
+            return 0
+        values, bad = style.drawable(grid[:, :, unit])
+        values = values.reshape(grid.shape[:2])
         g_y, g_x = values.shape
-        bound = max(float(np.max(np.abs(values))), 1e-12)
+        finite = np.abs(values[np.isfinite(values)])
+        bound = max(float(finite.max()) if finite.size else 1.0, 1e-12)
         self.neuron_image.setImage(values, autoLevels=False, levels=(-bound, bound))
-        self.neuron_image.setRect(_pixel_rect(x0, x1, y0, y1, g_x, g_y))
+        extent = [float(v) for v in acts["extent"]]
+        if all(style.finite_number(v) for v in extent):
+            x0, x1, y0, y1 = extent
+            self.neuron_image.setRect(_pixel_rect(x0, x1, y0, y1, g_x, g_y))
         self.image.hide()
         self.neuron_image.show()
         label = next((lay.label for lay in self._info.layers if lay.path == path), path)
-        self._set_bar(style.signed_colormap(), (-bound, bound), "unit output")
-        self._set_title(f"Neuron {unit} of layer {label}: its output over the input plane")
+        self._set_bar(style.signed_colormap(), (-bound, bound), self.tr("unit output"))
+        self._set_title(self.tr("Neuron {unit} of {layer}").format(unit=unit, layer=label))
+        self.caption.setText(
+            self.tr(
+                "The output of one hidden unit at every point of the input plane (purple negative, white 0, green "
+                "positive): the piece of the boundary this unit contributes. Move the mouse off it to go back."
+            )
+        )
+        return bad
 
     def _add_color_bar(self) -> None:
         bar = pg.ColorBarItem(values=(0, 1), width=15, interactive=False, colorMapMenu=False)
@@ -208,24 +324,49 @@ class OutputPanel(QWidget):
     # ---- Private API: regression
     def _setup_curve(self, info: RunInfo) -> None:
         plot = self.plot
-        self._set_title("Fitted curve")
-        plot.setLabel("bottom", info.feature_names[0])
-        plot.setLabel("left", "target")
+        self._set_title(self.tr("Fitted curve"))
+        plot.setLabel("bottom", _input_names(info)[0])
+        plot.setLabel("left", self.tr("target"))
         style.add_legend(plot)
-        parts = ((info.raw_x_train, info.y_train, TRAIN_SYMBOL, style.TRAIN, "training"),
-                 (info.raw_x_val, info.y_val, VAL_SYMBOL, style.VALIDATION, "validation"))
+        parts = (
+            (info.raw_x_train, info.y_train, TRAIN_SYMBOL, style.TRAIN, self.tr("training")),
+            (info.raw_x_val, info.y_val, VAL_SYMBOL, style.VALIDATION, self.tr("validation")),
+        )
         for x, y, symbol, color, name in parts:
-            plot.addItem(pg.ScatterPlotItem(x[:, 0], y[:, 0], symbol=symbol, size=5, pen=None,
-                                            brush=style.with_alpha(color, 150), name=name))
-        self.curve = plot.plot(pen=style.pen("#202020", 2.5), name="network output")
+            y = np.asarray(y).reshape(len(y), -1)[:, 0] if len(y) else np.zeros(0)
+            x, y, _n = _drawable_points(np.column_stack([x[:, :1], y]), y)
+            plot.addItem(
+                pg.ScatterPlotItem(
+                    x[:, 0], x[:, 1], symbol=symbol, size=5, pen=None, brush=style.with_alpha(color, 150), name=name
+                )
+            )
+        self.curve = plot.plot(pen=style.pen("#202020", 2.5), name=self.tr("network output"), connect="finite")
+        self._fit_legend()
+        self.caption.setText(
+            self.tr(
+                "The network's output for every input value (the dark line) over the training (circles) and "
+                "validation (triangles) examples: a good fit follows the trend, not every noisy point."
+            )
+        )
 
     def _setup_scatter(self) -> None:
         plot = self.plot
-        self._set_title("Predicted vs true")
-        plot.setLabel("bottom", "true value")
-        plot.setLabel("left", "predicted value")
-        plot.addLine(pos=(0, 0), angle=45, pen=pg.mkPen(style.FOREGROUND, width=1, style=Qt.DashLine),
-                     label="y = x", labelOpts={"position": 0.9, "color": style.FOREGROUND})
+        self._set_title(self.tr("Predicted vs true"))
+        plot.setLabel("bottom", self.tr("true value"))
+        plot.setLabel("left", self.tr("predicted value"))
+        self.caption.setText(
+            self.tr(
+                "Each point is one example: its true target across, the network's prediction up. A perfect model "
+                "puts every point on the dashed line y = x."
+            )
+        )
+        plot.addLine(
+            pos=(0, 0),
+            angle=45,
+            pen=pg.mkPen(style.FOREGROUND, width=1, style=Qt.DashLine),
+            label="y = x",
+            labelOpts={"position": 0.9, "color": style.FOREGROUND},
+        )
         self.scatter = pg.ScatterPlotItem(size=6, pen=POINT_PEN, brush=style.VALIDATION)
         plot.addItem(self.scatter)
 
@@ -235,9 +376,16 @@ class OutputPanel(QWidget):
         names = info.class_names or [str(i) for i in range(info.out_width)]
         c = len(names)
         plot.showGrid(x=False, y=False)
-        plot.setLabel("bottom", "predicted class")
-        plot.setLabel("left", "true class")
-        ticks = [[(float(i), n) for i, n in enumerate(names)], []]
+        plot.setLabel("bottom", self.tr("predicted class"))
+        plot.setLabel("left", self.tr("true class"))
+        self.caption.setText(
+            self.tr(
+                "Row: the true class, column: the class the network predicted; each cell counts examples, so the "
+                "diagonal holds the correct ones and any other cell a kind of mistake."
+            )
+        )
+        every = 1 if c <= MAX_CELL_TEXTS else -(-c // MAX_CELL_TEXTS)  # names that fit, not overlapping
+        ticks = [[(float(i), str(n)) for i, n in enumerate(names) if i % every == 0], []]
         plot.getAxis("bottom").setTicks(ticks)
         plot.getAxis("left").setTicks(ticks)
         plot.invertY(True)
@@ -247,17 +395,19 @@ class OutputPanel(QWidget):
         self.image.setColorMap(style.count_colormap())
         plot.addItem(self.image)
         plot.setRange(xRange=(-0.5, c - 0.5), yRange=(-0.5, c - 0.5), padding=0)
-        for i in range(c):
+        for i in range(c if c <= MAX_CELL_TEXTS else 0):  # many classes: colours only, no counts
             for j in range(c):
                 cell = pg.TextItem("", anchor=(0.5, 0.5))
                 cell.setPos(j, i)
                 plot.addItem(cell)
                 self.cells.append(cell)
         self._add_color_bar()
-        self._set_bar(style.count_colormap(), (0, 1), "count")
-        self._set_title("Confusion matrix")
+        self._set_bar(style.count_colormap(), (0, 1), self.tr("count"))
+        self._set_title(self.tr("Confusion matrix"))
 
     def _update_confusion(self, confusion: np.ndarray, part: str) -> None:
+        confusion = np.nan_to_num(np.asarray(confusion, dtype=float), nan=0.0, posinf=0.0, neginf=0.0)
+        confusion = np.clip(confusion, 0, 1e15).astype(np.int64)
         if self._shown is not None and np.array_equal(self._shown, confusion):
             return  # nothing new: spare re-laying out a hundred texts
         self._shown = confusion
@@ -272,7 +422,11 @@ class OutputPanel(QWidget):
             cell.setText(str(int(count)), color=color)
         total = int(confusion.sum())
         accuracy = 100.0 * np.trace(confusion) / total if total else float("nan")
-        self._set_title(f"Confusion matrix ({_part_name(part)} set, n = {total}, accuracy {accuracy:.1f} %)")
+        self._set_title(
+            self.tr("Confusion matrix ({part} set, n = {n}, accuracy {acc:.1f} %)").format(
+                part=_part_name(part), n=total, acc=accuracy
+            )
+        )
 
 
 def _pixel_rect(x0, x1, y0, y1, nx, ny) -> QRectF:
@@ -287,4 +441,56 @@ def _part_color(part: str) -> str:
 
 
 def _part_name(part: str) -> str:
-    return "validation" if part == "val" else "training"
+    if part == "val":
+        return QCoreApplication.translate("OutputPanel", "validation")
+    return QCoreApplication.translate("OutputPanel", "training")
+
+
+def _input_names(info: RunInfo) -> list[str]:
+    """Names of the raw input columns (the features may be fewer or others, e.g. only x1*x2)."""
+    columns = info.raw_x_train.shape[1]
+    names = list(info.feature_names)
+    if len(names) == columns:
+        return names
+    return [f"x{i + 1}" for i in range(columns)]
+
+
+def _max_label(info: RunInfo) -> int:
+    labels = np.concatenate([np.ravel(info.y_train), np.ravel(info.y_val)])
+    labels = labels[np.isfinite(labels)] if labels.dtype.kind == "f" else labels
+    return int(labels.max()) if labels.size else 1
+
+
+def _drawable_points(x: np.ndarray, y: np.ndarray, limit: int = MAX_POINTS, seed: int = 0):
+    """The rows of ``x`` (and labels ``y``) that can be drawn, at most ``limit`` of them
+    chosen at random (the same ones every time); also how many rows there were."""
+    n = len(x)
+    x = np.asarray(x, dtype=float)
+    with np.errstate(invalid="ignore"):
+        keep = np.all(np.abs(x) <= style.DRAW_LIMIT, axis=1) if x.size else np.ones(n, bool)
+    rows = np.flatnonzero(keep)
+    if len(rows) > limit:
+        rows = np.sort(np.random.default_rng(seed).choice(rows, limit, replace=False))
+    return x[rows], np.asarray(y)[rows], n
+
+
+def _sample_rows(n: int, limit: int, seed: int = 0) -> np.ndarray:
+    """``limit`` of ``n`` row indices, random but the same every time (cached: called per frame)."""
+    key = (n, limit, seed)
+    rows = _SAMPLES.get(key)
+    if rows is None:
+        rows = _SAMPLES[key] = np.sort(np.random.default_rng(seed).choice(n, limit, replace=False))
+        if len(_SAMPLES) > 8:
+            _SAMPLES.pop(next(iter(_SAMPLES)))
+    return rows
+
+
+_SAMPLES: dict = {}
+
+
+def _extent_rect(xs, ys) -> QRectF | None:
+    xs, ys = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+    ends = (xs[0], xs[-1], ys[0], ys[-1])
+    if not all(style.finite_number(v) for v in ends):
+        return None
+    return _pixel_rect(*ends, len(xs), len(ys))

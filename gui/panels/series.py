@@ -49,19 +49,23 @@ class Series:
                 setattr(self, name, new)
         if end == self.n:
             return
-        self._x[self.n:end] = x
-        self._y[self.n:end] = y
+        self._x[self.n : end] = x
+        self._y[self.n : end] = y
         self.n = end
         self.version += 1
-        if self.max_points is not None and self.n > self.max_points:
+        while self.max_points is not None and self.n > self.max_points:
             self._halve()
 
     def _halve(self) -> None:
-        """Average neighbouring pairs (an odd last point stays as it is)."""
+        """Average neighbouring pairs (an odd last point stays as it is); a pair with
+        one missing (NaN) value keeps the other, so gaps do not spread."""
         pairs = self.n // 2
         for name in ("_x", "_y"):
             a = getattr(self, name)
-            merged = 0.5 * (a[0:2 * pairs:2] + a[1:2 * pairs:2])
+            first, second = a[0 : 2 * pairs : 2], a[1 : 2 * pairs : 2]
+            with np.errstate(invalid="ignore", over="ignore"):
+                merged = 0.5 * first + 0.5 * second  # halves first: no overflow near the float limit
+            merged = np.where(np.isnan(first), second, np.where(np.isnan(second), first, merged))
             last = a[self.n - 1] if self.n % 2 else None
             a[:pairs] = merged
             if last is not None:

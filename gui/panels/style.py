@@ -8,8 +8,11 @@ depth along viridis (dark = near the input, light = near the output).
 
 from __future__ import annotations
 
+import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 BACKGROUND = "w"
 FOREGROUND = "#303030"
@@ -24,8 +27,25 @@ BATCH = (31, 119, 180, 90)  # the training blue, faint: noisy per-batch values
 LINE_WIDTH = 1.0
 THIN_WIDTH = 1.0
 
-TAB10 = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
-         "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
+TAB10 = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
+
+
+#: selection colours of lists and combo boxes: a saturated blue under white
+#: text in every state (some platform themes give a pale highlight under white
+#: text, which made the current item of a combo box unreadable)
+HIGHLIGHT = "#2a6bb5"
+HIGHLIGHT_TEXT = "#ffffff"
+
+
+def apply_palette(app) -> None:
+    """Readable selection colours for the whole application (call once at start)."""
+    palette = app.palette()
+    for group in (QPalette.Active, QPalette.Inactive):
+        palette.setColor(group, QPalette.Highlight, QColor(HIGHLIGHT))
+        palette.setColor(group, QPalette.HighlightedText, QColor(HIGHLIGHT_TEXT))
+    palette.setColor(QPalette.Disabled, QPalette.Highlight, QColor("#9aa7b5"))
+    palette.setColor(QPalette.Disabled, QPalette.HighlightedText, QColor(HIGHLIGHT_TEXT))
+    app.setPalette(palette)
 
 
 def class_color(index: int) -> QColor:
@@ -119,19 +139,88 @@ LEFT_AXIS_WIDTH = 54
 
 
 def set_title(plot: pg.PlotItem, title: str) -> None:
+    """A small title that never widens its plot: a long title (a neuron's name,
+    a confusion matrix's counts) used to push the colour bar past the dock's edge.
+    Text longer than the room it gets runs under its neighbours instead."""
+    if not isinstance(plot.titleLabel, ElasticLabel):
+        old = plot.titleLabel
+        plot.layout.removeItem(old)
+        old.setParentItem(None)
+        if old.scene() is not None:
+            old.scene().removeItem(old)
+        plot.titleLabel = ElasticLabel("", size="11pt", parent=plot)
+        plot.layout.addItem(plot.titleLabel, 0, 1)
     plot.setTitle(title, color=FOREGROUND, size="10pt")
 
 
+class ElasticLabel(pg.LabelItem):
+    """A label that asks for its height but no width."""
+
+    def updateMin(self):
+        super().updateMin()
+        self.setMinimumWidth(0)
+        self._sizeHint = {k: (0 if v[0] > 0 else v[0], v[1]) for k, v in self._sizeHint.items()}
+        self.updateGeometry()
+
+
 def add_legend(plot: pg.PlotItem, entries: int = 3, **kwargs) -> pg.LegendItem:
-    """A legend on a translucent white box; with many ``entries`` it gets more
-    columns, smaller text and tighter rows so it covers less of the plot."""
-    kwargs.setdefault("offset", (-10, 10))
-    if entries > 4:
-        kwargs.setdefault("colCount", 2 if entries <= 8 else 3)
-        kwargs.setdefault("labelTextSize", "8pt")
-        kwargs.setdefault("verSpacing", -6)
-    return plot.addLegend(labelTextColor=FOREGROUND, brush=(255, 255, 255, 190),
-                          pen=(180, 180, 180), **kwargs)
+    """A legend in one row under the plot, outside the data, so it never covers
+    the newest points; with many ``entries`` it wraps into rows of six."""
+    legend = pg.LegendItem(
+        offset=None,
+        colCount=max(1, min(entries, 6)),
+        labelTextColor=FOREGROUND,
+        labelTextSize="8pt",
+        verSpacing=-6,
+        horSpacing=8,
+        **kwargs,
+    )
+    plot.layout.addItem(legend, 4, 1)
+    plot.layout.setAlignment(legend, Qt.AlignHCenter)
+    plot.legend = legend  # plot.plot(name=...) adds its curve to it
+    return legend
+
+
+def fit_legend(plot: pg.PlotItem, width: float) -> None:
+    """Lay the legend under ``plot`` out in as many columns as fit in ``width`` px
+    (a legend wider than its plot pushed the plot, and its colour bar, out of the dock)."""
+    legend = plot.legend
+    if legend is None or not legend.items or width <= 0:
+        return
+    entry = max(label.itemRect().width() for _sample, label in legend.items) + 20 + 8 + 12
+    columns = int(max(1, min(len(legend.items), 6, (width - 10) // entry)))
+    if columns != legend.columnCount:
+        # LegendItem.setColumnCount misplaces entries when the count goes down: lay them out here
+        grid = legend.layout
+        for i in range(grid.count() - 1, -1, -1):
+            grid.removeAt(i)
+        for k, (sample, label) in enumerate(legend.items):
+            row, col = divmod(k, columns)
+            grid.addItem(sample, row, 2 * col, alignment=Qt.AlignVCenter)
+            grid.addItem(label, row, 2 * col + 1)
+        legend.columnCount = columns
+        legend.rowCount = -(-len(legend.items) // columns)
+        legend.updateSize()
+
+
+def show_legend(plot: pg.PlotItem, legend: pg.LegendItem, shown: bool) -> None:
+    """Put ``legend`` in its row under ``plot`` or take it out (a hidden item would keep its room)."""
+    in_layout = any(plot.layout.itemAt(i) is legend for i in range(plot.layout.count()))
+    if shown and not in_layout:
+        plot.layout.addItem(legend, 4, 1)
+        plot.layout.setAlignment(legend, Qt.AlignHCenter)
+    elif not shown and in_layout:
+        plot.layout.removeItem(legend)
+    legend.setVisible(shown)
+
+
+def remove_legend(plot: pg.PlotItem) -> None:
+    legend = plot.legend
+    if legend is not None:
+        plot.layout.removeItem(legend)
+        if legend.scene() is not None:
+            legend.scene().removeItem(legend)
+        plot.legend = None
 
 
 def two_lines(label: str) -> str:
@@ -146,7 +235,12 @@ class LogFriendlyAxis(pg.AxisItem):
     pyqtgraph puts every minor tick of a log axis in one level, so when the range
     spans less than a decade all of 0.06, 0.07, 0.08, 0.09 are labelled and
     overlap; split into two levels, the second is labelled only if there is room.
+    On a short axis spanning several decades only the powers of ten are labelled
+    (2 and 5 sit 0.3 decade apart: their labels overlapped below ~60 px a decade).
     """
+
+    #: pixels per decade from which 2 and 5 x 10^k get labels
+    NICE_PX_PER_DECADE = 60
 
     def logTickValues(self, minVal, maxVal, size, stdTicks):
         ticks = super().logTickValues(minVal, maxVal, size, stdTicks)
@@ -155,7 +249,23 @@ class LogFriendlyAxis(pg.AxisItem):
         minor = ticks[-1][1]
         nice = [v for v in minor if round(10 ** (v % 1)) in (1, 2, 5)]
         rest = [v for v in minor if round(10 ** (v % 1)) not in (1, 2, 5)]
+        span = maxVal - minVal
+        if len(ticks) > 1 and span > 0 and size / span < self.NICE_PX_PER_DECADE:
+            return [*ticks[:-1], (None, nice + rest)]  # one unlabelled level of minor ticks
         return [*ticks[:-1], (None, nice), (None, rest)]
+
+
+class PercentAxis(pg.AxisItem):
+    """0 ... 100 % ticks, fewer of them when the axis is short (they overlapped)."""
+
+    def tickValues(self, minVal, maxVal, size):
+        if size < 80:  # "0" and "100" would not fit between the ends of the axis
+            return [(50, [50.0])]
+        every = 20 if size >= 150 else 50
+        return [(every, [float(v) for v in range(0, 101, every)])]
+
+    def tickStrings(self, values, scale, spacing):
+        return [f"{v:.0f}" for v in values]
 
 
 class StableLabel(pg.LabelItem):
@@ -195,3 +305,150 @@ def grow_x_range(plot: pg.PlotItem, x_max: float, start: float = 0.0) -> None:
         limit = max(10.0, x_max * 1.5)
         plot._grown_limit = limit
         plot.setXRange(start, limit, padding=0.02)
+
+
+# ---- Values that cannot be drawn
+#: larger values are drawn as gaps: Qt and pyqtgraph compute ranges, widths and
+#: squared lengths from them, which overflow near the float limit (1e308)
+DRAW_LIMIT = 1e30
+
+
+def drawable(values, limit: float = DRAW_LIMIT) -> tuple[np.ndarray, int]:
+    """``values`` as float64 with NaN where a value is not finite or beyond
+    +-``limit``, and how many such values there were."""
+    a = np.array(values, dtype=np.float64, copy=True, ndmin=1)
+    with np.errstate(invalid="ignore"):
+        bad = ~(np.abs(a) <= limit)
+    n = int(np.count_nonzero(bad))
+    if n:
+        a[bad] = np.nan
+    return a, n
+
+
+def finite_number(value, limit: float = DRAW_LIMIT) -> bool:
+    try:
+        return abs(float(value)) <= limit
+    except (TypeError, ValueError):
+        return False
+
+
+def number(value) -> str:
+    """A statistic for a note: ``0.0123``, or ``NaN`` / ``inf`` said plainly."""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return "?"
+    if v != v:
+        return QCoreApplication.translate("style", "NaN")
+    if v in (float("inf"), float("-inf")):
+        return ("\u2212" if v < 0 else "") + "\u221e"
+    return f"{v:.3g}"
+
+
+def nonfinite_text(n: int) -> str:
+    """ "3 values not finite" (or "" for none): what a panel left out of its plot."""
+    if n <= 0:
+        return ""
+    if n == 1:
+        return QCoreApplication.translate("style", "1 value not finite (not drawn)")
+    return QCoreApplication.translate("style", "{n} values not finite (not drawn)").format(n=f"{n:,}")
+
+
+# ---- Captions
+class ElidedLabel(QLabel):
+    """One line of plain text, cut with "\u2026" when it does not fit; the whole
+    text is its tooltip.  It never asks for width, so it never widens a dock."""
+
+    def __init__(self, text: str = "", parent=None):
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
+        self.setTextFormat(Qt.PlainText)
+        self._full = ""
+        self.set_full_text(text)
+
+    def full_text(self) -> str:
+        return self._full
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(f"<p>{text}</p>" if text else "")  # rich text: the tooltip wraps
+        self._elide()
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = max(self.width(), 40)
+        elided = self.fontMetrics().elidedText(self._full, Qt.ElideRight, width)
+        if elided != self.text():
+            self.setText(elided)
+
+
+class Caption(QWidget):
+    """A panel's one-line explanation: what it shows and how to read it.
+
+    The line is cut to the panel's width; hovering shows it whole.  A panel's
+    own small controls (check boxes, notes) go at its right end
+    (:meth:`add_widget`), so caption and controls share one row.  The
+    "\u00d7" hides the explanation; a "?" stays to bring it back.
+    ``toggled(bool)`` says when it is shown or hidden (the window may remember it).
+    """
+
+    toggled = Signal(bool)
+
+    def __init__(self, text: str = "", parent=None):
+        super().__init__(parent)
+        self.setObjectName("caption")
+        self.label = ElidedLabel(text)
+        self.label.setObjectName("captionText")
+        palette = self.label.palette()
+        palette.setColor(QPalette.WindowText, QColor("#555555"))
+        self.label.setPalette(palette)
+        self.close_button = QToolButton()
+        self.close_button.setText("\u00d7")
+        self.close_button.setAutoRaise(True)
+        self.close_button.setObjectName("captionClose")
+        self.close_button.setToolTip(QCoreApplication.translate("Caption", "Hide this explanation"))
+        self.close_button.clicked.connect(lambda: self.set_shown(False))
+        self.show_button = QToolButton()
+        self.show_button.setText("?")
+        self.show_button.setAutoRaise(True)
+        self.show_button.setObjectName("captionShow")
+        self.show_button.setToolTip(QCoreApplication.translate("Caption", "Explain what this panel shows"))
+        self.show_button.clicked.connect(lambda: self.set_shown(True))
+        self.show_button.hide()
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(4, 1, 2, 1)
+        self._row.setSpacing(6)
+        self._row.addWidget(self.show_button)
+        self._row.addWidget(self.label, 1)
+        self._stretch = QWidget()  # takes the room when the explanation is hidden
+        self._stretch.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self._stretch.hide()
+        self._row.addWidget(self._stretch, 1)
+        self._row.addWidget(self.close_button)
+        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
+
+    def add_widget(self, widget: QWidget) -> None:
+        """Put a control at the right end of the caption's row."""
+        self._row.insertWidget(self._row.count() - 1, widget)
+
+    def text(self) -> str:
+        return self.label.full_text()
+
+    def setText(self, text: str) -> None:
+        if text != self.label.full_text():
+            self.label.set_full_text(text)
+
+    def is_shown(self) -> bool:
+        return not self.label.isHidden()
+
+    def set_shown(self, shown: bool) -> None:
+        if shown == self.is_shown():
+            return
+        self.label.setVisible(shown)
+        self._stretch.setVisible(not shown)
+        self.close_button.setVisible(shown)
+        self.show_button.setVisible(not shown)
+        self.toggled.emit(shown)
