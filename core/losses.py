@@ -40,8 +40,8 @@ class Loss:
         return self.name if not self.config else {"name": self.name, **self.config}
 
     def prepare_targets(self, y: np.ndarray, task: str, out_width: int, dtype) -> np.ndarray:
-        if task == "regression":
-            return y.reshape(len(y), -1).astype(dtype)
+        if task == "regression":  # (N, k) already; a 1-D target is one column (N may be 0)
+            return (y if y.ndim == 2 else y.reshape(-1, 1)).astype(dtype)
         labels = y.astype(np.int64)
         if out_width == 1:
             return labels.reshape(-1, 1).astype(dtype)
