@@ -16,22 +16,32 @@ from __future__ import annotations
 
 import csv
 import gzip
+import math
 import os
 import re
+import stat
+import zlib
+from array import array
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from .registry import ConfigError, Param, validate_params
+from .registry import ConfigError, Param, show, validate_params
 
 GENERATED_2D = ("xor", "circle", "spiral", "moons", "gaussians")
 SKLEARN_SETS = ("digits", "iris", "wine", "breast_cancer", "diabetes")
 SOURCES = (*GENERATED_2D, "sine", *SKLEARN_SETS, "csv", "idx")
 
+#: limits checked before reading or allocating: a typo or a wrong file must not
+#: cost the machine's memory (or read /dev/zero until it runs out)
+MAX_SAMPLES = 10_000_000
+MAX_DATA_BYTES = 2**30  # a CSV or IDX file (compressed size for .gz; the same for its contents)
+MAX_DATA_ELEMENTS = 50_000_000  # rows x columns of the inputs (MNIST's training set is 47 million)
+
 COMMON_KEYS = {
     "source": Param("spiral", kind="choice", choices=SOURCES),
-    "samples": Param(None, kind="int", low=2, nullable=True),
-    "noise": Param(0.1, low=0.0),
+    "samples": Param(None, kind="int", low=2, high=MAX_SAMPLES, nullable=True),
+    "noise": Param(0.1, low=0.0, high=1e6),
     "validation_split": Param(0.2, low=0.0, high=1.0, high_open=True),
     "standardize": Param(True, kind="bool"),
     "task": Param(None, kind="choice", choices=("classification", "regression", None),
@@ -113,19 +123,70 @@ class DataSplit:
 # ---- validation
 def validate_data_spec(spec) -> dict:
     if not isinstance(spec, dict):
-        raise ConfigError(f"data: must be an object, got {spec!r}")
+        raise ConfigError(f"data: must be an object, got {show(spec)}", "bad_type", key="data", value=spec,
+                          expected="object")
     if "source" not in spec:
-        raise ConfigError(f"data.source: missing (one of: {', '.join(SOURCES)})")
+        raise ConfigError(f"data.source: missing (one of: {', '.join(SOURCES)})", "missing", key="data.source",
+                          known=list(SOURCES))
     source = COMMON_KEYS["source"].validate("data.source", spec["source"])
     params = {**COMMON_KEYS, **EXTRA_KEYS.get(source, {})}
     out = validate_params("data", params, spec)
     for key in EXTRA_KEYS.get(source, {}):
         if out[key] is None:
-            raise ConfigError(f"data.{key}: missing (source {source!r} needs it)")
+            raise ConfigError(f"data.{key}: missing (source {source!r} needs it)", "missing", key=f"data.{key}")
     if out["features"] is not None:
         if not isinstance(out["features"], list) or not all(isinstance(f, str) for f in out["features"]):
-            raise ConfigError(f"data.features: must be a list of names such as \"x1*x2\", got {out['features']!r}")
+            raise ConfigError(f"data.features: must be a list of names such as \"x1*x2\", "
+                              f"got {show(out['features'])}", "bad_type", key="data.features",
+                              value=out["features"], expected="list")
+    width, rows = known_data_shape(out)
+    if width is not None and rows is not None and width * rows > MAX_DATA_ELEMENTS:
+        raise ConfigError(f"data.features: {width:,} features of {rows:,} rows make {width * rows:,} values, "
+                          f"more than {MAX_DATA_ELEMENTS:,}", "too_large", key="data.features", value=width,
+                          rows=rows, limit=MAX_DATA_ELEMENTS)
     return out
+
+
+_SKLEARN_SHAPES = {"digits": (64, 1797), "iris": (4, 150), "wine": (13, 178), "breast_cancer": (30, 569),
+                   "diabetes": (10, 442)}
+
+
+def known_data_shape(spec: dict) -> tuple[int | None, int | None]:
+    """``(input width, rows)`` of a validated data spec, as far as they are known
+    without reading a file (None where not)."""
+    source, samples = spec["source"], spec.get("samples")
+    if source in GENERATED_2D or source == "sine":
+        width, rows = (2 if source != "sine" else 1), samples or DEFAULT_SAMPLES
+    elif source in _SKLEARN_SHAPES:
+        width, rows = _SKLEARN_SHAPES[source]
+        rows = min(rows, samples or rows)
+    else:
+        width, rows = None, samples
+    if spec.get("features"):
+        width = len(spec["features"])
+    return width, rows
+
+
+def check_input_file(path: str, limit: int, key: str | None = None) -> int:
+    """Refuse, before reading, what is not a regular file of at most ``limit`` bytes
+    (a folder, /dev/zero, a pipe); return its size.  Messages start with ``key``
+    (or the path itself)."""
+    prefix, where = (f"{key}: ", f" {path!r}") if key else (f"{path}: ", "")
+    name = key or path
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise ConfigError(f"{prefix}cannot read{where}: {exc.strerror or exc}", "cannot_read", key=name,
+                          value=path) from None
+    except ValueError as exc:  # e.g. a NUL character in the path
+        raise ConfigError(f"{prefix}cannot read{where}: {exc}", "cannot_read", key=name, value=path) from None
+    if not stat.S_ISREG(st.st_mode):
+        what = "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file"
+        raise ConfigError(f"{prefix}cannot read{where}: {what}", "bad_file", key=name, value=path)
+    if st.st_size > limit:
+        raise ConfigError(f"{prefix}cannot read{where}: {st.st_size:,} bytes is more than the limit of {limit:,}",
+                          "too_large", key=name, value=path, size=st.st_size, limit=limit)
+    return st.st_size
 
 
 # ---- sources
@@ -222,41 +283,47 @@ def _resolve(path: str, base_dir: str) -> str:
 
 
 def load_csv(path: str, target: str, task: str | None = None) -> Dataset:
-    """A CSV file with a header row; every column but ``target`` must be numeric."""
+    """A CSV file with a header row; every column but ``target`` must be numeric.
+
+    Read row by row into a compact array, so memory follows the numbers, not the
+    text; a file, a field or a table over the limits is refused with a message."""
+    check_input_file(path, MAX_DATA_BYTES, "data.path")
+    header: list[str] | None = None
+    values = array("d")
+    labels: list[str] = []
+    reader = None
     try:
         with open(path, newline="", encoding="utf-8-sig") as fh:
-            rows = list(csv.reader(fh))
+            reader = csv.reader(fh)
+            for row in reader:
+                if not any(cell.strip() for cell in row):
+                    continue
+                if header is None:
+                    header = [h.strip() for h in row]
+                    if target not in header:
+                        raise ConfigError(f"data.target: no column {target!r} in {path!r} "
+                                          f"(columns: {', '.join(header)})", "unknown_value", key="data.target",
+                                          value=target, known=header)
+                    if len(header) < 2:
+                        raise ConfigError(f"data.path: {path!r} has only the target column {target!r}; it needs "
+                                          "at least one input column", "bad_file", key="data.path", value=path)
+                    t = header.index(target)
+                    continue
+                _csv_row(row, reader.line_num, header, t, path, values, labels)
     except OSError as exc:
-        raise ConfigError(f"data.path: cannot read {path!r}: {exc.strerror or exc}") from None
+        raise ConfigError(f"data.path: cannot read {path!r}: {exc.strerror or exc}", "cannot_read",
+                          key="data.path", value=path) from None
     except UnicodeDecodeError:
-        raise ConfigError(f"data.path: {path!r} is not a UTF-8 text file") from None
-    rows = [r for r in rows if any(cell.strip() for cell in r)]
-    if len(rows) < 3:
-        raise ConfigError(f"data.path: {path!r} needs a header row and at least two data rows")
-    header = [h.strip() for h in rows[0]]
-    if target not in header:
-        raise ConfigError(f"data.target: no column {target!r} in {path!r} (columns: {', '.join(header)})")
-    t = header.index(target)
-    features, labels = [], []
-    for line, row in enumerate(rows[1:], start=2):
-        if len(row) != len(header):
-            raise ConfigError(f"data.path: {path!r} line {line} has {len(row)} fields, the header has {len(header)}")
-        values = []
-        for col, cell in enumerate(row):
-            if col == t:
-                labels.append(cell.strip())
-                continue
-            try:
-                value = float(cell)
-            except ValueError:
-                raise ConfigError(
-                    f"data.path: {path!r} line {line}, column {header[col]!r}: {cell!r} is not a number"
-                ) from None
-            if not np.isfinite(value):
-                raise ConfigError(f"data.path: {path!r} line {line}, column {header[col]!r}: {cell!r} is not finite")
-            values.append(value)
-        features.append(values)
-    x = np.array(features, dtype=np.float64).reshape(len(features), len(header) - 1)
+        raise ConfigError(f"data.path: {path!r} is not a UTF-8 text file", "bad_file", key="data.path",
+                          value=path) from None
+    except csv.Error as exc:  # a field over 128 KB, a NUL character...
+        line = reader.line_num if reader is not None else 0
+        raise ConfigError(f"data.path: {path!r} line {line}: {exc}", "bad_file", key="data.path", value=path,
+                          line=line) from None
+    if header is None or len(labels) < 2:
+        raise ConfigError(f"data.path: {path!r} needs a header row and at least two data rows", "bad_file",
+                          key="data.path", value=path)
+    x = np.frombuffer(values, dtype=np.float64).reshape(len(labels), len(header) - 1).copy()
     names = [h for i, h in enumerate(header) if i != t]
     numeric = _all_numbers(labels)
     if task is None:
@@ -268,11 +335,35 @@ def load_csv(path: str, target: str, task: str | None = None) -> Dataset:
             task = "classification" if integral and len(distinct) <= 20 else "regression"
     if task == "regression":
         if numeric is None:
-            raise ConfigError(f"data.target: column {target!r} is not numeric, so it cannot be a regression target")
+            raise ConfigError(f"data.target: column {target!r} is not numeric, so it cannot be a regression target",
+                              "bad_type", key="data.target", value=target)
         return Dataset(x, numeric.reshape(-1, 1), "regression", os.path.basename(path), names)
     classes, y = np.unique(np.array(labels) if numeric is None else numeric, return_inverse=True)
     class_names = [str(c if numeric is None else (int(c) if float(c).is_integer() else c)) for c in classes]
     return Dataset(x, y.astype(np.int64), "classification", os.path.basename(path), names, class_names)
+
+
+def _csv_row(row, line, header, t, path, values, labels) -> None:
+    if len(row) != len(header):
+        raise ConfigError(f"data.path: {path!r} line {line} has {len(row)} fields, the header has {len(header)}",
+                          "bad_file", key="data.path", value=path, line=line)
+    if (len(labels) + 1) * (len(header) - 1) > MAX_DATA_ELEMENTS:
+        raise ConfigError(f"data.path: {path!r} has more than {MAX_DATA_ELEMENTS:,} values (at line {line})",
+                          "too_large", key="data.path", value=path, limit=MAX_DATA_ELEMENTS)
+    for col, cell in enumerate(row):
+        if col == t:
+            labels.append(cell.strip())
+            continue
+        try:
+            value = float(cell)
+        except ValueError:
+            raise ConfigError(f"data.path: {path!r} line {line}, column {header[col]!r}: {show(cell)} is not a "
+                              "number", "bad_type", key="data.path", value=cell, line=line,
+                              column=header[col]) from None
+        if not math.isfinite(value):
+            raise ConfigError(f"data.path: {path!r} line {line}, column {header[col]!r}: {show(cell)} is not "
+                              "finite", "not_finite", key="data.path", value=cell, line=line, column=header[col])
+        values.append(value)
 
 
 def _all_numbers(cells: list[str]) -> np.ndarray | None:
@@ -286,33 +377,59 @@ def _all_numbers(cells: list[str]) -> np.ndarray | None:
 _IDX_TYPES = {0x08: ">u1", 0x09: ">i1", 0x0B: ">i2", 0x0C: ">i4", 0x0D: ">f4", 0x0E: ">f8"}
 
 
-def read_idx(path: str) -> np.ndarray:
-    """Read one IDX (MNIST-format) file, optionally gzip-compressed."""
+def read_idx(path: str, key: str = "data.path") -> np.ndarray:
+    """Read one IDX (MNIST-format) file, optionally gzip-compressed.  The header is
+    checked (dimensions, size) before the data is read; the data is read in one
+    piece of exactly the promised size."""
+    check_input_file(path, MAX_DATA_BYTES, key)
+
+    def bad(message, code="bad_file", **args):
+        return ConfigError(f"{key}: {path!r} {message}", code, key=key, value=path, **args)
+
     opener = gzip.open if path.endswith(".gz") else open
     try:
         with opener(path, "rb") as fh:
-            raw = fh.read()
-    except OSError as exc:
-        raise ConfigError(f"data.path: cannot read {path!r}: {exc.strerror or exc}") from None
-    if len(raw) < 4 or raw[0] != 0 or raw[1] != 0 or raw[2] not in _IDX_TYPES:
-        raise ConfigError(f"data.path: {path!r} is not an IDX file (bad magic number)")
-    ndim = raw[3]
-    header = 4 + 4 * ndim
-    dims = tuple(int.from_bytes(raw[4 + 4 * i: 8 + 4 * i], "big") for i in range(ndim))
-    dtype = np.dtype(_IDX_TYPES[raw[2]])
-    expected = header + int(np.prod(dims)) * dtype.itemsize
-    if len(raw) != expected:
-        raise ConfigError(f"data.path: {path!r} has {len(raw)} bytes, its header promises {expected}")
-    return np.frombuffer(raw, dtype=dtype, offset=header).reshape(dims)
+            head = fh.read(4)
+            if len(head) < 4 or head[0] != 0 or head[1] != 0 or head[2] not in _IDX_TYPES:
+                raise bad("is not an IDX file (bad magic number)")
+            ndim = head[3]
+            if ndim == 0:
+                raise bad("is an IDX file with no dimensions")
+            raw_dims = fh.read(4 * ndim)
+            if len(raw_dims) < 4 * ndim:
+                raise bad(f"ends inside its header ({ndim} dimensions promised)")
+            dims = tuple(int.from_bytes(raw_dims[4 * i: 4 * i + 4], "big") for i in range(ndim))
+            if 0 in dims:
+                raise bad(f"has a dimension of size 0 (shape {dims})")
+            dtype = np.dtype(_IDX_TYPES[head[2]])
+            count = math.prod(dims)
+            header = 4 + 4 * ndim
+            expected = header + count * dtype.itemsize
+            if count > MAX_DATA_ELEMENTS or count * dtype.itemsize > MAX_DATA_BYTES:
+                raise bad(f"promises shape {dims} ({count:,} values), more than the limit of "
+                          f"{MAX_DATA_ELEMENTS:,}", "too_large", shape=dims, limit=MAX_DATA_ELEMENTS)
+            body = fh.read(count * dtype.itemsize)
+            extra = len(fh.read(1))
+    except ConfigError:
+        raise
+    except (OSError, EOFError, zlib.error) as exc:  # truncated or corrupt gzip stream
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        raise ConfigError(f"{key}: cannot read {path!r}: {reason}", "cannot_read", key=key, value=path) from None
+    if len(body) + header != expected or extra:
+        size = f"more than {expected}" if extra else str(header + len(body))
+        raise bad(f"has {size} bytes, its header promises {expected}", size=header + len(body), expected=expected)
+    out = np.frombuffer(body, dtype=dtype).reshape(dims)
+    if dtype.kind == "f" and not np.all(np.isfinite(out)):
+        raise bad("contains NaN or infinite values", "not_finite")
+    return out
 
 
 def load_idx(images_path: str, labels_path: str) -> Dataset:
-    images = read_idx(images_path)
-    labels = read_idx(labels_path).reshape(-1)
+    images = read_idx(images_path, "data.path")
+    labels = read_idx(labels_path, "data.labels").reshape(-1)
     if len(images) != len(labels):
-        raise ConfigError(
-            f"data.labels: {len(labels)} labels for {len(images)} images in {images_path!r}"
-        )
+        raise ConfigError(f"data.labels: {len(labels)} labels for {len(images)} images in {images_path!r}",
+                          "shape_mismatch", key="data.labels", value=len(labels), expected=len(images))
     x = images.reshape(len(images), -1).astype(np.float64)
     if images.dtype == np.dtype(">u1"):
         x /= 255.0
@@ -323,7 +440,7 @@ def load_idx(images_path: str, labels_path: str) -> Dataset:
 
 # ---- feature transforms
 _FEATURE = re.compile(
-    r"^(?:x(?P<i>\d+)(?:\^(?P<p>\d+))?|x(?P<a>\d+)\*x(?P<b>\d+)|(?P<f>sin|cos)\(x(?P<j>\d+)\))$"
+    r"^(?:x(?P<i>\d{1,9})(?:\^(?P<p>\d{1,2}))?|x(?P<a>\d{1,9})\*x(?P<b>\d{1,9})|(?P<f>sin|cos)\(x(?P<j>\d{1,9})\))$"
 )
 
 
@@ -334,17 +451,23 @@ def transform_features(ds: Dataset, features: list[str] | None) -> Dataset:
         return ds
     cols = []
     d = ds.x.shape[1]
+    if len(ds.x) * len(features) > MAX_DATA_ELEMENTS:
+        raise ConfigError(f"data.features: {len(features):,} features of {len(ds.x):,} rows are more than "
+                          f"{MAX_DATA_ELEMENTS:,} values", "too_large", key="data.features", value=len(features),
+                          limit=MAX_DATA_ELEMENTS)
 
     def column(num: str, name: str) -> np.ndarray:
         k = int(num)
         if not 1 <= k <= d:
-            raise ConfigError(f"data.features: {name!r} names column {k}, the data has {d}")
+            raise ConfigError(f"data.features: {name!r} names column {k}, the data has {d}", "out_of_range",
+                              key="data.features", value=name, high=d)
         return ds.x[:, k - 1]
 
     for name in features:
         m = _FEATURE.match(name.replace(" ", ""))
         if not m:
-            raise ConfigError(f"data.features: unknown feature {name!r} (use x1, x1^2, x1*x2, sin(x1), cos(x1))")
+            raise ConfigError(f"data.features: unknown feature {show(name)} (use x1, x1^2, x1*x2, sin(x1), cos(x1))",
+                              "unknown_value", key="data.features", value=name)
         if m["i"]:
             cols.append(column(m["i"], name) ** int(m["p"] or 1))
         elif m["a"]:
@@ -362,7 +485,8 @@ def split(ds: Dataset, validation_split: float, rng: np.random.Generator):
     if validation_split > 0 and n_val == 0:
         n_val = 1
     if n - n_val < 1:
-        raise ConfigError(f"data.validation_split: {validation_split} leaves no training rows out of {n}")
+        raise ConfigError(f"data.validation_split: {validation_split} leaves no training rows out of {n}",
+                          "out_of_range", key="data.validation_split", value=validation_split, rows=n)
     perm = rng.permutation(n)
     val_idx, train_idx = np.sort(perm[:n_val]), np.sort(perm[n_val:])
     return train_idx, val_idx
@@ -383,7 +507,8 @@ def build_data(spec: dict, rng: np.random.Generator, base_dir: str = ".") -> Dat
         raw = _retask(raw, spec["task"])
     ds = transform_features(raw, spec.get("features"))
     if ds.task == "classification" and ds.n_classes < 2:
-        raise ConfigError(f"data: {ds.name} has only one class; classification needs two or more")
+        raise ConfigError(f"data: {ds.name} has only one class; classification needs two or more", "bad_file",
+                          key="data", value=ds.name)
     train_idx, val_idx = split(ds, spec.get("validation_split", 0.2), rng)
     x_train, x_val = ds.x[train_idx], ds.x[val_idx]
     if spec.get("standardize", True):
@@ -401,9 +526,11 @@ def _retask(ds: Dataset, task: str) -> Dataset:
         return Dataset(ds.x, y, "regression", ds.name, ds.feature_names)
     values = ds.y.reshape(-1)
     if ds.y.ndim > 1 and ds.y.shape[1] != 1:
-        raise ConfigError("data.task: a target with several columns cannot be classification")
+        raise ConfigError("data.task: a target with several columns cannot be classification", "conflict",
+                          key="data.task")
     if not np.all(values == np.round(values)) or len(np.unique(values)) > 100:
-        raise ConfigError(f"data.task: the target of {ds.name} is not a set of class labels")
+        raise ConfigError(f"data.task: the target of {ds.name} is not a set of class labels", "conflict",
+                          key="data.task", value=ds.name)
     classes, y = np.unique(values, return_inverse=True)
     return Dataset(ds.x, y.astype(np.int64), "classification", ds.name, ds.feature_names,
                    [str(int(c)) for c in classes])
