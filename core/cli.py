@@ -129,7 +129,8 @@ def _check_output(path: str | None, option: str) -> None:
     try:  # the real test of a writable folder (os.access says yes to root on a read-only disk)
         fd, probe = tempfile.mkstemp(prefix=".tmp-", dir=folder)
     except OSError as exc:
-        raise ConfigError(f"{option}: cannot write in folder {folder!r}: {exc.strerror or exc}", "cannot_write",
+        raise ConfigError(f"{option}: cannot write {path!r} in folder {folder!r}: {exc.strerror or exc}",
+                          "cannot_write",
                           key=option, value=path) from None
     os.close(fd)
     os.unlink(probe)

@@ -153,9 +153,8 @@ def test_float32_training_steps_with_every_activation(activation):
 
 @pytest.mark.parametrize("spec", OPTIMIZER_SPECS, ids=lambda s: "-".join(f"{k}={v}" for k, v in s.items()))
 def test_float32_training_steps_with_every_optimizer(spec):
-    trainer = Trainer(_project("gelu", optimizer=spec,
-                               extra_layers=[{"type": "residual", "layers": [
-                                   {"type": "dense", "units": 6, "activation": {"name": "gelu", "approximate": "tanh"}}]}]))
+    inner = {"type": "dense", "units": 6, "activation": {"name": "gelu", "approximate": "tanh"}}
+    trainer = Trainer(_project("gelu", optimizer=spec, extra_layers=[{"type": "residual", "layers": [inner]}]))
     for _ in range(5):
         trainer.step()
     _check_all_float32(trainer)
