@@ -3,9 +3,11 @@ BLAS thread count): each runs ``core.cli.main`` in this process."""
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import os
+import resource
 import stat
 
 import numpy as np
@@ -32,6 +34,21 @@ XOR = {
     "optimizer": {"name": "adam", "lr": 0.05},
     "training": {"batch_size": 8, "epochs": 2},
 }
+
+
+@contextlib.contextmanager
+def bounded_memory(headroom=2 * 2**30):
+    """An address-space limit: reading /dev/zero to the end fails fast instead of
+    filling the machine's memory (before the fix it did)."""
+    with open("/proc/self/status") as fh:
+        vm = next(int(line.split()[1]) * 1024 for line in fh if line.startswith("VmSize:"))
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (vm + headroom if hard == resource.RLIM_INFINITY
+                                            else min(vm + headroom, hard), hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
 def write(tmp_path, spec, name="p.json"):
@@ -101,18 +118,28 @@ def test_output_in_a_folder_without_write_permission(tmp_path, capsys, no_traini
     one_line_error(capsys, "--report", "report.json")
 
 
-def test_device_node_output_is_refused(tmp_path, capsys, no_training):
-    assert cli_main(["train", write(tmp_path, XOR), "--quiet", "--history", "/dev/null"]) == 2
-    one_line_error(capsys, "--history", "/dev/null", "not a regular file")
-    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+@pytest.fixture
+def fifo(tmp_path):
+    """A named pipe: not a regular file, like a device node, but one a test may lose
+    (a test against the old code replaced /dev/null itself with a regular file)."""
+    path = tmp_path / "pipe"
+    os.mkfifo(path)
+    return path
 
 
-def test_symlink_to_a_device_is_refused_and_left_alone(tmp_path, capsys, no_training):
+def test_non_regular_output_is_refused(tmp_path, capsys, no_training, fifo):
+    assert cli_main(["train", write(tmp_path, XOR), "--quiet", "--history", str(fifo)]) == 2
+    one_line_error(capsys, "--history", "pipe", "not a regular file")
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+def test_symlink_to_a_non_regular_file_is_refused_and_left_alone(tmp_path, capsys, no_training, fifo):
     link = tmp_path / "h.csv"
-    link.symlink_to("/dev/null")
+    link.symlink_to(fifo)
     assert cli_main(["train", write(tmp_path, XOR), "--quiet", "--history", str(link)]) == 2
     one_line_error(capsys, "--history", "not a regular file")
-    assert link.is_symlink() and os.readlink(link) == "/dev/null"
+    assert link.is_symlink() and os.readlink(link) == str(fifo)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
 
 
 def test_symlink_to_a_regular_file_is_written_through(tmp_path, capsys):
@@ -158,10 +185,12 @@ def test_atomic_write_refuses_a_device_and_a_folder(tmp_path):
     from core.project import atomic_write
 
     (tmp_path / "dir").mkdir()
-    for path in ("/dev/null", str(tmp_path / "dir")):
+    os.mkfifo(tmp_path / "pipe")
+    for path in (tmp_path / "pipe", tmp_path / "dir"):
         with pytest.raises(OSError, match="refusing to replace"):
-            atomic_write(path, lambda fh: fh.write("x"))
-    assert [p.name for p in tmp_path.iterdir()] == ["dir"]
+            atomic_write(str(path), lambda fh: fh.write("x"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dir", "pipe"]
+    assert stat.S_ISFIFO(os.stat(tmp_path / "pipe").st_mode)
 
 
 @pytest.mark.parametrize("umask, expected", [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
@@ -209,7 +238,8 @@ def test_dev_zero_and_folders_are_refused_before_reading(tmp_path, capsys, kind)
     elif kind == "weights":
         args = ["--init-weights", "/dev/zero"]
     project = "/dev/zero" if kind == "project" else write(tmp_path, spec)
-    assert cli_main(["train", project, "--quiet", "--steps", "1", *args]) == 2
+    with bounded_memory():
+        assert cli_main(["train", project, "--quiet", "--steps", "1", *args]) == 2
     one_line_error(capsys, "/dev/zero", "not a regular file")
     spec["data"] = {"source": "idx", "path": str(tmp_path), "labels": str(tmp_path)}
     assert cli_main(["train", write(tmp_path, spec), "--quiet", "--steps", "1"]) == 2
@@ -246,7 +276,8 @@ def test_weights_shapes_are_checked_before_decompressing(tmp_path, capsys, monke
     assert path.stat().st_size < 2_000_000
     read = []
     monkeypatch.setattr(core.weights, "_read_header", _spy(core.weights._read_header, read))
-    assert cli_main(["train", write(tmp_path, XOR), "--quiet", "--init-weights", str(path)]) == 2
+    with bounded_memory():
+        assert cli_main(["train", write(tmp_path, XOR), "--quiet", "--init-weights", str(path)]) == 2
     one_line_error(capsys, "big.npz", "layers.0.weight", "(10000, 10000)", "(4, 2)")
     assert len(read) == 4  # each entry's header once, never the data
     with pytest.raises(Exception, match="more than the limit"):
