@@ -21,7 +21,7 @@ from threadpoolctl import threadpool_limits
 
 from .inspect import gradient_check
 from .project import atomic_write, check_network_size, load_project, write_target
-from .registry import ConfigError
+from .registry import ConfigError, show
 from .trainer import Trainer, TrainingDiverged
 from .weights import load_weights, save_weights
 
@@ -45,9 +45,10 @@ def _positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a whole number, got {text!r}") from None
+        why = "has too many digits" if text.strip().lstrip("+-").isdigit() else "must be a whole number"
+        raise argparse.ArgumentTypeError(f"{why}, got {show(text)}") from None
     if value < 0:
-        raise argparse.ArgumentTypeError(f"must not be negative, got {text!r}")
+        raise argparse.ArgumentTypeError(f"must not be negative, got {show(text)}")
     return value
 
 

@@ -150,16 +150,18 @@ def resolve_loss(spec, task: str, out_width: int, key: str = "loss") -> Loss:
     cls, config = parse_named_spec(LOSSES, key, spec)
     loss = cls(**config)
     if loss.classification_only and task != "classification":
-        raise ConfigError(f"{key}: {loss.name!r} needs a classification task, the data is {task}")
+        raise ConfigError(f"{key}: {loss.name!r} needs a classification task, the data is {task}", "conflict",
+                          key=key, value=loss.name, task=task)
     if isinstance(loss, BinaryCrossEntropy) and out_width != 1:
         raise ConfigError(
             f"{key}: 'bce' needs one output unit, the output layer has {out_width} "
-            "(use cross_entropy for several classes)"
+            "(use cross_entropy for several classes)", "shape_mismatch", key=key, value="bce", units=out_width
         )
     if isinstance(loss, CrossEntropy) and out_width < 2:
         raise ConfigError(
             f"{key}: 'cross_entropy' needs one output unit per class, the output layer has "
-            f"{out_width} (use bce for one sigmoid unit)"
+            f"{out_width} (use bce for one sigmoid unit)", "shape_mismatch", key=key, value="cross_entropy",
+            units=out_width
         )
     return loss
 

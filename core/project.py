@@ -197,6 +197,9 @@ def normalize_project(spec) -> dict:
     optimizer = spec.get("optimizer", {"name": "adam"})
     if isinstance(optimizer, str):
         optimizer = {"name": optimizer}
+    if not isinstance(optimizer, dict):
+        raise ConfigError(f"optimizer: must be a name or an object with a name, got {show(optimizer)}", "bad_type",
+                          key="optimizer", value=optimizer, expected="name")
     probe = make_optimizer(optimizer, np.zeros(1), np.zeros(1), None)
     out["optimizer"] = probe.get_config()
 

@@ -60,7 +60,9 @@ _REPR.maxlevel = 3
 def show(value: Any) -> str:
     """``repr(value)`` for a message: short, on one line, safe for any JSON value
     (integers of thousands of digits, lists nested thousands of levels deep)."""
-    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+    if value is None or isinstance(value, bool):  # as written in JSON
+        return {None: "null", True: "true", False: "false"}[value]
+    if isinstance(value, int) and value.bit_length() > 200:
         digits = int(value.bit_length() * math.log10(2)) + 1
         return f"{'-' if value < 0 else ''}<an integer of about {digits} digits>"
     if isinstance(value, (str, int, float, bool)) or value is None:

@@ -552,6 +552,7 @@ PROJECT_CASES = [
     ("list as an optimizer name", _change("optimizer", name=["adam"]), ["optimizer.name"]),
     ("list as a data source", _change("data", source=["xor"]), ["data.source"]),
     ("list as the loss", {**copy.deepcopy(XOR), "loss": ["bce"]}, ["loss"]),
+    ("null optimizer", {**copy.deepcopy(XOR), "optimizer": None}, ["optimizer", "null"]),  # found by the fuzzer
     ("2^63 units", _layer(units=2**63), ["network.layers[0].units", "9223372036854775808"]),
     ("2^63 samples", _change("data", samples=2**63), ["data.samples", "9223372036854775808"]),
     ("1e6 units twice", {**copy.deepcopy(XOR), "network": {"layers": [
