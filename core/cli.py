@@ -28,8 +28,8 @@ from .weights import load_weights, save_weights
 PROG = "backprop-lab"
 #: finite differences take two passes per parameter: beyond this gradcheck would run for hours
 MAX_GRADCHECK_PARAMETERS = 200_000
-#: multiply-adds per step (batch rows x parameters) below which one BLAS thread is fastest
-SINGLE_THREAD_WORK = 4_000_000
+#: multiply-adds per step (batch rows x parameters) below which one BLAS thread is used
+SINGLE_THREAD_WORK = 50_000_000
 
 
 class UsageError(Exception):
@@ -146,13 +146,23 @@ def _write_output(option: str, path: str, write) -> bool:
     return True
 
 
-def blas_threads(trainer: Trainer) -> int:
-    """BLAS threads for this run: one for small networks, where waking a second
-    thread costs more than it saves (digits: 0.71 ms a step with one thread, 1.65 ms
-    with two when the other core is busy); the default for large work."""
+def blas_threads(trainer: Trainer, load: float | None = None) -> int:
+    """BLAS threads for this run.  One for small networks, where waking a second
+    thread costs more than it saves (digits 64-128-64-10, batch 32, with the other
+    core busy: 0.43 ms a step with one thread, 1.39 ms with two); for large work one
+    per core that is idle now (``load``: the 1-minute load average), at least one:
+    OpenBLAS threads spinning against another busy process lose even on large matrices
+    (1024-unit layers, batch 256: 74 ms with one thread, 207 ms with two)."""
     batch = trainer.batch_size or len(trainer.x_train)
-    work = batch * trainer.network.num_params
-    return 1 if work < SINGLE_THREAD_WORK else (os.cpu_count() or 1)
+    if batch * trainer.network.num_params < SINGLE_THREAD_WORK:
+        return 1
+    cpus = os.cpu_count() or 1
+    if load is None:
+        try:
+            load = os.getloadavg()[0]
+        except (OSError, AttributeError):
+            load = 0.0
+    return max(1, min(cpus, cpus - int(load + 0.5)))
 
 
 def _train(args) -> int:

@@ -318,12 +318,15 @@ def test_blas_threads_rule():
                                      {"type": "dense", "units": 64, "activation": "relu"},
                                      {"type": "dense", "units": 10, "activation": "softmax"}]},
               "training": {"batch_size": 32}}
-    assert blas_threads(Trainer(digits)) == 1
+    assert blas_threads(Trainer(digits), load=0.0) == 1
     big = copy.deepcopy(digits)
-    big["network"]["layers"][0]["units"] = 4096
+    big["network"]["layers"][0]["units"] = 1024
     big["network"]["layers"][1]["units"] = 1024
     big["training"]["batch_size"] = 256
-    assert blas_threads(Trainer(big)) == (os.cpu_count() or 1)
+    cpus = os.cpu_count() or 1
+    assert blas_threads(Trainer(big), load=0.0) == cpus  # an idle machine: every core
+    assert blas_threads(Trainer(big), load=cpus - 1.0) == 1  # the other cores are busy
+    assert blas_threads(Trainer(big), load=10.0 * cpus) == 1
 
 
 # ---- ConfigError carries a stable code and its parts
