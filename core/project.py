@@ -31,7 +31,7 @@ MAX_DEPTH = 64  # nesting of objects and lists in a project file
 MAX_PROJECT_BYTES = 16 * 2**20
 MAX_UNITS = 1_000_000  # per layer
 MAX_PARAMETERS = 20_000_000  # weights and biases of the whole network
-MAX_ACTIVATIONS = 50_000_000  # rows x summed layer widths: what evaluating the whole data set holds
+MAX_ACTIVATIONS = 100_000_000  # rows x summed layer widths (evaluation holds the whole set; 500 rows x 100k units fit)
 
 FORMAT = "backprop-lab/1"
 TOP_KEYS = ("format", "seed", "data", "network", "loss", "optimizer", "schedule", "training",
