@@ -715,3 +715,45 @@ def test_good_weights_still_load(tmp_path):
     for key, value in good_arrays().items():
         np.testing.assert_array_equal(arrays[key], value)
         assert arrays[key].flags.writeable
+
+
+# ---- command-line arguments
+ARG_VALUES = st.one_of(st.sampled_from(["0", "1", "-1", "2", "1e3", "nan", "inf", "-inf", "", " ", "x", "9" * 5000,
+                                        "1" + "0" * 400, "0x10", "--", "-", "/dev/zero", "/", "\x00"]),
+                       st.text(max_size=8))
+
+
+@st.composite
+def argvs(draw):
+    command = draw(st.sampled_from(["train", "gradcheck", "", "-h", "--help", "bogus"]))
+    options = ["--steps", "--epochs", "--seed", "--init-weights", "--save-weights", "--history", "--report",
+               "--quiet", "--samples", "--tolerance", "--atol", "--colour"]
+    args = [command, "PROJECT"] if draw(st.booleans()) else [command]
+    for _ in range(draw(st.integers(0, 4))):
+        option = draw(st.sampled_from(options))
+        args.append(option)
+        if option != "--quiet" and draw(st.integers(0, 9)):
+            args.append(draw(ARG_VALUES))
+    return args
+
+
+@FUZZ
+@given(argv=argvs())
+def test_fuzz_command_line_arguments(tmp_path_factory, argv):
+    folder = tmp_path_factory.mktemp("args")
+    project = str(write_project(folder, XOR))
+    argv = [project if a == "PROJECT" else a for a in argv]
+    # a run may not be long: the fuzzer picks --steps/--epochs values, so cap them
+    for i, a in enumerate(argv[:-1]):
+        if a in ("--steps", "--epochs") and argv[i + 1].strip().isdigit() and len(argv[i + 1]) < 4300:
+            argv[i + 1] = str(min(int(argv[i + 1]), 3))
+    with contextlib.chdir(folder):
+        try:
+            rc, out, err = run(*argv)
+        except SystemExit as exc:  # -h / --help print and exit 0, as argparse does
+            assert exc.code == 0 and ("-h" in argv or "--help" in argv)
+            return
+    assert rc in (0, 1, 2), (rc, err)
+    assert "out of memory" not in err and "internal error" not in err
+    if rc == 2:
+        assert err.startswith("backprop-lab: error: ") and err.count("\n") == 1, err
