@@ -247,10 +247,10 @@ def test_dev_zero_and_folders_are_refused_before_reading(tmp_path, capsys, kind)
 
 
 def test_data_file_above_the_size_limit_is_refused(tmp_path, capsys, monkeypatch):
-    import core.data
+    import core.datafiles
 
     (tmp_path / "d.csv").write_text("a,y\n" + "1,0\n2,1\n" * 100)
-    monkeypatch.setattr(core.data, "MAX_DATA_BYTES", 500)
+    monkeypatch.setattr(core.datafiles, "MAX_DATA_BYTES", 500)
     spec = copy.deepcopy(XOR)
     spec["data"] = {"source": "csv", "path": "d.csv", "target": "y"}
     assert cli_main(["train", write(tmp_path, spec), "--quiet", "--steps", "1"]) == 2
