@@ -362,3 +362,17 @@ def test_config_error_code_and_args_keep_the_message():
         assert str(again) == str(exc) and again.code == exc.code and again.args == exc.args
     plain = ConfigError("x: bad")
     assert str(plain) == "x: bad" and plain.code is None and plain.args == {}
+
+
+def test_values_in_messages_are_short_and_safe():
+    from core.registry import show
+
+    assert show(10**5000).startswith("<an integer of about 5001 digits")  # repr() would raise
+    assert show(-(10**300)).startswith("-<an integer")
+    assert show(None) == "null" and show(True) == "true" and show("4") == "'4'" and show(-0.1) == "-0.1"
+    deep: list = []
+    for _ in range(10_000):
+        deep = [deep]
+    assert len(show(deep)) < 100
+    assert len(show("x" * 1_000_000)) < 100
+    assert len(show(list(range(10**5)))) < 100
