@@ -13,6 +13,8 @@ exposed as ``weight`` and trained like any other parameter.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from scipy.special import erf, expit
 
@@ -20,8 +22,10 @@ from .registry import Param, Registry, parse_named_spec
 
 ACTIVATIONS = Registry("activation")
 
-_SQRT_HALF = np.sqrt(0.5)
-_INV_SQRT_2PI = 1.0 / np.sqrt(2.0 * np.pi)
+# Python floats, not NumPy float64 scalars: NumPy 2 promotes a float32 array times a
+# float64 scalar to float64, and a float32 run must stay float32 end to end
+_SQRT_HALF = math.sqrt(0.5)
+_INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
 
 
 class Activation:
@@ -184,7 +188,7 @@ class GELU(Activation):
     params = {"approximate": Param("none", kind="choice", choices=("none", "tanh"))}
     family = "relu"
 
-    _K = np.sqrt(2.0 / np.pi)
+    _K = math.sqrt(2.0 / math.pi)
 
     def forward(self, z):
         if self.approximate == "tanh":

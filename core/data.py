@@ -3,7 +3,8 @@
 Each step is its own function so new sources and feature crosses slot in:
 
 * :func:`load_source` makes a :class:`Dataset` from ``data.source`` (generated
-  2-D sets, 1-D ``sine``, scikit-learn's bundled sets, ``csv``, ``idx``);
+  2-D sets, 1-D ``sine``, scikit-learn's bundled sets, ``csv``, ``idx``; the
+  file readers are in :mod:`core.datafiles`);
 * :func:`transform_features` adds crosses such as ``x1^2``, ``x1*x2``, ``sin(x1)``;
 * :func:`split` holds out a validation part (training rows keep file order);
 * :func:`standardize` fits mean and standard deviation on the training part only;
@@ -14,24 +15,34 @@ Nothing here downloads: every source is generated or ships with a package.
 
 from __future__ import annotations
 
-import csv
-import gzip
 import os
 import re
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from .registry import ConfigError, Param, validate_params
+from .datafiles import (  # noqa: F401 (re-exported: the readers and their limits are part of the pipeline)
+    MAX_DATA_BYTES,
+    MAX_DATA_ELEMENTS,
+    Dataset,
+    check_input_file,
+    load_csv,
+    load_idx,
+    read_idx,
+)
+from .registry import ConfigError, Param, show, validate_params
 
 GENERATED_2D = ("xor", "circle", "spiral", "moons", "gaussians")
 SKLEARN_SETS = ("digits", "iris", "wine", "breast_cancer", "diabetes")
 SOURCES = (*GENERATED_2D, "sine", *SKLEARN_SETS, "csv", "idx")
 
+#: a typo must not cost the machine's memory (the file limits are in core.datafiles)
+MAX_SAMPLES = 10_000_000
+
 COMMON_KEYS = {
     "source": Param("spiral", kind="choice", choices=SOURCES),
-    "samples": Param(None, kind="int", low=2, nullable=True),
-    "noise": Param(0.1, low=0.0),
+    "samples": Param(None, kind="int", low=2, high=MAX_SAMPLES, nullable=True),
+    "noise": Param(0.1, low=0.0, high=1e6),
     "validation_split": Param(0.2, low=0.0, high=1.0, high_open=True),
     "standardize": Param(True, kind="bool"),
     "task": Param(None, kind="choice", choices=("classification", "regression", None),
@@ -45,23 +56,6 @@ EXTRA_KEYS = {
     "idx": {"path": Param(None, kind="str"), "labels": Param(None, kind="str")},
 }
 DEFAULT_SAMPLES = 500
-
-
-@dataclass
-class Dataset:
-    """Raw rows: ``x`` is ``(N, d)``; ``y`` is integer labels ``(N,)`` for
-    classification or ``(N, k)`` floats for regression."""
-
-    x: np.ndarray
-    y: np.ndarray
-    task: str
-    name: str
-    feature_names: list[str]
-    class_names: list[str] | None = None
-
-    @property
-    def n_classes(self) -> int:
-        return len(self.class_names) if self.class_names is not None else 0
 
 
 @dataclass
@@ -113,19 +107,48 @@ class DataSplit:
 # ---- validation
 def validate_data_spec(spec) -> dict:
     if not isinstance(spec, dict):
-        raise ConfigError(f"data: must be an object, got {spec!r}")
+        raise ConfigError(f"data: must be an object, got {show(spec)}", "bad_type", key="data", value=spec,
+                          expected="object")
     if "source" not in spec:
-        raise ConfigError(f"data.source: missing (one of: {', '.join(SOURCES)})")
+        raise ConfigError(f"data.source: missing (one of: {', '.join(SOURCES)})", "missing", key="data.source",
+                          known=list(SOURCES))
     source = COMMON_KEYS["source"].validate("data.source", spec["source"])
     params = {**COMMON_KEYS, **EXTRA_KEYS.get(source, {})}
     out = validate_params("data", params, spec)
     for key in EXTRA_KEYS.get(source, {}):
         if out[key] is None:
-            raise ConfigError(f"data.{key}: missing (source {source!r} needs it)")
+            raise ConfigError(f"data.{key}: missing (source {source!r} needs it)", "missing", key=f"data.{key}")
     if out["features"] is not None:
         if not isinstance(out["features"], list) or not all(isinstance(f, str) for f in out["features"]):
-            raise ConfigError(f"data.features: must be a list of names such as \"x1*x2\", got {out['features']!r}")
+            raise ConfigError(f"data.features: must be a list of names such as \"x1*x2\", "
+                              f"got {show(out['features'])}", "bad_type", key="data.features",
+                              value=out["features"], expected="list")
+    width, rows = known_data_shape(out)
+    if width is not None and rows is not None and width * rows > MAX_DATA_ELEMENTS:
+        raise ConfigError(f"data.features: {width:,} features of {rows:,} rows make {width * rows:,} values, "
+                          f"more than {MAX_DATA_ELEMENTS:,}", "too_large", key="data.features", value=width,
+                          rows=rows, limit=MAX_DATA_ELEMENTS)
     return out
+
+
+_SKLEARN_SHAPES = {"digits": (64, 1797), "iris": (4, 150), "wine": (13, 178), "breast_cancer": (30, 569),
+                   "diabetes": (10, 442)}
+
+
+def known_data_shape(spec: dict) -> tuple[int | None, int | None]:
+    """``(input width, rows)`` of a validated data spec, as far as they are known
+    without reading a file (None where not)."""
+    source, samples = spec["source"], spec.get("samples")
+    if source in GENERATED_2D or source == "sine":
+        width, rows = (2 if source != "sine" else 1), samples or DEFAULT_SAMPLES
+    elif source in _SKLEARN_SHAPES:
+        width, rows = _SKLEARN_SHAPES[source]
+        rows = min(rows, samples or rows)
+    else:
+        width, rows = None, samples
+    if spec.get("features"):
+        width = len(spec["features"])
+    return width, rows
 
 
 # ---- sources
@@ -221,109 +244,9 @@ def _resolve(path: str, base_dir: str) -> str:
     return path if os.path.isabs(path) else os.path.join(base_dir, path)
 
 
-def load_csv(path: str, target: str, task: str | None = None) -> Dataset:
-    """A CSV file with a header row; every column but ``target`` must be numeric."""
-    try:
-        with open(path, newline="", encoding="utf-8-sig") as fh:
-            rows = list(csv.reader(fh))
-    except OSError as exc:
-        raise ConfigError(f"data.path: cannot read {path!r}: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"data.path: {path!r} is not a UTF-8 text file") from None
-    rows = [r for r in rows if any(cell.strip() for cell in r)]
-    if len(rows) < 3:
-        raise ConfigError(f"data.path: {path!r} needs a header row and at least two data rows")
-    header = [h.strip() for h in rows[0]]
-    if target not in header:
-        raise ConfigError(f"data.target: no column {target!r} in {path!r} (columns: {', '.join(header)})")
-    t = header.index(target)
-    features, labels = [], []
-    for line, row in enumerate(rows[1:], start=2):
-        if len(row) != len(header):
-            raise ConfigError(f"data.path: {path!r} line {line} has {len(row)} fields, the header has {len(header)}")
-        values = []
-        for col, cell in enumerate(row):
-            if col == t:
-                labels.append(cell.strip())
-                continue
-            try:
-                value = float(cell)
-            except ValueError:
-                raise ConfigError(
-                    f"data.path: {path!r} line {line}, column {header[col]!r}: {cell!r} is not a number"
-                ) from None
-            if not np.isfinite(value):
-                raise ConfigError(f"data.path: {path!r} line {line}, column {header[col]!r}: {cell!r} is not finite")
-            values.append(value)
-        features.append(values)
-    x = np.array(features, dtype=np.float64).reshape(len(features), len(header) - 1)
-    names = [h for i, h in enumerate(header) if i != t]
-    numeric = _all_numbers(labels)
-    if task is None:
-        if numeric is None:
-            task = "classification"
-        else:
-            distinct = np.unique(numeric)
-            integral = np.all(distinct == np.round(distinct))
-            task = "classification" if integral and len(distinct) <= 20 else "regression"
-    if task == "regression":
-        if numeric is None:
-            raise ConfigError(f"data.target: column {target!r} is not numeric, so it cannot be a regression target")
-        return Dataset(x, numeric.reshape(-1, 1), "regression", os.path.basename(path), names)
-    classes, y = np.unique(np.array(labels) if numeric is None else numeric, return_inverse=True)
-    class_names = [str(c if numeric is None else (int(c) if float(c).is_integer() else c)) for c in classes]
-    return Dataset(x, y.astype(np.int64), "classification", os.path.basename(path), names, class_names)
-
-
-def _all_numbers(cells: list[str]) -> np.ndarray | None:
-    try:
-        values = np.array([float(c) for c in cells])
-    except ValueError:
-        return None
-    return values if np.all(np.isfinite(values)) else None
-
-
-_IDX_TYPES = {0x08: ">u1", 0x09: ">i1", 0x0B: ">i2", 0x0C: ">i4", 0x0D: ">f4", 0x0E: ">f8"}
-
-
-def read_idx(path: str) -> np.ndarray:
-    """Read one IDX (MNIST-format) file, optionally gzip-compressed."""
-    opener = gzip.open if path.endswith(".gz") else open
-    try:
-        with opener(path, "rb") as fh:
-            raw = fh.read()
-    except OSError as exc:
-        raise ConfigError(f"data.path: cannot read {path!r}: {exc.strerror or exc}") from None
-    if len(raw) < 4 or raw[0] != 0 or raw[1] != 0 or raw[2] not in _IDX_TYPES:
-        raise ConfigError(f"data.path: {path!r} is not an IDX file (bad magic number)")
-    ndim = raw[3]
-    header = 4 + 4 * ndim
-    dims = tuple(int.from_bytes(raw[4 + 4 * i: 8 + 4 * i], "big") for i in range(ndim))
-    dtype = np.dtype(_IDX_TYPES[raw[2]])
-    expected = header + int(np.prod(dims)) * dtype.itemsize
-    if len(raw) != expected:
-        raise ConfigError(f"data.path: {path!r} has {len(raw)} bytes, its header promises {expected}")
-    return np.frombuffer(raw, dtype=dtype, offset=header).reshape(dims)
-
-
-def load_idx(images_path: str, labels_path: str) -> Dataset:
-    images = read_idx(images_path)
-    labels = read_idx(labels_path).reshape(-1)
-    if len(images) != len(labels):
-        raise ConfigError(
-            f"data.labels: {len(labels)} labels for {len(images)} images in {images_path!r}"
-        )
-    x = images.reshape(len(images), -1).astype(np.float64)
-    if images.dtype == np.dtype(">u1"):
-        x /= 255.0
-    classes, y = np.unique(labels, return_inverse=True)
-    return Dataset(x, y.astype(np.int64), "classification", os.path.basename(images_path),
-                   [f"px{i}" for i in range(x.shape[1])], [str(c) for c in classes])
-
-
 # ---- feature transforms
 _FEATURE = re.compile(
-    r"^(?:x(?P<i>\d+)(?:\^(?P<p>\d+))?|x(?P<a>\d+)\*x(?P<b>\d+)|(?P<f>sin|cos)\(x(?P<j>\d+)\))$"
+    r"^(?:x(?P<i>\d{1,9})(?:\^(?P<p>\d{1,2}))?|x(?P<a>\d{1,9})\*x(?P<b>\d{1,9})|(?P<f>sin|cos)\(x(?P<j>\d{1,9})\))$"
 )
 
 
@@ -334,17 +257,23 @@ def transform_features(ds: Dataset, features: list[str] | None) -> Dataset:
         return ds
     cols = []
     d = ds.x.shape[1]
+    if len(ds.x) * len(features) > MAX_DATA_ELEMENTS:
+        raise ConfigError(f"data.features: {len(features):,} features of {len(ds.x):,} rows are more than "
+                          f"{MAX_DATA_ELEMENTS:,} values", "too_large", key="data.features", value=len(features),
+                          limit=MAX_DATA_ELEMENTS)
 
     def column(num: str, name: str) -> np.ndarray:
         k = int(num)
         if not 1 <= k <= d:
-            raise ConfigError(f"data.features: {name!r} names column {k}, the data has {d}")
+            raise ConfigError(f"data.features: {name!r} names column {k}, the data has {d}", "out_of_range",
+                              key="data.features", value=name, high=d)
         return ds.x[:, k - 1]
 
     for name in features:
         m = _FEATURE.match(name.replace(" ", ""))
         if not m:
-            raise ConfigError(f"data.features: unknown feature {name!r} (use x1, x1^2, x1*x2, sin(x1), cos(x1))")
+            raise ConfigError(f"data.features: unknown feature {show(name)} (use x1, x1^2, x1*x2, sin(x1), cos(x1))",
+                              "unknown_value", key="data.features", value=name)
         if m["i"]:
             cols.append(column(m["i"], name) ** int(m["p"] or 1))
         elif m["a"]:
@@ -362,7 +291,8 @@ def split(ds: Dataset, validation_split: float, rng: np.random.Generator):
     if validation_split > 0 and n_val == 0:
         n_val = 1
     if n - n_val < 1:
-        raise ConfigError(f"data.validation_split: {validation_split} leaves no training rows out of {n}")
+        raise ConfigError(f"data.validation_split: {validation_split} leaves no training rows out of {n}",
+                          "out_of_range", key="data.validation_split", value=validation_split, rows=n)
     perm = rng.permutation(n)
     val_idx, train_idx = np.sort(perm[:n_val]), np.sort(perm[n_val:])
     return train_idx, val_idx
@@ -383,7 +313,8 @@ def build_data(spec: dict, rng: np.random.Generator, base_dir: str = ".") -> Dat
         raw = _retask(raw, spec["task"])
     ds = transform_features(raw, spec.get("features"))
     if ds.task == "classification" and ds.n_classes < 2:
-        raise ConfigError(f"data: {ds.name} has only one class; classification needs two or more")
+        raise ConfigError(f"data: {ds.name} has only one class; classification needs two or more", "bad_file",
+                          key="data", value=ds.name)
     train_idx, val_idx = split(ds, spec.get("validation_split", 0.2), rng)
     x_train, x_val = ds.x[train_idx], ds.x[val_idx]
     if spec.get("standardize", True):
@@ -401,9 +332,11 @@ def _retask(ds: Dataset, task: str) -> Dataset:
         return Dataset(ds.x, y, "regression", ds.name, ds.feature_names)
     values = ds.y.reshape(-1)
     if ds.y.ndim > 1 and ds.y.shape[1] != 1:
-        raise ConfigError("data.task: a target with several columns cannot be classification")
+        raise ConfigError("data.task: a target with several columns cannot be classification", "conflict",
+                          key="data.task")
     if not np.all(values == np.round(values)) or len(np.unique(values)) > 100:
-        raise ConfigError(f"data.task: the target of {ds.name} is not a set of class labels")
+        raise ConfigError(f"data.task: the target of {ds.name} is not a set of class labels", "conflict",
+                          key="data.task", value=ds.name)
     classes, y = np.unique(values, return_inverse=True)
     return Dataset(ds.x, y.astype(np.int64), "classification", ds.name, ds.feature_names,
                    [str(int(c)) for c in classes])

@@ -15,6 +15,11 @@ from .registry import ConfigError, Param, Registry, parse_named_spec
 
 INITIALIZERS = Registry("initializer")
 
+#: one initialised array may hold at most this many numbers (checked before sampling)
+MAX_INIT_ELEMENTS = 20_000_000
+#: initialiser parameters beyond this are typos (1e308 overflows the sampler, 1e200 squared overflows)
+LIMIT = 1e6
+
 
 def fans(shape: tuple[int, ...]) -> tuple[int, int]:
     if len(shape) == 1:
@@ -39,7 +44,13 @@ class Initializer:
         return f"{self.name}({extra})" if extra else self.name
 
     def __call__(self, shape, rng: np.random.Generator, dtype=np.float64) -> np.ndarray:
-        return self.sample(tuple(shape), rng).astype(dtype, copy=False)
+        shape = tuple(shape)
+        size = math.prod(shape)
+        if size > MAX_INIT_ELEMENTS:
+            raise ConfigError(f"init: an array of shape {shape} has {size:,} numbers, more than the limit of "
+                              f"{MAX_INIT_ELEMENTS:,}; use fewer units", "too_large", key="init", value=shape,
+                              limit=MAX_INIT_ELEMENTS)
+        return self.sample(shape, rng).astype(dtype, copy=False)
 
     def sample(self, shape, rng):  # pragma: no cover - abstract
         raise NotImplementedError
@@ -53,7 +64,7 @@ class Zeros(Initializer):
 
 @INITIALIZERS.register("constant")
 class Constant(Initializer):
-    params = {"value": Param(0.1)}
+    params = {"value": Param(0.1, low=-LIMIT, high=LIMIT)}
 
     def sample(self, shape, rng):
         return np.full(shape, self.value, dtype=float)
@@ -63,7 +74,7 @@ class Constant(Initializer):
 class Uniform(Initializer):
     """U(-a, a)."""
 
-    params = {"a": Param(0.05, low=0.0)}
+    params = {"a": Param(0.05, low=0.0, high=LIMIT)}
 
     def sample(self, shape, rng):
         return rng.uniform(-self.a, self.a, size=shape)
@@ -71,7 +82,7 @@ class Uniform(Initializer):
 
 @INITIALIZERS.register("normal")
 class Normal(Initializer):
-    params = {"std": Param(0.01, low=0.0), "mean": Param(0.0)}
+    params = {"std": Param(0.01, low=0.0, high=LIMIT), "mean": Param(0.0, low=-LIMIT, high=LIMIT)}
 
     def sample(self, shape, rng):
         return rng.normal(self.mean, self.std, size=shape)
@@ -81,7 +92,7 @@ class Normal(Initializer):
 class XavierUniform(Initializer):
     """U(-b, b) with b = gain * sqrt(6 / (fan_in + fan_out))."""
 
-    params = {"gain": Param(1.0, low=0.0)}
+    params = {"gain": Param(1.0, low=0.0, high=LIMIT)}
 
     def sample(self, shape, rng):
         fan_in, fan_out = fans(shape)
@@ -93,7 +104,7 @@ class XavierUniform(Initializer):
 class XavierNormal(Initializer):
     """N(0, std^2) with std = gain * sqrt(2 / (fan_in + fan_out))."""
 
-    params = {"gain": Param(1.0, low=0.0)}
+    params = {"gain": Param(1.0, low=0.0, high=LIMIT)}
 
     def sample(self, shape, rng):
         fan_in, fan_out = fans(shape)
@@ -101,7 +112,7 @@ class XavierNormal(Initializer):
 
 
 _KAIMING = {
-    "negative_slope": Param(0.0, low=0.0, doc="leaky-ReLU slope the gain is computed for"),
+    "negative_slope": Param(0.0, low=0.0, high=LIMIT, doc="leaky-ReLU slope the gain is computed for"),
     "mode": Param("fan_in", kind="choice", choices=("fan_in", "fan_out")),
 }
 
@@ -152,11 +163,12 @@ class Orthogonal(Initializer):
     """A (semi-)orthogonal matrix from the QR decomposition of a Gaussian one,
     with the sign correction of ``torch.nn.init.orthogonal_``."""
 
-    params = {"gain": Param(1.0, low=0.0)}
+    params = {"gain": Param(1.0, low=0.0, high=LIMIT)}
 
     def sample(self, shape, rng):
         if len(shape) < 2:
-            raise ConfigError("init: orthogonal needs a matrix (it cannot initialise a bias)")
+            raise ConfigError("init: orthogonal needs a matrix (it cannot initialise a bias)", "bad_type",
+                              key="init", value="orthogonal")
         rows, cols = shape
         flat = rng.normal(0.0, 1.0, size=(rows, cols))
         if rows < cols:

@@ -40,8 +40,8 @@ class Loss:
         return self.name if not self.config else {"name": self.name, **self.config}
 
     def prepare_targets(self, y: np.ndarray, task: str, out_width: int, dtype) -> np.ndarray:
-        if task == "regression":
-            return y.reshape(len(y), -1).astype(dtype)
+        if task == "regression":  # (N, k) already; a 1-D target is one column (N may be 0)
+            return (y if y.ndim == 2 else y.reshape(-1, 1)).astype(dtype)
         labels = y.astype(np.int64)
         if out_width == 1:
             return labels.reshape(-1, 1).astype(dtype)
@@ -150,16 +150,18 @@ def resolve_loss(spec, task: str, out_width: int, key: str = "loss") -> Loss:
     cls, config = parse_named_spec(LOSSES, key, spec)
     loss = cls(**config)
     if loss.classification_only and task != "classification":
-        raise ConfigError(f"{key}: {loss.name!r} needs a classification task, the data is {task}")
+        raise ConfigError(f"{key}: {loss.name!r} needs a classification task, the data is {task}", "conflict",
+                          key=key, value=loss.name, task=task)
     if isinstance(loss, BinaryCrossEntropy) and out_width != 1:
         raise ConfigError(
             f"{key}: 'bce' needs one output unit, the output layer has {out_width} "
-            "(use cross_entropy for several classes)"
+            "(use cross_entropy for several classes)", "shape_mismatch", key=key, value="bce", units=out_width
         )
     if isinstance(loss, CrossEntropy) and out_width < 2:
         raise ConfigError(
             f"{key}: 'cross_entropy' needs one output unit per class, the output layer has "
-            f"{out_width} (use bce for one sigmoid unit)"
+            f"{out_width} (use bce for one sigmoid unit)", "shape_mismatch", key=key, value="cross_entropy",
+            units=out_width
         )
     return loss
 

@@ -9,10 +9,22 @@ user set (and may change live); the schedule only scales it.
 from __future__ import annotations
 
 import math
+import sys
 
 from .registry import Param, Registry, parse_named_spec
 
 SCHEDULES = Registry("schedule")
+
+
+def _scaled(base_lr: float, gamma: float, power: int) -> float:
+    """``base_lr * gamma ** power``, held at the largest float where it overflows
+    (gamma > 1 for hundreds of epochs): training then diverges with a message
+    instead of raising OverflowError."""
+    try:
+        value = base_lr * gamma**power
+    except OverflowError:
+        value = math.inf
+    return value if math.isfinite(value) else sys.float_info.max
 
 
 class Schedule:
@@ -44,7 +56,7 @@ class StepDecay(Schedule):
     params = {"step_size": Param(10, kind="int", low=1), "gamma": Param(0.1, low=0.0)}
 
     def lr(self, base_lr, epoch):
-        return base_lr * self.gamma ** (epoch // self.step_size)
+        return _scaled(base_lr, self.gamma, epoch // self.step_size)
 
 
 @SCHEDULES.register("exponential")
@@ -52,7 +64,7 @@ class Exponential(Schedule):
     params = {"gamma": Param(0.95, low=0.0)}
 
     def lr(self, base_lr, epoch):
-        return base_lr * self.gamma**epoch
+        return _scaled(base_lr, self.gamma, epoch)
 
 
 @SCHEDULES.register("cosine")
