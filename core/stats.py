@@ -101,10 +101,12 @@ class LayerStats:
     weight_grad: np.ndarray | None  # copy of dL/dW (None if large)
 
 
-def layer_stats(network, previous_flat: np.ndarray | None = None,
+def layer_stats(network, tape=None, previous_flat: np.ndarray | None = None,
                 copy_limit: int = 4096) -> list[LayerStats]:
     """Statistics for every dense and batch-norm layer after the last step.
 
+    ``tape`` is the :class:`~core.network.Tape` of the pass whose activations are
+    described (the last training batch; None: no activation statistics);
     ``previous_flat`` is the parameter buffer before the last update, for the
     update-to-weight ratio.
 
@@ -129,15 +131,17 @@ def layer_stats(network, previous_flat: np.ndarray | None = None,
     nan = float("nan")
     delta = None if previous_flat is None else flat - previous_flat
     n_layers = len(layout.layers)
+    records = tape.entry_records() if tape is not None else None
     out = []
-    for i, (path, label, layer, act, w_all, g_all, start, stop, w, g, bias) in enumerate(layout.layers):
+    for i, (path, label, layer, act, w_all, g_all, start, stop, w, g, bias, e) in enumerate(layout.layers):
         w_norm = norm(w_all)
         g_norm = norm(g_all)
         if delta is not None:
             ratio = norm(delta[start:stop]) / w_norm if w_norm > 0 else nan
         else:
             ratio = nan
-        a = getattr(layer, "a", None)
+        record = records[e] if records is not None else None
+        a = record.a if record is not None else None
         act_mean = act_std = saturated = dead = nan
         activation = None
         if a is not None:
@@ -148,7 +152,8 @@ def layer_stats(network, previous_flat: np.ndarray | None = None,
                 if mask is not None:
                     saturated = np.count_nonzero(mask) / mask.size
                 if act.family == "relu":
-                    dead = np.count_nonzero(np.all(layer.z <= 0, axis=0)) / layer.z.shape[1]
+                    z = record.z
+                    dead = np.count_nonzero(np.all(z <= 0, axis=0)) / z.shape[1]
         small = w.size <= copy_limit
         out.append(LayerStats(
             path, label, layer.kind, activation,
@@ -172,10 +177,11 @@ class _Layout:
         for p in network.params:
             by_layer.setdefault(id(p.layer), []).append(p)
         # per layer: path, label, layer, activation (dense) or None, all its parameters
-        # and their gradients, where they start and stop, weight, its gradient, bias
+        # and their gradients, where they start and stop, weight, its gradient, bias,
+        # its index in network.entries (and in Tape.entry_records())
         self.layers = []
         weights, grads = [], []
-        for entry in network.entries:
+        for e, entry in enumerate(network.entries):
             layer = entry.layer
             if not isinstance(layer, (Dense, BatchNorm)):
                 continue
@@ -184,7 +190,7 @@ class _Layout:
             self.layers.append((
                 entry.path, entry.label, layer, getattr(layer, "activation", None),
                 network.flat[start:stop], network.flat_grad[start:stop], start, stop,
-                layer.p["weight"], layer.g["weight"], layer.p.get("bias"),
+                layer.p["weight"], layer.g["weight"], layer.p.get("bias"), e,
             ))
             weights.append(layer.p["weight"].reshape(-1))  # views into the flat buffers
             grads.append(layer.g["weight"].reshape(-1))

@@ -220,6 +220,7 @@ class Trainer:
         self._wait = 0
         self._previous_flat: np.ndarray | None = None
         self.keep_previous = False  # set to measure update-to-weight ratios
+        self.last_tape = None  # the forward/backward pass of the last training step
 
     # ---- construction helpers
     def _make_loss(self, spec):
@@ -307,13 +308,14 @@ class Trainer:
             self._start_epoch()
         idx = self._batches[self._pos]
         net = self.network
-        loss = net.loss_and_grad(self.x_train[idx], self.t_train[idx], self.loss)
+        loss, tape = net.forward_backward(self.x_train[idx], self.t_train[idx], self.loss)
+        self.last_tape = tape  # what the statistics describe: this batch, with these gradients
         if not math.isfinite(loss):
-            self._diverged(loss, "loss")
+            self._diverged(loss, "loss", tape)
         with np.errstate(over="ignore", invalid="ignore"):  # checked just below
             sq = float(sum_of_squares(net.flat_grad))
         if not math.isfinite(sq):
-            self._diverged(loss, "grad")
+            self._diverged(loss, "grad", tape)
         self.grad_norm = math.sqrt(sq)
         if self.grad_clip is not None:
             coef = self.grad_clip / (self.grad_norm + 1e-6)
@@ -363,13 +365,13 @@ class Trainer:
                 self.history.set_last(**self.evaluate())
             self.message = msg
 
-    def _diverged(self, loss: float, what: str):
+    def _diverged(self, loss: float, what: str, tape):
         net = self.network
         step = self.step_count + 1
         epoch = f"at step {step} (epoch {self.epoch + 1})"
         if what == "loss":
             head = f"Loss became {loss} {epoch}"
-            entry = net.first_nonfinite_activation()
+            entry = net.first_nonfinite_activation(tape)
             if entry is not None:
                 where = f"the output of {entry.key} ({entry.label})"
                 detail = f"first non-finite values in {where}"
@@ -531,7 +533,7 @@ class Trainer:
             lr=self.lr,
             history_start=since,
             history=self.history.rows(since),
-            layers=layer_stats(self.network, prev),
+            layers=layer_stats(self.network, self.last_tape, prev),
             grad_norm=getattr(self, "grad_norm", NAN),
             boundary=self.boundary(grid, neuron_grid) if boundary else None,
             message=self.message,
@@ -570,15 +572,11 @@ class Trainer:
             nx, ny = np.linspace(lo[0], hi[0], neuron_grid), np.linspace(lo[1], hi[1], neuron_grid)
             mx, my = np.meshgrid(nx, ny)
             net = self.network
-            kept = net._keep_last_pass()
-            try:
-                net.forward(data.prepare_inputs(np.column_stack([mx.ravel(), my.ravel()])).astype(self.dtype),
-                            training=False)
-                for e in net.entries:
-                    if isinstance(e.layer, Dense):
-                        acts[e.path] = e.layer.a.reshape(neuron_grid, neuron_grid, -1).copy()
-            finally:
-                net._restore_last_pass(kept)
+            tape = net.forward(data.prepare_inputs(np.column_stack([mx.ravel(), my.ravel()])).astype(self.dtype),
+                               training=False)
+            for e, record in zip(net.entries, tape.entry_records()):
+                if isinstance(e.layer, Dense):
+                    acts[e.path] = record.a.reshape(neuron_grid, neuron_grid, -1).copy()
             acts["extent"] = (lo[0], hi[0], lo[1], hi[1])
         return Boundary(xs, ys, values, classes, acts)
 
@@ -625,6 +623,7 @@ class Trainer:
         self._best = copy.deepcopy(state["best"])
         self._wait = state["wait"]
         self._previous_flat = None
+        self.last_tape = None
 
 
 def train_project(project: dict, seed: int | None = None, steps: int | None = None,

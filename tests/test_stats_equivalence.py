@@ -15,10 +15,11 @@ from core.stats import histogram, layer_stats, log_magnitude_histogram, sum_of_s
 from core.trainer import Trainer
 
 
-def reference(network, previous_flat=None):
+def reference(network, tape=None, previous_flat=None):
     """One layer at a time, the straightforward way."""
     out = []
-    for entry in network.entries:
+    records = tape.entry_records() if tape is not None else [None] * len(network.entries)
+    for entry, record in zip(network.entries, records):
         layer = entry.layer
         if not isinstance(layer, (Dense, BatchNorm)):
             continue
@@ -33,7 +34,7 @@ def reference(network, previous_flat=None):
             if previous_flat is not None:
                 delta = w_all - previous_flat[start:stop]
                 ratio = float(np.sqrt(np.dot(delta, delta))) / w_norm if w_norm > 0 else math.nan
-            a = getattr(layer, "a", None)
+            a = None if record is None else record.a
             mean = std = sat = dead = math.nan
             if a is not None:
                 mean, std = float(a.mean()), float(a.std())
@@ -42,7 +43,7 @@ def reference(network, previous_flat=None):
                     if mask is not None:
                         sat = float(mask.mean())
                     if layer.activation.family == "relu":
-                        dead = float(np.mean(np.all(layer.z <= 0, axis=0)))
+                        dead = float(np.mean(np.all(record.z <= 0, axis=0)))
             hists = (histogram(w), histogram(g), log_magnitude_histogram(g))
         out.append((hists, (w_norm, g_norm, ratio, mean, std, sat, dead)))
     return out
@@ -55,8 +56,8 @@ def same(x, y):
 
 def check(trainer, previous=None):
     with np.errstate(all="ignore"):
-        got = layer_stats(trainer.network, previous)
-    want = reference(trainer.network, previous)
+        got = layer_stats(trainer.network, trainer.last_tape, previous)
+    want = reference(trainer.network, trainer.last_tape, previous)
     assert len(got) == len(want)
     for s, (hists, numbers) in zip(got, want):
         for h, r in zip((s.weight_hist, s.grad_hist, s.grad_log_hist), hists):

@@ -312,7 +312,10 @@ def test_statistics_describe_the_last_training_batch_not_the_evaluation():
     per_epoch = trainer.steps_per_epoch
     trainer.run(steps=per_epoch - 1)
     trainer.step()  # ends the epoch: evaluates train and validation sets
-    first = trainer.network.entries[0].layer
-    assert first.a.shape[0] == len(trainer._batches[-1])
+    tape = trainer.last_tape
+    assert tape.training and tape.records[0].a.shape[0] == len(trainer._batches[-1])
     trainer.snapshot(0, boundary=True, neuron_grid=10, predictions=True)
-    assert first.a.shape[0] == len(trainer._batches[-1])
+    assert trainer.last_tape is tape
+    # nothing of a pass is left on the layers
+    for e in trainer.network.entries:
+        assert not {"x", "z", "a", "mask", "xhat", "inv_std", "grad_a", "grad_z"} & set(vars(e.layer)), e.path
