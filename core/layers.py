@@ -15,7 +15,7 @@ notes dL/da and dL/dz in the record (dense layers) and returns the gradient with
 respect to the layer's input.  A layer keeps nothing from a pass, so a pass for
 tracing one example or drawing a boundary cannot change the values statistics
 describe: those come from the records the trainer keeps (see
-:class:`core.network.Tape`).
+:class:`core.tape.Tape`).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ import numpy as np
 from .activations import make_activation
 from .initializers import default_init_name, make_initializer
 from .registry import ConfigError, Param, Registry, validate_params
+from .tape import BatchNormRecord, DenseRecord, DropoutRecord, Record, ResidualRecord
 
 LAYERS = Registry("layer type")
 
@@ -93,48 +94,6 @@ class Layer:
     def backward(self, record: Record, grad: np.ndarray) -> np.ndarray | None:
         """dL/dx from dL/da for the pass in ``record``; parameter gradients go to ``self.g``."""
         raise NotImplementedError
-
-
-class Record:
-    """One layer's forward pass: its input ``x`` and output ``a`` (subclasses add what
-    their backward pass needs).  Arrays are referenced, never copied."""
-
-    __slots__ = ("x", "a")
-
-    def __init__(self, x, a):
-        self.x, self.a = x, a
-
-
-class DenseRecord(Record):
-    """Adds the pre-activation ``z``; backward fills in ``grad_a`` (dL/da, None when
-    the loss was fused with the activation and handed dL/dz) and ``grad_z``."""
-
-    __slots__ = ("z", "grad_a", "grad_z")
-
-    def __init__(self, x, z, a):
-        self.x, self.z, self.a = x, z, a
-        self.grad_a = self.grad_z = None
-
-
-class DropoutRecord(Record):
-    __slots__ = ("mask",)  # kept inputs scaled by 1/(1-rate), or None (identity)
-
-    def __init__(self, x, a, mask):
-        self.x, self.a, self.mask = x, a, mask
-
-
-class BatchNormRecord(Record):
-    __slots__ = ("xhat", "inv_std", "training")
-
-    def __init__(self, x, a, xhat, inv_std, training):
-        self.x, self.a, self.xhat, self.inv_std, self.training = x, a, xhat, inv_std, training
-
-
-class ResidualRecord(Record):
-    __slots__ = ("children",)  # the records of the block's own layers, in order
-
-    def __init__(self, x, a, children):
-        self.x, self.a, self.children = x, a, children
 
 
 def build_layer(spec, key: str) -> Layer:

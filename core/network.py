@@ -20,9 +20,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .layers import Dense, DenseRecord, Layer, Record, ResidualRecord, build_layer
+from .layers import Dense, Layer, build_layer
 from .losses import Loss
 from .registry import ConfigError
+from .tape import Tape
 
 
 @dataclass(eq=False)
@@ -50,39 +51,6 @@ class LayerEntry:
         if isinstance(layer, Dense):
             return f"{idx} dense {layer.units} {layer.activation.name}"
         return f"{idx} {layer.kind}"
-
-
-class Tape:
-    """One forward (and, once ``Network.backward`` has run, backward) pass.
-
-    ``output`` is the network's output, ``records`` the top-level layers' records
-    (:class:`~core.layers.Record`; a residual block's record holds its layers'
-    records), ``training`` the mode of the pass.  :meth:`entry_records` lists the
-    records in the order of :attr:`Network.entries` (nested layers after their block).
-    """
-
-    __slots__ = ("output", "records", "training")
-
-    def __init__(self, output: np.ndarray, records: list[Record], training: bool):
-        self.output, self.records, self.training = output, records, training
-
-    def entry_records(self) -> list[Record]:
-        out: list[Record] = []
-        _flatten(self.records, out)
-        return out
-
-    @property
-    def logits(self) -> np.ndarray | None:
-        """The output layer's pre-activation (None if the last layer is not dense)."""
-        last = self.records[-1]
-        return last.z if isinstance(last, DenseRecord) else None
-
-
-def _flatten(records, out):
-    for record in records:
-        out.append(record)
-        if isinstance(record, ResidualRecord):
-            _flatten(record.children, out)
 
 
 class Network:
