@@ -156,6 +156,13 @@ def layer_stats(network, tape=None, previous_flat: np.ndarray | None = None,
     edges are identical to binning each layer on its own.  Any values work:
     huge, NaN or infinite ones are counted, never raise.
     """
+    # log10(0) for zero gradients; overflow, inf - inf and NaN only for values that are
+    # counted apart or handed to histogram()
+    with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
+        return _layer_stats(network, tape, previous_flat, copy_limit)
+
+
+def _layer_stats(network, tape, previous_flat, copy_limit) -> list[LayerStats]:
     layout = _layout(network)
     if not layout.layers:
         return []
@@ -166,14 +173,11 @@ def layer_stats(network, tape=None, previous_flat: np.ndarray | None = None,
     n_layers = len(layout.layers)
     w_norms = [norm(w_all) for *_, w_all, g_all in layout.layers]
     g_norms = [norm(g_all) for *_, w_all, g_all in layout.layers]
-    # log10(0) for zero gradients; inf - inf, overflow and NaN only in the special cases
-    # that _segment_histograms hands to histogram()
-    with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
-        hists = _segment_histograms(values, layout.starts, layout.sizes, layout.bin_offset,
-                                    layout.edge_steps)
-        all_finite = all(map(math.isfinite, g_norms))  # a NaN or inf gradient makes its norm one
-        log_hists = _log_magnitude_histograms(values[n:], layout.starts[:n_layers], layout.bin_offset[:n],
-                                              n_layers, all_finite)
+    hists = _segment_histograms(values, layout.starts, layout.sizes, layout.bin_offset,
+                                layout.edge_steps)
+    all_finite = all(map(math.isfinite, g_norms))  # a NaN or inf gradient makes its norm one
+    log_hists = _log_magnitude_histograms(values[n:], layout.starts[:n_layers], layout.bin_offset[:n],
+                                          n_layers, all_finite)
     nan = float("nan")
     delta = None if previous_flat is None else flat - previous_flat
     records = tape.entry_records() if tape is not None else None
@@ -254,16 +258,15 @@ class _Layout:
 
 
 def _norm(v: np.ndarray) -> float:
-    with np.errstate(over="ignore", invalid="ignore"):
-        value = float(np.sqrt(sum_of_squares(v)))
+    """L2 norm (call with overflow and invalid warnings off)."""
+    value = float(np.sqrt(sum_of_squares(v)))
     return value if math.isfinite(value) else _large_norm(v, value)
 
 
 def _norm64(v: np.ndarray) -> float:
     """:func:`_norm` of a float64 vector, with fewer calls (IEEE square roots are
     correctly rounded, so math.sqrt gives what np.sqrt gives)."""
-    with np.errstate(over="ignore", invalid="ignore"):
-        sq = float(np.dot(v, v) if v.size <= _DOT_CHUNK else sum_of_squares(v))
+    sq = float(np.dot(v, v) if v.size <= _DOT_CHUNK else sum_of_squares(v))
     if math.isfinite(sq):
         return math.sqrt(sq)
     return _large_norm(v, math.sqrt(sq) if sq == sq else sq)

@@ -196,23 +196,23 @@ class Trainer(Evaluation):
         self.last_tape = tape  # what the statistics describe: this batch, with these gradients
         if not math.isfinite(loss):
             self._fail(loss_failure(net, tape, self.loss, loss, self.step_count + 1, self.epoch + 1))
-        with np.errstate(over="ignore", invalid="ignore"):  # checked just below
+        with np.errstate(over="ignore", invalid="ignore"):  # overflow and NaN are checked here
             sq = float(sum_of_squares(net.flat_grad))
-        if not math.isfinite(sq):
-            self._fail(gradient_failure(net, self.step_count + 1, self.epoch + 1))
-        self.grad_norm = math.sqrt(sq)
-        if self.grad_clip is not None:
-            coef = self.grad_clip / (self.grad_norm + 1e-6)
-            if coef < 1.0:
-                net.flat_grad *= coef
-        if self.keep_previous:
-            if self._previous_flat is None:
-                self._previous_flat = net.flat.copy()
-            else:
-                self._previous_flat[...] = net.flat
-        self.optimizer.step()
-        if not weights_are_finite(net.flat):
-            self._fail(update_failure(net, self.optimizer, self.step_count + 1, self.epoch + 1))
+            if not math.isfinite(sq):
+                self._fail(gradient_failure(net, self.step_count + 1, self.epoch + 1))
+            self.grad_norm = math.sqrt(sq)
+            if self.grad_clip is not None:
+                coef = self.grad_clip / (self.grad_norm + 1e-6)
+                if coef < 1.0:
+                    net.flat_grad *= coef
+            if self.keep_previous:
+                if self._previous_flat is None:
+                    self._previous_flat = net.flat.copy()
+                else:
+                    self._previous_flat[...] = net.flat
+            self.optimizer.step()
+            if not weights_are_finite(net.flat):
+                self._fail(update_failure(net, self.optimizer, self.step_count + 1, self.epoch + 1))
         self.step_count += 1
         self._pos += 1
         self.last_batch_loss = loss
