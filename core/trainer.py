@@ -289,7 +289,8 @@ class Trainer(Evaluation):
                 done += 1
                 yield done
         except TrainingDiverged:
-            self.evaluate_last_row()
+            with np.errstate(all="ignore"):  # the weights may hold NaN after a failed update
+                self.evaluate_last_row()
             raise
         self.evaluate_last_row()
 
