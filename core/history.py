@@ -164,8 +164,22 @@ class History:
 
     def rows(self, start: int = 0) -> dict[str, np.ndarray]:
         """Each column (float arrays) over the held rows numbered ``start`` or later."""
+        if start >= self._open_start:  # only open rows (a snapshot's usual question): no block
+            return self._open_columns(start)
         block = self._block(start)
         return {name: block[:, _COL[name]].copy() for name in HISTORY_COLUMNS}
+
+    def _open_columns(self, start: int) -> dict[str, np.ndarray]:
+        rows = self._open[start - self._open_start :]
+        logged = np.array(rows, dtype=np.float64).reshape(-1, 4).T
+        out = dict(zip(HISTORY_COLUMNS[:4], logged.copy()))
+        for name in EVAL_COLUMNS:
+            out[name] = np.full(len(rows), NAN)
+        for row, values in self._open_evals.items():
+            if row >= start:
+                for name, value in values.items():
+                    out[name][row - start] = value
+        return out
 
     @property
     def columns(self) -> dict[str, np.ndarray]:
