@@ -192,6 +192,7 @@ class Trainer(Evaluation):
             self._start_epoch()
         idx = self._batches[self._pos]
         net = self.network
+        self.last_tape = None  # free the last pass's arrays before this pass makes its own
         loss, tape = net.forward_backward(self.x_train[idx], self.t_train[idx], self.loss)
         self.last_tape = tape  # what the statistics describe: this batch, with these gradients
         if not math.isfinite(loss):
@@ -211,14 +212,17 @@ class Trainer(Evaluation):
                 else:
                     self._previous_flat[...] = net.flat
             self.optimizer.step()
-            if not weights_are_finite(net.flat):
+            flat = net.flat  # finite weights have a finite sum of squares (else check exactly)
+            if not (math.isfinite(np.dot(flat, flat) if flat.size <= 10_000 else sum_of_squares(flat))
+                    or weights_are_finite(flat)):
                 self._fail(update_failure(net, self.optimizer, self.step_count + 1, self.epoch + 1))
         self.step_count += 1
         self._pos += 1
         self.last_batch_loss = loss
-        self.history.log_step(self.step_count, self.epoch + self._pos / len(self._batches),
-                              self.lr, loss)
-        if self._pos == len(self._batches):
+        n_batches = len(self._batches)
+        self.history.log_step(self.step_count, self.epoch + self._pos / n_batches,
+                              self.optimizer.group["lr"], loss)
+        if self._pos == n_batches:
             self._end_epoch()
         return loss
 
