@@ -171,10 +171,9 @@ class History:
 
     def _open_columns(self, start: int) -> dict[str, np.ndarray]:
         rows = self._open[start - self._open_start :]
-        logged = np.array(rows, dtype=np.float64).reshape(-1, 4).T
-        out = dict(zip(HISTORY_COLUMNS[:4], logged.copy()))
-        for name in EVAL_COLUMNS:
-            out[name] = np.full(len(rows), NAN)
+        logged = np.array(rows, dtype=np.float64).reshape(-1, 4).T.copy()  # one row per column
+        evals = np.full((len(EVAL_COLUMNS), len(rows)), NAN)
+        out = dict(zip(HISTORY_COLUMNS, [*logged, *evals]))
         for row, values in self._open_evals.items():
             if row >= start:
                 for name, value in values.items():
