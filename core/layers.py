@@ -1,25 +1,37 @@
 r"""Layers: dense, dropout, batch norm and residual blocks.
 
-Each layer owns ``forward(x, training)`` and ``backward(grad)`` side by side.
+Each layer owns ``forward(x, training)`` and ``backward(record, grad)`` side by
+side, and answers from its configuration alone, without arrays, its output
+width, parameter and buffer shapes (``output_width``, ``param_shapes``,
+``buffer_shapes``; ``build`` creates exactly these, :mod:`core.shapes` reports
+them).
 Parameters live in ``self.p`` and their gradients in ``self.g`` (dicts keyed by
 PyTorch's names: ``weight``, ``bias``); the :class:`~core.network.Network`
 re-points them at views of one flat buffer so an optimizer updates every
 parameter with a handful of NumPy calls.  Non-trainable state (batch norm's
 running statistics) lives in ``self.buffers``.
 
-``backward`` writes the parameter gradients *into* ``self.g`` (it never
-re-binds them) and returns the gradient with respect to the layer's input.
-Values from the last forward and backward pass are kept (``x``, ``z``, ``a``,
-``grad_a``, ``grad_z``) for statistics and for tracing one example.
+``forward(x, training)`` returns the output and a *record* of the pass (the
+input ``x``, output ``a`` and whatever ``backward`` needs: ``z``, a dropout
+mask, batch norm's ``xhat``); ``backward(record, grad)`` takes that record,
+writes the parameter gradients *into* ``self.g`` (it never re-binds them),
+notes dL/da and dL/dz in the record (dense layers) and returns the gradient with
+respect to the layer's input.  A layer keeps nothing from a pass, so a pass for
+tracing one example or drawing a boundary cannot change the values statistics
+describe: those come from the records the trainer keeps (see
+:class:`core.tape.Tape`).
 """
 
 from __future__ import annotations
 
+import copy
+
 import numpy as np
 
-from .activations import make_activation
+from .activations import Activation, make_activation
 from .initializers import default_init_name, make_initializer
 from .registry import ConfigError, Param, Registry, validate_params
+from .tape import BatchNormRecord, DenseRecord, DropoutRecord, Record, ResidualRecord
 
 LAYERS = Registry("layer type")
 
@@ -41,10 +53,29 @@ class Layer:
         given = {k: v for k, v in spec.items() if k != "type"}
         return cls(**validate_params(key, cls.params, given))
 
+    # ---- shapes from the configuration alone (no arrays): the one home of these rules,
+    # used by ``build`` and by :mod:`core.shapes` (Keras' ``compute_output_shape``)
+    def output_width(self, in_width: int, key: str = "layer") -> int:
+        """The width this layer outputs for ``in_width`` inputs."""
+        return in_width
+
+    def param_shapes(self, in_width: int) -> dict[str, tuple[int, ...]]:
+        """Trainable arrays by local (weights-file) name, in the order ``build`` creates them."""
+        return {}
+
+    def buffer_shapes(self, in_width: int) -> dict[str, tuple[int, ...]]:
+        """Non-trainable arrays (running statistics) by local name."""
+        return {}
+
+    def init_signature(self):
+        """What decides the initial values of this layer's parameters (compared to
+        tell whether an edit keeps the weights); None when it has none."""
+        return None
+
     def build(self, in_width: int, rng: np.random.Generator, dtype, key: str) -> int:
         """Create parameters for ``in_width`` inputs; return the output width."""
-        self.in_width = self.out_width = in_width
-        return in_width
+        self.in_width = self.out_width = self.output_width(in_width, key)
+        return self.out_width
 
     def children(self) -> list[Layer]:
         return []
@@ -60,10 +91,12 @@ class Layer:
         return {"type": self.kind}
 
     # ---- maths
-    def forward(self, x: np.ndarray, training: bool) -> np.ndarray:
+    def forward(self, x: np.ndarray, training: bool) -> tuple[np.ndarray, Record]:
+        """The output for ``x`` and the record of this pass that ``backward`` takes."""
         raise NotImplementedError
 
-    def backward(self, grad: np.ndarray) -> np.ndarray:
+    def backward(self, record: Record, grad: np.ndarray) -> np.ndarray | None:
+        """dL/dx from dL/da for the pass in ``record``; parameter gradients go to ``self.g``."""
         raise NotImplementedError
 
 
@@ -94,6 +127,7 @@ class Dense(Layer):
         super().__init__()
         self.units = units
         self.activation = make_activation(activation, f"{key}.activation")
+        self.explicit_init = init is not None
         init = init if init is not None else default_init_name(self.activation)
         self.init = make_initializer(init, f"{key}.init")
         self.bias_init = make_initializer(bias_init, f"{key}.bias_init")
@@ -106,12 +140,32 @@ class Dense(Layer):
             raise ConfigError(f"{key}.units: missing (a dense layer needs a number of units)")
         return cls(**validate_params(key, cls.params, given), key=key)
 
+    def output_width(self, in_width, key="layer"):
+        return self.units
+
+    def param_shapes(self, in_width):
+        shapes = {"weight": (self.units, in_width)}
+        if self.use_bias:
+            shapes["bias"] = (self.units,)
+        shapes.update({f"activation.{name}": shape
+                       for name, shape in _activation_shapes(self.activation, self.units).items()})
+        return shapes
+
+    def init_signature(self):
+        act = self.activation
+        return (
+            _compact(self.init.get_config()) if self.explicit_init else None,
+            _compact(self.bias_init.get_config()) if self.use_bias else None,
+            _compact(act.get_config()) if _activation_shapes(act, 1) else None,
+        )
+
     def build(self, in_width, rng, dtype, key):
-        self.in_width, self.out_width = in_width, self.units
-        self.p["weight"] = self.init((self.units, in_width), rng, dtype)
+        self.in_width, self.out_width = in_width, self.output_width(in_width, key)
+        shapes = self.param_shapes(in_width)
+        self.p["weight"] = self.init(shapes["weight"], rng, dtype)
         if self.use_bias:
             try:
-                self.p["bias"] = self.bias_init((self.units,), rng, dtype)
+                self.p["bias"] = self.bias_init(shapes["bias"], rng, dtype)
             except ConfigError as exc:
                 raise ConfigError(f"{key}.bias_init: {str(exc).removeprefix('init: ')}") from None
         for name, value in self.activation.build(self.units, dtype).items():
@@ -138,20 +192,21 @@ class Dense(Layer):
         return config
 
     def forward(self, x, training):
-        self.x = x
         z = x @ self.p["weight"].T
         if self.use_bias:
             z += self.p["bias"]
-        self.z = z
-        self.a = self.activation.forward(z)
-        return self.a
+        a = self.activation.forward(z)
+        return a, DenseRecord(x, z, a)
 
-    def backward(self, grad, grad_is_z: bool = False):
+    def backward(self, record, grad, grad_is_z: bool = False):
         """``grad`` is dL/da, or dL/dz when the loss was fused with the activation."""
-        self.grad_a = None if grad_is_z else grad
-        grad_z = grad if grad_is_z else self.activation.backward(self.z, self.a, grad)
-        self.grad_z = grad_z
-        np.dot(grad_z.T, self.x, out=self.g["weight"])
+        if grad_is_z:
+            grad_z = grad
+        else:
+            record.grad_a = grad
+            grad_z = self.activation.backward(record.z, record.a, grad)
+        record.grad_z = grad_z
+        np.dot(grad_z.T, record.x, out=self.g["weight"])
         if self.use_bias:
             np.sum(grad_z, axis=0, out=self.g["bias"])
         if not self.need_input_grad:
@@ -174,7 +229,6 @@ class Dropout(Layer):
         super().__init__()
         self.rate = rate
         self.rng: np.random.Generator | None = None
-        self.mask = None
 
     def set_rng(self, rng):
         self.rng = rng
@@ -183,18 +237,15 @@ class Dropout(Layer):
         return {"type": "dropout", "rate": self.rate}
 
     def forward(self, x, training):
-        self.x = x
         if not training or self.rate == 0.0:
-            self.mask = None
-            self.a = x
-            return x
+            return x, DropoutRecord(x, x, None)
         keep = self.rng.random(x.shape) >= self.rate
-        self.mask = keep.astype(x.dtype) * (1.0 / (1.0 - self.rate))
-        self.a = x * self.mask
-        return self.a
+        mask = keep.astype(x.dtype) * (1.0 / (1.0 - self.rate))
+        a = x * mask
+        return a, DropoutRecord(x, a, mask)
 
-    def backward(self, grad):
-        return grad if self.mask is None else grad * self.mask
+    def backward(self, record, grad):
+        return grad if record.mask is None else grad * record.mask
 
     def __repr__(self):
         return f"Dropout({self.rate})"
@@ -217,13 +268,23 @@ class BatchNorm(Layer):
         super().__init__()
         self.momentum, self.eps = momentum, eps
 
+    def param_shapes(self, in_width):
+        return {"weight": (in_width,), "bias": (in_width,)}
+
+    def buffer_shapes(self, in_width):
+        return {"running_mean": (in_width,), "running_var": (in_width,)}
+
+    def init_signature(self):
+        return ("ones", "zeros")  # fixed: weight 1, bias 0
+
     def build(self, in_width, rng, dtype, key):
-        self.in_width = self.out_width = in_width
-        self.p = {"weight": np.ones(in_width, dtype), "bias": np.zeros(in_width, dtype)}
+        self.in_width = self.out_width = self.output_width(in_width, key)
+        p, b = self.param_shapes(in_width), self.buffer_shapes(in_width)
+        self.p = {"weight": np.ones(p["weight"], dtype), "bias": np.zeros(p["bias"], dtype)}
         self.g = {name: np.zeros_like(v) for name, v in self.p.items()}
         self.buffers = {
-            "running_mean": np.zeros(in_width, dtype),
-            "running_var": np.ones(in_width, dtype),
+            "running_mean": np.zeros(b["running_mean"], dtype),
+            "running_var": np.ones(b["running_var"], dtype),
         }
         return in_width
 
@@ -236,8 +297,6 @@ class BatchNorm(Layer):
         return config
 
     def forward(self, x, training):
-        self.x = x
-        self.training = training
         if training:
             n = x.shape[0]
             if n < 2:
@@ -257,20 +316,20 @@ class BatchNorm(Layer):
         else:
             centred = x - self.buffers["running_mean"]
             var = self.buffers["running_var"]
-        self.inv_std = 1.0 / np.sqrt(var + self.eps)
-        self.xhat = centred * self.inv_std
-        self.a = self.xhat * self.p["weight"] + self.p["bias"]
-        return self.a
+        inv_std = 1.0 / np.sqrt(var + self.eps)
+        xhat = centred * inv_std
+        a = xhat * self.p["weight"] + self.p["bias"]
+        return a, BatchNormRecord(x, a, xhat, inv_std, training)
 
-    def backward(self, grad):
-        xhat = self.xhat
+    def backward(self, record, grad):
+        xhat, inv_std = record.xhat, record.inv_std
         np.sum(grad * xhat, axis=0, out=self.g["weight"])
         np.sum(grad, axis=0, out=self.g["bias"])
         dxhat = grad * self.p["weight"]
-        if not self.training:
-            return dxhat * self.inv_std
+        if not record.training:
+            return dxhat * inv_std
         n = grad.shape[0]
-        return (self.inv_std / n) * (
+        return (inv_std / n) * (
             n * dxhat - dxhat.sum(axis=0) - xhat * np.sum(dxhat * xhat, axis=0)
         )
 
@@ -303,15 +362,18 @@ class Residual(Layer):
     def children(self):
         return self.layers
 
+    def output_width(self, in_width, key="layer"):
+        width = in_width
+        for i, layer in enumerate(self.layers):
+            width = layer.output_width(width, f"{key}.layers[{i}]")
+        _check_residual_width(key, in_width, width)
+        return in_width
+
     def build(self, in_width, rng, dtype, key):
         width = in_width
         for i, layer in enumerate(self.layers):
             width = layer.build(width, rng, dtype, f"{key}.layers[{i}]")
-        if width != in_width:
-            raise ConfigError(
-                f"{key}: a residual block's output width ({width}) must equal "
-                f"its input width ({in_width})"
-            )
+        _check_residual_width(key, in_width, width)
         self.in_width = self.out_width = in_width
         return in_width
 
@@ -319,21 +381,38 @@ class Residual(Layer):
         return {"type": "residual", "layers": [layer.get_config() for layer in self.layers]}
 
     def forward(self, x, training):
-        self.x = x
         out = x
+        children = []
         for layer in self.layers:
-            out = layer.forward(out, training)
-        self.a = x + out
-        return self.a
+            out, record = layer.forward(out, training)
+            children.append(record)
+        a = x + out
+        return a, ResidualRecord(x, a, children)
 
-    def backward(self, grad):
+    def backward(self, record, grad):
         inner = grad
-        for layer in reversed(self.layers):
-            inner = layer.backward(inner)
+        for layer, child in zip(reversed(self.layers), reversed(record.children)):
+            inner = layer.backward(child, inner)
         return grad + inner
 
     def __repr__(self):
         return "Residual(" + ", ".join(map(repr, self.layers)) + ")"
+
+
+def _check_residual_width(key: str, in_width: int, width: int) -> None:
+    if width != in_width:
+        raise ConfigError(
+            f"{key}: a residual block's output width ({width}) must equal "
+            f"its input width ({in_width})"
+        )
+
+
+def _activation_shapes(activation, units: int) -> dict[str, tuple[int, ...]]:
+    """An activation's own parameters (PReLU's slopes) by name: asked of a copy, so
+    the layer's activation stays bound to the arrays it has."""
+    if type(activation).build is Activation.build:  # no parameters (all but PReLU)
+        return {}
+    return {name: v.shape for name, v in copy.copy(activation).build(units, np.float32).items()}
 
 
 def _compact(config: dict):
