@@ -73,11 +73,13 @@ def failure(exc: BaseException, headline: str, input_errors: bool = True) -> tup
     read; anything else as ``headline`` with the error in brackets.
     """
     code = getattr(exc, "code", None)
+    if isinstance(exc, TrainingDiverged):  # code names the cause (nonfinite_loss, ...); args say where
+        details = getattr(exc, "details", None) or {}
+        return str(exc), code if isinstance(code, str) else "diverged", {
+            "step": exc.step, "where": exc.where, **details}
     if isinstance(code, str):  # the error classifies itself: take its arguments as given
         args = next((v for v in (getattr(exc, n, None) for n in ("params", "details")) if v is not None), exc.args)
         return str(exc), code, args
-    if isinstance(exc, TrainingDiverged):
-        return str(exc), "diverged", {"step": exc.step, "where": exc.where}
     if isinstance(exc, ConfigError) or (input_errors and isinstance(exc, (ValueError, OSError))):
         return str(exc), "config_error", {}
     kind = type(exc).__name__

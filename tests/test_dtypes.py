@@ -182,6 +182,7 @@ def test_dense_layer_with_gelu_then_dense_backward_float32():
     first.build(3, rng, F32, "a")
     second.build(4, rng, F32, "b")
     x = rng.standard_normal((5, 3)).astype(F32)
-    out = second.forward(first.forward(x, True), True)
-    first.backward(second.backward(np.ones_like(out)))
+    hidden, first_record = first.forward(x, True)
+    out, second_record = second.forward(hidden, True)
+    first.backward(first_record, second.backward(second_record, np.ones_like(out)))
     assert first.g["weight"].dtype == F32
