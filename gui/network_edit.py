@@ -126,34 +126,3 @@ def remove_hidden_layer(layers: list) -> list:
     for i in range(out - 1, -1, -1):
         return remove(layers, (i,))
     return copy.deepcopy(layers)
-
-
-def widths(layers: list, in_width: int) -> list[int]:
-    """Output width after each top-level layer (residual blocks keep the width)."""
-    out, w = [], in_width
-    for layer in layers:
-        if layer.get("type") == "dense":
-            w = layer.get("units", w)
-        out.append(w)
-    return out
-
-
-def shape_signature(layers: list, in_width: int) -> list:
-    """What determines the weight arrays' shapes and initial values."""
-    sig, w = [], in_width
-    for layer in layers:
-        kind = layer.get("type")
-        if kind == "dense":
-            sig.append(("dense", w, layer.get("units"), layer.get("bias", True),
-                        repr(layer.get("init")), repr(layer.get("bias_init")),
-                        _name(layer.get("activation")) == "prelu"))
-            w = layer.get("units", w)
-        elif kind == "residual":
-            sig.append(("residual", shape_signature(layer.get("layers", []), w)))
-        else:
-            sig.append((kind, w))
-    return sig
-
-
-def _name(spec):
-    return spec.get("name") if isinstance(spec, dict) else spec

@@ -1,0 +1,283 @@
+"""The controller: owns the training worker and routes the document's edits to it.
+
+The main window only wires: panels push typed commands through :meth:`push`,
+the document says what changed (:class:`~gui.commands.Change`), and this
+object decides what the training process needs for it:
+
+* a live setting (an optimizer field, batch size, clipping, epochs) goes to the
+  running session as one message, and nothing is rebuilt or redrawn;
+* anything else rebuilds the run, once per event-loop turn however many edits
+  came in it, keeping the trained weights inside the training process when
+  core says their shapes and initialisation did not change
+  (:func:`core.shapes.keeps_weights`).
+
+Signals from the worker are filtered by generation (what a replaced run still
+had in flight is dropped) and engine errors are turned into plain words
+(:func:`plain_message`).  Answers to queries come back through callbacks: the
+window never waits on the training process.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+
+from core.registry import ConfigError
+from core.shapes import keeps_weights
+from gui.commands import Change, EditCommand
+from gui.document import ProjectDocument
+from gui.worker import TrainingWorker
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Controller", text)
+
+
+class Controller(QObject):
+    built = Signal(object)  # RunInfo of the current run
+    snapshot = Signal(object)  # Snapshot of the current run
+    playing_changed = Signal(bool)
+    failed = Signal(str)  # the build failed or training diverged, in plain words
+    refused = Signal(str)  # an edit was not applied, in plain words
+    info = Signal(str)  # finished the planned epochs, early stopping...
+    status = Signal(str, int)  # a status-bar message and how long to show it (ms)
+    died = Signal(str)  # the training process died (and was restarted with the project)
+
+    def __init__(self, doc: ProjectDocument, worker: TrainingWorker | None = None, parent=None):
+        super().__init__(parent)
+        self.doc = doc
+        self.worker = worker or TrainingWorker()
+        self.generation = 0
+        self.info_ = None  # RunInfo of the current run (None until built)
+        self.playing = False
+        self.steps_per_second: float | None = None
+        self._built_layers: list | None = None  # the layer list of the run last asked for
+        self._pending: dict | None = None  # a rebuild waiting for the end of this event-loop turn
+        self._flush = QTimer(self)
+        self._flush.setSingleShot(True)
+        self._flush.setInterval(0)
+        self._flush.timeout.connect(self._send_rebuild)
+        doc.changed.connect(self._on_change)
+        w = self.worker
+        w.built.connect(self._on_built)
+        w.snapshot.connect(self._on_snapshot)
+        w.state_changed.connect(self._on_state_changed)
+        w.failed.connect(self._on_failed)
+        w.info.connect(self._on_info)
+        w.rate.connect(self._on_rate)
+        if hasattr(w, "died"):
+            w.died.connect(self._on_died)
+
+    # ---- Public API
+    def start(self) -> None:
+        self.worker.start()
+
+    def stop(self) -> None:
+        self._flush.stop()
+        self.worker.stop()
+
+    def push(self, command: EditCommand) -> bool:
+        """Validate and apply an edit; False (and ``refused``) if the value is bad."""
+        try:
+            return self.doc.push(command)
+        except ConfigError as exc:
+            self.refused.emit(_tr("Not applied: {reason}").format(reason=plain_message(str(exc))))
+            return False
+
+    def rebuild(self, message: str | None = None, keep: bool = False) -> None:
+        """Build the document's project anew (after this event-loop turn)."""
+        if self._pending is None:
+            self._pending = {"keep": keep, "message": message}
+        else:  # several edits in one turn: keep only if every one keeps
+            self._pending["keep"] = self._pending["keep"] and keep
+            self._pending["message"] = message or self._pending["message"]
+        self._flush.start()
+
+    def rebuild_now(self, message: str | None = None, keep: bool = False) -> None:
+        self.rebuild(message, keep)
+        self._flush.stop()
+        self._send_rebuild()
+
+    def toggle_play(self) -> None:
+        if self.playing:
+            self.worker.pause()
+        else:
+            self.worker.play()
+
+    def step(self, n: int = 1) -> None:
+        self.worker.step(n)
+
+    def step_epoch(self) -> None:
+        self.worker.step_epoch()
+
+    def set_speed(self, name: str) -> None:
+        self.worker.set_speed(name)
+
+    def drawn(self) -> None:
+        self.worker.drawn()
+
+    def ask(self, name: str, *args, on_done, on_error=None) -> None:
+        """Ask the training process ``name(*args)``; ``on_done(value)`` or
+        ``on_error(exception)`` is called later in the GUI thread."""
+        future = self.worker.query(name, *args)
+        _Poller(self, future, on_done, on_error)
+
+    @property
+    def in_width(self) -> int:
+        return self.info_.in_width if self.info_ is not None else 2
+
+    # ---- reacting to the document
+    def _on_change(self, change: Change) -> None:
+        if change.live:
+            if change.section == "optimizer":
+                self.worker.set_hyperparameter(change.key, change.new)
+            else:
+                self.worker.set_training_option(change.key, change.new)
+            return
+        section = change.section
+        if section == "network":
+            old = self._built_layers if self._built_layers is not None else change.old
+            if self.info_ is not None and keeps_weights(old, change.new, self.in_width):
+                self.rebuild(_tr("Network changed: weights kept (their shapes did not change)"), keep=True)
+            else:
+                self.rebuild(_tr("Network changed: weights re-initialised (their shapes or initialisation "
+                                 "changed)"))
+        elif section == "data":
+            self.rebuild(_tr("Data changed: weights re-initialised"))
+        elif section == "seed":
+            self.rebuild(_tr("Seed changed: new data sample and new initial weights"))
+        elif section == "training":
+            self.rebuild(_tr("Training settings changed: continuing from the current weights"), keep=True)
+        else:
+            names = {"loss": _tr("Loss"), "schedule": _tr("Schedule"), "optimizer": _tr("Optimizer")}
+            self.rebuild(_tr("{what} changed: continuing from the current weights with a new history").format(
+                what=names.get(section, section)), keep=True)
+
+    def _send_rebuild(self) -> None:
+        pending, self._pending = self._pending or {"keep": False, "message": None}, None
+        project = copy.deepcopy(self.doc.project)
+        keep = pending["keep"] and self.info_ is not None
+        self._built_layers = project["network"]["layers"]
+        self.generation = self._worker_rebuild(project, keep)
+        self.playing = False
+        self.playing_changed.emit(False)
+        if pending["message"]:
+            self.status.emit(pending["message"], 6000)
+
+    def _worker_rebuild(self, project: dict, keep: bool) -> int:
+        return self.worker.rebuild(project, self.doc.base_dir, keep_weights=keep)
+
+    # ---- reacting to the worker
+    def _on_built(self, gen, info):
+        if gen == self.generation:
+            self.info_ = info
+            self.built.emit(info)
+
+    def _on_snapshot(self, gen, snap):
+        if gen == self.generation and self.info_ is not None:
+            self.snapshot.emit(snap)
+        else:
+            self.worker.drawn()  # not ours to draw: let the next one come
+
+    def _on_state_changed(self, gen, playing):
+        if gen == self.generation:
+            self.playing = playing
+            self.playing_changed.emit(playing)
+
+    def _on_failed(self, gen, message):
+        if gen == self.generation:
+            self.failed.emit(plain_message(message))
+
+    def _on_info(self, gen, message):
+        if gen == self.generation:
+            self.info.emit(message)
+
+    def _on_rate(self, gen, rate):
+        if gen == self.generation:
+            self.steps_per_second = rate
+
+    def _on_died(self, detail: str):
+        self.playing = False
+        self.playing_changed.emit(False)
+        self.died.emit(_tr("The training process stopped unexpectedly ({detail}). It was restarted with "
+                           "your project: press Play to train again.").format(detail=detail or _tr("no reason given")))
+
+
+class _Poller(QObject):
+    """Calls back when a query's answer has come, without blocking the window."""
+
+    def __init__(self, parent, future, on_done, on_error):
+        super().__init__(parent)
+        self.future, self.on_done, self.on_error = future, on_done, on_error
+        if hasattr(future, "add_done_callback"):
+            self._relay = _Relay(self)
+            self._relay.done.connect(self._finish)
+            future.add_done_callback(lambda _f: self._relay.done.emit())
+        else:
+            self._timer = QTimer(self)
+            self._timer.setInterval(5)
+            self._timer.timeout.connect(self._check)
+            self._timer.start()
+
+    def _check(self):
+        if self.future._event.is_set():
+            self._timer.stop()
+            self._finish()
+
+    def _finish(self):
+        try:
+            value = self.future.wait(0) if hasattr(self.future, "wait") else self.future.result(0)
+        except Exception as exc:  # handed to the caller, never lost
+            if self.on_error is not None:
+                self.on_error(exc)
+        else:
+            self.on_done(value)
+        self.setParent(None)
+        self.deleteLater()
+
+
+class _Relay(QObject):
+    done = Signal()
+
+
+# ---- engine errors in a person's terms
+_PLAIN = [
+    (re.compile(r"network\.layers\[\d+\]\.units: the output layer has (\d+) units but (\S+) has (\d+) classes, "
+                r"so it needs (.+)$"),
+     "The output layer has {0} neurons, but the {1} data has {2} classes: give the output layer {3} neurons."),
+    (re.compile(r"network\.layers\[\d+\]\.units: the output layer has (\d+) units but (\S+) has (\d+) regression "
+                r"targets?$"),
+     "The output layer has {0} neurons, but the {1} data has {2} value(s) to predict: give the output layer {2} "
+     "neurons."),
+    (re.compile(r"training\.batch_size: batch norm needs at least 2 rows per batch"),
+     "Batch norm needs at least 2 examples per batch: choose mini-batch or batch gradient descent with a batch "
+     "size of 2 or more."),
+    (re.compile(r"training\.batch_size: with (\d+) training rows and batch_size=(\d+) the last batch"),
+     "With {0} training examples and a batch size of {1}, the last batch holds one example, which batch norm "
+     "cannot normalise: change the batch size."),
+    (re.compile(r"training\.early_stopping: needs a validation set"),
+     "Early stopping watches the validation loss, and the validation split is 0: set a validation split above 0 "
+     "or turn early stopping off."),
+    (re.compile(r"cannot reshape array of size 0"),
+     "There is no data to train or validate on (the validation split leaves an empty set): change the "
+     "validation split or the number of samples."),
+    (re.compile(r"a residual block's output width \((\d+)\) must equal its input width \((\d+)\)"),
+     "A residual block must end with as many neurons as it starts with ({1}), but it ends with {0}: change the "
+     "last layer inside the block."),
+    (re.compile(r"^(\S+): cannot read: (.+)$"),
+     "Cannot read the file {0}: {1}."),
+    (re.compile(r"data\.path: (.+)"),
+     "The data file cannot be used: {0}"),
+]
+
+
+def plain_message(text: str) -> str:
+    """An engine error in a person's terms (what went wrong, what to change); the
+    engine's own text when there is no better sentence for it."""
+    for pattern, sentence in _PLAIN:
+        match = pattern.search(text)
+        if match:
+            return QCoreApplication.translate("EngineError", sentence).format(*match.groups())
+    return text
