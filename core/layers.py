@@ -15,6 +15,8 @@ Values from the last forward and backward pass are kept (``x``, ``z``, ``a``,
 
 from __future__ import annotations
 
+import copy
+
 import numpy as np
 
 from .activations import make_activation
@@ -41,10 +43,29 @@ class Layer:
         given = {k: v for k, v in spec.items() if k != "type"}
         return cls(**validate_params(key, cls.params, given))
 
+    # ---- shapes from the configuration alone (no arrays): the one home of these rules,
+    # used by ``build`` and by :mod:`core.shapes` (Keras' ``compute_output_shape``)
+    def output_width(self, in_width: int, key: str = "layer") -> int:
+        """The width this layer outputs for ``in_width`` inputs."""
+        return in_width
+
+    def param_shapes(self, in_width: int) -> dict[str, tuple[int, ...]]:
+        """Trainable arrays by local (weights-file) name, in the order ``build`` creates them."""
+        return {}
+
+    def buffer_shapes(self, in_width: int) -> dict[str, tuple[int, ...]]:
+        """Non-trainable arrays (running statistics) by local name."""
+        return {}
+
+    def init_signature(self):
+        """What decides the initial values of this layer's parameters (compared to
+        tell whether an edit keeps the weights); None when it has none."""
+        return None
+
     def build(self, in_width: int, rng: np.random.Generator, dtype, key: str) -> int:
         """Create parameters for ``in_width`` inputs; return the output width."""
-        self.in_width = self.out_width = in_width
-        return in_width
+        self.in_width = self.out_width = self.output_width(in_width, key)
+        return self.out_width
 
     def children(self) -> list[Layer]:
         return []
@@ -94,6 +115,7 @@ class Dense(Layer):
         super().__init__()
         self.units = units
         self.activation = make_activation(activation, f"{key}.activation")
+        self.explicit_init = init is not None
         init = init if init is not None else default_init_name(self.activation)
         self.init = make_initializer(init, f"{key}.init")
         self.bias_init = make_initializer(bias_init, f"{key}.bias_init")
@@ -106,12 +128,32 @@ class Dense(Layer):
             raise ConfigError(f"{key}.units: missing (a dense layer needs a number of units)")
         return cls(**validate_params(key, cls.params, given), key=key)
 
+    def output_width(self, in_width, key="layer"):
+        return self.units
+
+    def param_shapes(self, in_width):
+        shapes = {"weight": (self.units, in_width)}
+        if self.use_bias:
+            shapes["bias"] = (self.units,)
+        shapes.update({f"activation.{name}": shape
+                       for name, shape in _activation_shapes(self.activation, self.units).items()})
+        return shapes
+
+    def init_signature(self):
+        act = self.activation
+        return (
+            _compact(self.init.get_config()) if self.explicit_init else None,
+            _compact(self.bias_init.get_config()) if self.use_bias else None,
+            _compact(act.get_config()) if _activation_shapes(act, 1) else None,
+        )
+
     def build(self, in_width, rng, dtype, key):
-        self.in_width, self.out_width = in_width, self.units
-        self.p["weight"] = self.init((self.units, in_width), rng, dtype)
+        self.in_width, self.out_width = in_width, self.output_width(in_width, key)
+        shapes = self.param_shapes(in_width)
+        self.p["weight"] = self.init(shapes["weight"], rng, dtype)
         if self.use_bias:
             try:
-                self.p["bias"] = self.bias_init((self.units,), rng, dtype)
+                self.p["bias"] = self.bias_init(shapes["bias"], rng, dtype)
             except ConfigError as exc:
                 raise ConfigError(f"{key}.bias_init: {str(exc).removeprefix('init: ')}") from None
         for name, value in self.activation.build(self.units, dtype).items():
@@ -217,13 +259,23 @@ class BatchNorm(Layer):
         super().__init__()
         self.momentum, self.eps = momentum, eps
 
+    def param_shapes(self, in_width):
+        return {"weight": (in_width,), "bias": (in_width,)}
+
+    def buffer_shapes(self, in_width):
+        return {"running_mean": (in_width,), "running_var": (in_width,)}
+
+    def init_signature(self):
+        return ("ones", "zeros")  # fixed: weight 1, bias 0
+
     def build(self, in_width, rng, dtype, key):
-        self.in_width = self.out_width = in_width
-        self.p = {"weight": np.ones(in_width, dtype), "bias": np.zeros(in_width, dtype)}
+        self.in_width = self.out_width = self.output_width(in_width, key)
+        p, b = self.param_shapes(in_width), self.buffer_shapes(in_width)
+        self.p = {"weight": np.ones(p["weight"], dtype), "bias": np.zeros(p["bias"], dtype)}
         self.g = {name: np.zeros_like(v) for name, v in self.p.items()}
         self.buffers = {
-            "running_mean": np.zeros(in_width, dtype),
-            "running_var": np.ones(in_width, dtype),
+            "running_mean": np.zeros(b["running_mean"], dtype),
+            "running_var": np.ones(b["running_var"], dtype),
         }
         return in_width
 
@@ -303,15 +355,18 @@ class Residual(Layer):
     def children(self):
         return self.layers
 
+    def output_width(self, in_width, key="layer"):
+        width = in_width
+        for i, layer in enumerate(self.layers):
+            width = layer.output_width(width, f"{key}.layers[{i}]")
+        _check_residual_width(key, in_width, width)
+        return in_width
+
     def build(self, in_width, rng, dtype, key):
         width = in_width
         for i, layer in enumerate(self.layers):
             width = layer.build(width, rng, dtype, f"{key}.layers[{i}]")
-        if width != in_width:
-            raise ConfigError(
-                f"{key}: a residual block's output width ({width}) must equal "
-                f"its input width ({in_width})"
-            )
+        _check_residual_width(key, in_width, width)
         self.in_width = self.out_width = in_width
         return in_width
 
@@ -334,6 +389,20 @@ class Residual(Layer):
 
     def __repr__(self):
         return "Residual(" + ", ".join(map(repr, self.layers)) + ")"
+
+
+def _check_residual_width(key: str, in_width: int, width: int) -> None:
+    if width != in_width:
+        raise ConfigError(
+            f"{key}: a residual block's output width ({width}) must equal "
+            f"its input width ({in_width})"
+        )
+
+
+def _activation_shapes(activation, units: int) -> dict[str, tuple[int, ...]]:
+    """An activation's own parameters (PReLU's slopes) by name: asked of a copy, so
+    the layer's activation stays bound to the arrays it has."""
+    return {name: v.shape for name, v in copy.copy(activation).build(units, np.float32).items()}
 
 
 def _compact(config: dict):
