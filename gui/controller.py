@@ -131,6 +131,8 @@ class Controller(QObject):
     # ---- reacting to the document
     def _on_change(self, change: Change) -> None:
         if change.live:
+            if self._pending is not None:
+                return  # a rebuild is about to send the whole project, this value included
             if change.section == "optimizer":
                 self.worker.set_hyperparameter(change.key, change.new)
             else:
@@ -167,7 +169,16 @@ class Controller(QObject):
             self.status.emit(pending["message"], 6000)
 
     def _worker_rebuild(self, project: dict, keep: bool) -> int:
-        return self.worker.rebuild(project, self.doc.base_dir, keep_weights=keep)
+        try:
+            return self.worker.rebuild(project, self.doc.base_dir, keep_weights=keep)
+        except TypeError:  # a worker without keep_weights (before the session protocol): fetch them
+            weights = None
+            if keep:
+                try:
+                    weights = self.worker.query("network.copy_arrays").wait()
+                except (RuntimeError, TimeoutError):
+                    weights = None
+            return self.worker.rebuild(project, self.doc.base_dir, weights)
 
     # ---- reacting to the worker
     def _on_built(self, gen, info):
@@ -234,7 +245,6 @@ class _Poller(QObject):
                 self.on_error(exc)
         else:
             self.on_done(value)
-        self.setParent(None)
         self.deleteLater()
 
 

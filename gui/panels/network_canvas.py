@@ -271,8 +271,11 @@ class Column:
     def remove(self) -> None:
         scene = self.canvas.scene()
         if self.proxy is not None:
-            scene.removeItem(self.proxy)
+            # the scene owns the card until it is deleted (removeItem would hand it to
+            # Python, which frees it at once, and a pending deleteLater would then crash)
+            self.proxy.hide()
             self.proxy.deleteLater()
+            self.proxy = self.header = None
         scene.removeItem(self.holder)
 
 
@@ -497,7 +500,7 @@ class NetworkCanvas(QGraphicsView):
         self._headers_timer = QTimer(self)
         self._headers_timer.setSingleShot(True)
         self._headers_timer.setInterval(0)
-        self._headers_timer.timeout.connect(self._ensure_visible)
+        self._headers_timer.timeout.connect(self._on_view_moved)
 
     # ---- Public API
     def set_network(self, layers: list, in_width: int, feature_names: list[str] | None = None) -> None:
@@ -552,7 +555,10 @@ class NetworkCanvas(QGraphicsView):
                 new_columns.append(column)
             for column in old:
                 column.remove()
+        moved = [c.path for c in self.columns] != [s.path if s else None for s in wanted]
         self.columns = new_columns
+        if moved or old_keys != new_keys:  # the last snapshot's arrays belong to other layers now
+            self.weights, self.activations = {}, {}
         for c, (column, spec) in enumerate(zip(self.columns, wanted)):
             column.set_x(c * COLUMN_GAP)
             if spec is not None:
@@ -630,6 +636,12 @@ class NetworkCanvas(QGraphicsView):
         for column in self._visible_columns():
             column.ensure_header()
 
+    def _on_view_moved(self) -> None:
+        visible = self._visible_columns()
+        for column in visible:
+            column.ensure_header()
+        self._apply_weights(visible)
+
     def _apply_weights(self, columns) -> None:
         for column in columns:
             self._colour_lines(column)
@@ -642,7 +654,7 @@ class NetworkCanvas(QGraphicsView):
         if not column.lines:
             return
         w = self.weights.get(column.wpath, (None,))[0]
-        if w is None or w.shape[0] <= column.rows.max() or w.shape[1] <= column.cols.max():
+        if w is None or w.ndim != 2 or w.shape[0] <= column.rows.max() or w.shape[1] <= column.cols.max():
             keys = [None] * len(column.lines)
         else:
             keys = _pen_keys(w, column.rows, column.cols)
@@ -700,9 +712,7 @@ class NetworkCanvas(QGraphicsView):
 
     def scrollContentsBy(self, dx, dy):
         super().scrollContentsBy(dx, dy)
-        if self.columns:
-            self._headers_timer.start()
-            self._apply_weights(self._visible_columns())
+        self._headers_timer.start()  # cards and colours for what came into view, after the scroll
 
     # ---- drag a card to reorder
     def dragEnterEvent(self, event):
