@@ -1,33 +1,163 @@
 """An interactive training session: a command loop around a :class:`Trainer`.
 
 This is what the app's training worker runs, in a process of its own (see
-``gui/worker.py``): commands (play, pause, step n, step one epoch, change a
-hyper-parameter, rebuild, query) arrive on a connection and are applied
-between steps; snapshots go out at most ``snapshot_rate`` times a second, and
-only after the receiver said it has drawn the previous one.  Every message out
-carries the generation of the run it belongs to, so the receiver can drop what
-a replaced run still had in flight.
+``gui/worker.py``): commands (:mod:`core.protocol`: play, pause, step n, step
+one epoch, change a hyper-parameter, rebuild, query) arrive on a connection
+and are applied between steps through a dispatch table keyed by their type;
+snapshots go out at most ``snapshot_rate`` times a second, and only after the
+receiver said it has drawn the previous one.  Every message out carries the
+generation of the run it belongs to, so the receiver can drop what a replaced
+run still had in flight.
 
-Messages out are tuples ``(kind, generation, payload)`` with kind one of
-``built`` (RunInfo), ``snapshot`` (Snapshot), ``playing`` (bool), ``failed``
-(str), ``info`` (str), ``rate`` (steps per second) and ``result``
-(``(query id, value, error)``).  Nothing here imports Qt.
+The session survives anything a command, a step or a snapshot raises: a build
+that fails reports :class:`~core.protocol.Failed` and leaves no network; an
+error while training pauses it and reports; the loop keeps serving.  Queries
+are named (:data:`QUERIES`), never attribute paths.  Nothing here imports Qt.
 """
 
 from __future__ import annotations
 
+import io
+import os
+import pickle
+import signal
+import sys
 import time
+import traceback
 import warnings
+from collections.abc import Callable
 
 import numpy as np
 
+from .inspect import trace_example
+from .protocol import (
+    LIVE_EDITS,
+    Built,
+    Bye,
+    Crashed,
+    Drawn,
+    Failed,
+    Info,
+    Pause,
+    Play,
+    Playing,
+    Query,
+    Quit,
+    Rate,
+    Rebuild,
+    RemoteError,
+    Result,
+    SetHyper,
+    SetOption,
+    SnapshotMsg,
+    Speed,
+    Step,
+    StepEpoch,
+)
 from .registry import ConfigError
 from .trainer import Trainer, TrainingDiverged
 
+#: set to 1 in the environment to enable the ``test_*`` queries (used by the test suite)
+TEST_HOOKS_ENV = "BACKPROP_LAB_TEST_HOOKS"
+
+
+class UnknownQuery(LookupError):
+    """A query name that is not in :data:`QUERIES`."""
+
+
+def failure(exc: BaseException, headline: str, input_errors: bool = True) -> tuple[str, str, object]:
+    """``(text, code, args)`` describing ``exc`` for a :class:`Failed` message.
+
+    Errors about the project (ConfigError, divergence; with ``input_errors`` any
+    ValueError or OSError, as reading a project raises them) are shown as they
+    read; anything else as ``headline`` with the error in brackets.
+    """
+    code = getattr(exc, "code", None)
+    if isinstance(code, str):  # the error classifies itself: take its arguments as given
+        args = next((v for v in (getattr(exc, n, None) for n in ("params", "details")) if v is not None), exc.args)
+        return str(exc), code, args
+    if isinstance(exc, TrainingDiverged):
+        return str(exc), "diverged", {"step": exc.step, "where": exc.where}
+    if isinstance(exc, ConfigError) or (input_errors and isinstance(exc, (ValueError, OSError))):
+        return str(exc), "config_error", {}
+    kind = type(exc).__name__
+    details = {"type": kind, "text": str(exc)}
+    if isinstance(exc, MemoryError):
+        return f"{headline}: not enough memory.", "out_of_memory", details
+    return f"{headline} ({kind}: {exc})." if str(exc) else f"{headline} ({kind}).", "internal_error", details
+
+
+def portable(exc: BaseException) -> BaseException:
+    """``exc`` if it survives a pickle round trip, else a :class:`RemoteError` with its text."""
+    try:
+        pickle.loads(pickle.dumps(exc))
+        return exc
+    except Exception:
+        return RemoteError(str(exc), type(exc).__name__)
+
+
+# ---- named queries: (function of the session and the query's arguments, changes what is drawn)
+
+
+def _history_csv(trainer) -> str:
+    out = io.StringIO()
+    trainer.history.write_csv(out)
+    return out.getvalue()
+
+
+def _load_weights(trainer, arrays, source="weights"):
+    trainer.network.load_arrays(arrays, source)
+
+
+def _trace(trainer, index=0, part="train"):
+    if part not in ("train", "val"):
+        raise ValueError(f"trace_example: part must be 'train' or 'val', got {part!r}")
+    x, t = (trainer.x_train, trainer.t_train) if part == "train" else (trainer.x_val, trainer.t_val)
+    if not 0 <= index < len(x):
+        raise ValueError(f"trace_example: the {part} set has {len(x)} rows, got index {index}")
+    return trace_example(trainer.network, trainer.loss, x[index], t[index])
+
+
+#: name -> (function(trainer, *args), True if it changes what a snapshot shows)
+QUERIES: dict[str, tuple[Callable, bool]] = {
+    "weights": (lambda tr: tr.network.copy_arrays(), False),
+    "load_weights": (_load_weights, True),
+    "step_count": (lambda tr: tr.step_count, False),
+    "epoch": (lambda tr: tr.epoch, False),
+    "history": (lambda tr: tr.history.copy(), False),
+    "history_rows": (lambda tr, start=0: tr.history.rows(start), False),
+    "history_csv": (_history_csv, False),
+    "report": (lambda tr: tr.report(), False),
+    "optimizer": (lambda tr: dict(tr.optimizer.group), False),
+    "project": (lambda tr: tr.project, False),
+    "info": (lambda tr: tr.info(), False),
+    "trace_example": (_trace, False),
+    "state": (lambda tr: tr.get_state(), False),
+    "set_state": (lambda tr, state: tr.set_state(state), True),
+}
+
+#: the names the window used before the table existed
+ALIASES = {
+    "network.copy_arrays": "weights",
+    "network.load_arrays": "load_weights",
+    "history.copy": "history",
+    "history.columns": "history_rows",
+    "optimizer.group": "optimizer",
+    "get_state": "state",
+}
+
+
+class _InjectedError(RuntimeError):
+    """Raised by the test hooks."""
+
+
+class _InjectedCrash(BaseException):
+    """Escapes every handler of the session loop (test hook ``test_crash``)."""
+
 
 class Session:
-    def __init__(self, send, snapshot_rate: float = 25.0, neuron_grid: int = 24):
-        self.send = send  # callable taking one message tuple
+    def __init__(self, send, snapshot_rate: float = 25.0, neuron_grid: int = 24, test_hooks: bool | None = None):
+        self.send = send  # callable taking one message
         self.interval = 1.0 / snapshot_rate
         self.neuron_grid = neuron_grid
         self.trainer: Trainer | None = None
@@ -45,6 +175,24 @@ class Session:
         self.count = 0
         self.rate_t0 = time.perf_counter()
         self.next_step_at = 0.0
+        self._last_network = None  # the last built network, kept while a rebuild has failed
+        self._raise_next: str | None = None  # test hook
+        if test_hooks is None:
+            test_hooks = os.environ.get(TEST_HOOKS_ENV) == "1"
+        self.test_hooks = test_hooks
+        self.handlers: dict[type, Callable] = {
+            Rebuild: self.rebuild,
+            Play: self.play,
+            Pause: lambda _cmd: self.halt(),
+            Step: self.step,
+            StepEpoch: self.step_epoch,
+            SetHyper: lambda cmd: self.live_edit(cmd, "set_hyperparameter"),
+            SetOption: lambda cmd: self.live_edit(cmd, "set_training_option"),
+            Speed: self.speed,
+            Query: self.answer,
+            Drawn: self.set_drawn,
+            Quit: self.stop,
+        }
 
     # ---- the loop
     def run(self, poll) -> None:
@@ -52,18 +200,15 @@ class Session:
         with warnings.catch_warnings(), np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             warnings.simplefilter("ignore", RuntimeWarning)
             while not self.quit:
-                cmd = poll(0.0 if self.busy else 0.05)
-                while cmd is not None:
+                for cmd in coalesce(drain(poll, 0.0 if self.busy else 0.05)):
                     self.apply(cmd)
                     if self.quit:
                         return
-                    cmd = poll(0.0)
                 self.tick()
 
     @property
     def busy(self) -> bool:
-        return self.trainer is not None and bool(
-            self.playing or self.pending or self.until_epoch is not None)
+        return self.trainer is not None and bool(self.playing or self.pending or self.until_epoch is not None)
 
     def tick(self) -> None:
         if self.busy and not self.trainer.finished:
@@ -80,89 +225,123 @@ class Session:
 
     # ---- commands
     def apply(self, cmd) -> None:
-        kind = cmd[0]
-        trainer = self.trainer
-        if kind == "quit":
-            self.quit = True
-        elif kind == "drawn":
-            self.drawn = True
-        elif kind == "rebuild":
-            self.rebuild(*cmd[1:])
-        elif kind == "speed":
-            self.delay = None if cmd[1] is None else 1.0 / cmd[1]
-        elif kind == "query":
-            self.answer(*cmd[1:])
-        elif trainer is None:
+        handler = self.handlers.get(type(cmd))
+        if handler is None:
+            self.send(
+                Failed(
+                    self.gen,
+                    f"The training process got a command it does not know: {cmd!r}.",
+                    "internal_error",
+                    {"type": type(cmd).__name__, "text": repr(cmd)},
+                )
+            )
             return
-        elif kind == "play":
-            if not trainer.finished:
-                epochs = trainer.project["training"]["epochs"]
-                if self.play_until is None or trainer.epoch >= self.play_until:
-                    self.play_until = trainer.epoch + epochs if trainer.epoch >= epochs else epochs
-                self.playing = True
-                self.count, self.rate_t0 = 0, time.perf_counter()
-                self.send(("playing", self.gen, True))
-        elif kind == "pause":
-            self.halt()
-        elif kind == "step":
-            self.playing = False
-            self.pending += cmd[1]
-            if cmd[1] == 0:
-                self.dirty = True
-        elif kind == "step_epoch":
-            self.playing = False
-            self.until_epoch = trainer.epoch + 1
-        elif kind == "hyper":
-            self.guard(lambda: trainer.set_hyperparameter(cmd[1], cmd[2]))
-        elif kind == "option":
-            self.guard(lambda: trainer.set_training_option(cmd[1], cmd[2]))
-
-    def rebuild(self, gen, project, base_dir, weights) -> None:
-        self.gen = gen
-        self.playing, self.pending, self.until_epoch = False, 0, None
-        self.send(("playing", gen, False))
         try:
-            trainer = Trainer(project, base_dir=base_dir)
-            if weights is not None:
-                trainer.network.load_arrays(weights, "weights")
-        except (ConfigError, ValueError, OSError, MemoryError) as exc:
-            self.trainer = None
-            self.send(("failed", gen, str(exc)))
+            handler(cmd)
+        except Exception as exc:  # a command never ends the session
+            self.send(Failed(self.gen, *failure(exc, f"The training process could not apply {type(cmd).__name__}")))
+
+    def stop(self, _cmd=None) -> None:
+        self.quit = True
+
+    def set_drawn(self, _cmd=None) -> None:
+        self.drawn = True
+
+    def speed(self, cmd: Speed) -> None:
+        self.delay = None if cmd.steps_per_second is None else 1.0 / cmd.steps_per_second
+
+    def play(self, _cmd=None) -> None:
+        trainer = self.trainer
+        if trainer is None or trainer.finished:
             return
+        epochs = trainer.project["training"]["epochs"]
+        if self.play_until is None or trainer.epoch >= self.play_until:
+            self.play_until = trainer.epoch + epochs if trainer.epoch >= epochs else epochs
+        self.playing = True
+        self.count, self.rate_t0 = 0, time.perf_counter()
+        self.send(Playing(self.gen, True))
+
+    def step(self, cmd: Step) -> None:
+        if self.trainer is None:
+            return
+        self._stop_running()
+        n = max(0, int(cmd.n))
+        self.pending += n
+        if n == 0:
+            self.dirty = True
+
+    def step_epoch(self, _cmd=None) -> None:
+        if self.trainer is None:
+            return
+        self._stop_running()
+        self.until_epoch = self.trainer.epoch + 1
+
+    def live_edit(self, cmd, method: str) -> None:
+        """A hyper-parameter or training option: applied before the next step.  It
+        changes nothing a snapshot shows, so none is sent for it."""
+        if self.trainer is None:
+            return
+        try:
+            getattr(self.trainer, method)(cmd.key, cmd.value)
+        except ConfigError as exc:
+            self.send(Failed(self.gen, *failure(exc, "The setting could not be changed")))
+
+    def rebuild(self, cmd: Rebuild) -> None:
+        old = self.trainer
+        self.gen = gen = cmd.gen
+        self.playing, self.pending, self.until_epoch = False, 0, None
+        self.send(Playing(gen, False))
+        source = old.network if old is not None else self._last_network
+        self.trainer = None  # no half-built run is ever stepped
+        try:
+            trainer = Trainer(cmd.project, base_dir=cmd.base_dir)
+            kept = False
+            if cmd.weights is not None:
+                trainer.network.load_arrays(cmd.weights, "weights")
+            elif cmd.keep_weights and source is not None:
+                kept = keep_weights(source, trainer.network)
+            info = trainer.info()
+        except Exception as exc:  # any: a project that cannot be built never ends the session
+            self._last_network = source
+            self.send(Failed(gen, *failure(exc, "The project could not be built")))
+            return
+        self._last_network = None
         self.trainer = trainer
         self.play_until = None
         self.since = 0
-        self.send(("built", gen, trainer.info()))
+        self.send(Built(gen, info, kept))
         self.dirty = True
         self.drawn = True
         self.maybe_emit(force=True)
 
-    def answer(self, query_id, path, args) -> None:
-        """Evaluate ``trainer.<path>(*args)`` (or the attribute) and send it back."""
+    def answer(self, cmd: Query) -> None:
+        """Evaluate the named query and send its :class:`Result` (an error is handed back)."""
         try:
-            if self.trainer is None:
-                raise RuntimeError("no network is built (the project has an error)")
-            value = self.trainer
-            for part in path.split("."):
-                value = getattr(value, part)
-            if callable(value):
-                value = value(*args)
-                self.dirty = True  # a method may change what is drawn (load_arrays)
-            self.send(("result", self.gen, (query_id, value, None)))
-        except Exception as exc:  # handed back to the asker, never lost
-            self.send(("result", self.gen, (query_id, None, exc)))
+            name = ALIASES.get(cmd.name, cmd.name)
+            if self.test_hooks and name in TEST_QUERIES:
+                value = TEST_QUERIES[name](self, *cmd.args)
+            else:
+                if name not in QUERIES:
+                    raise UnknownQuery(f"unknown query {cmd.name!r}; known: {', '.join(sorted(QUERIES))}")
+                if self.trainer is None:
+                    raise RuntimeError("no network is built (the project has an error)")
+                fn, redraw = QUERIES[name]
+                value = fn(self.trainer, *cmd.args)
+                if redraw:
+                    self.dirty = True
+            message = Result(cmd.id, value, None)
+        except Exception as exc:
+            message = Result(cmd.id, None, portable(exc))
+        self.send(message)
 
-    def guard(self, fn) -> None:
-        try:
-            fn()
-        except ConfigError as exc:
-            self.send(("failed", self.gen, str(exc)))
-
-    def halt(self) -> None:
+    def _stop_running(self) -> None:
         was = self.playing
         self.playing, self.pending, self.until_epoch = False, 0, None
         if was:
-            self.send(("playing", self.gen, False))
+            self.send(Playing(self.gen, False))
+
+    def halt(self) -> None:
+        self._stop_running()
         self.dirty = True
         self.maybe_emit(force=True)
 
@@ -171,14 +350,22 @@ class Session:
         trainer = self.trainer
         # the update-to-weight ratio needs the weights before this step, but only if a
         # snapshot can follow it: copying them on every step would tax the hot loop
-        trainer.keep_previous = (self.pending == 1 or self.until_epoch is not None
-                                 or time.perf_counter() - self.last_emit >= self.interval)
+        trainer.keep_previous = (
+            self.pending == 1 or self.until_epoch is not None or time.perf_counter() - self.last_emit >= self.interval
+        )
         try:
+            if self._raise_next is not None:
+                kind, self._raise_next = self._raise_next, None
+                raise _INJECTABLE.get(kind, _InjectedError)(f"injected {kind}")
             trainer.step()
         except TrainingDiverged as exc:
             self.dirty = True
             self.halt()
-            self.send(("failed", self.gen, str(exc)))
+            self.send(Failed(self.gen, *failure(exc, "Training diverged")))
+            return
+        except Exception as exc:  # pause and say so; never end the session
+            self.send(Failed(self.gen, *failure(exc, f"Training paused: step {trainer.step_count + 1} failed", False)))
+            self.halt()
             return
         self.dirty = True
         self.count += 1
@@ -192,10 +379,10 @@ class Session:
         if trainer.finished:
             self.halt()
             if trainer.message:
-                self.send(("info", self.gen, trainer.message))
+                self.send(Info(self.gen, trainer.message))
         elif self.playing and self.play_until is not None and trainer.epoch >= self.play_until:
             self.halt()
-            self.send(("info", self.gen, f"Finished {trainer.epoch} epochs. Press Play to train further."))
+            self.send(Info(self.gen, f"Finished {trainer.epoch} epochs. Press Play to train further."))
 
     def maybe_emit(self, force: bool = False) -> None:
         """Send a snapshot if something changed, the receiver is ready and it is time."""
@@ -205,27 +392,116 @@ class Session:
         if not force and now - self.last_emit < self.interval:
             return
         trainer = self.trainer
-        snap = trainer.snapshot(self.since, boundary=True, neuron_grid=self.neuron_grid, predictions=True)
+        self.dirty = False
+        try:
+            snap = trainer.snapshot(self.since, boundary=True, neuron_grid=self.neuron_grid, predictions=True)
+        except Exception as exc:  # the statistics failed: pause, report, keep serving
+            self._stop_running()
+            headline = f"Training paused: the statistics of step {trainer.step_count} could not be computed"
+            self.send(Failed(self.gen, *failure(exc, headline, False)))
+            return
         self.since = len(trainer.history)
         self.last_emit = now
-        self.dirty = False
         self.drawn = False
-        self.send(("snapshot", self.gen, snap))
+        self.send(SnapshotMsg(self.gen, snap))
         elapsed = now - self.rate_t0
         if elapsed > 0.5:
-            self.send(("rate", self.gen, self.count / elapsed))
+            self.send(Rate(self.gen, self.count / elapsed))
             self.count, self.rate_t0 = 0, now
 
 
+def keep_weights(source, network) -> bool:
+    """Copy ``source``'s arrays into ``network`` if every name and shape matches
+    (and every value is finite); False leaves ``network`` as initialised."""
+    try:
+        network.load_arrays(source.copy_arrays(), "kept weights")
+    except ConfigError:
+        return False
+    return True
+
+
+def drain(poll, timeout: float) -> list:
+    """Every command waiting (the first waited for up to ``timeout`` seconds)."""
+    cmd = poll(timeout)
+    batch = []
+    while cmd is not None:
+        batch.append(cmd)
+        if isinstance(cmd, Quit) or len(batch) >= 10_000:
+            break
+        cmd = poll(0.0)
+    return batch
+
+
+def coalesce(batch: list) -> list:
+    """Drop live edits that a later one for the same key replaces before anything
+    could observe them (a slider storm applies only its last value)."""
+    out = []
+    for i, cmd in enumerate(batch):
+        if isinstance(cmd, LIVE_EDITS):
+            replaced = False
+            for later in batch[i + 1 :]:
+                if type(later) is type(cmd) and later.key == cmd.key:
+                    replaced = True
+                    break
+                if isinstance(later, (Rebuild, Query)):
+                    break
+            if replaced:
+                continue
+        out.append(cmd)
+    return out
+
+
+# ---- test hooks (only with BACKPROP_LAB_TEST_HOOKS=1)
+
+_INJECTABLE = {
+    e.__name__: e
+    for e in (OverflowError, ZeroDivisionError, EOFError, MemoryError, ValueError, FloatingPointError, RuntimeError)
+}
+
+
+def _hook_raise(session: Session, kind: str = "RuntimeError") -> None:
+    session._raise_next = kind
+
+
+def _hook_crash(_session: Session) -> None:
+    raise _InjectedCrash("injected crash")
+
+
+def _hook_pid(_session: Session) -> int:
+    return os.getpid()
+
+
+TEST_QUERIES = {"test_raise_in_next_step": _hook_raise, "test_crash": _hook_crash, "test_pid": _hook_pid}
+
+
+# ---- the training process
+
+
+def crash_summary(exc: BaseException) -> str:
+    """One line: the exception and where it was raised."""
+    text = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+    frames = traceback.extract_tb(exc.__traceback__)
+    if frames:
+        last = frames[-1]
+        text += f" (in {os.path.basename(last.filename)}:{last.lineno}, {last.name})"
+    return text
+
+
 def serve(conn, snapshot_rate: float = 25.0) -> None:
-    """Entry point of the training process: run a session on a ``multiprocessing`` connection."""
+    """Entry point of the training process: run a session on a ``multiprocessing`` connection.
+
+    Ends with :class:`Bye` when asked to quit (or the window's end of the pipe
+    closed), with :class:`Crashed` if the loop itself failed.
+    """
 
     def poll(timeout):
-        if conn.poll(timeout):
-            try:
+        try:
+            if conn.poll(timeout):
                 return conn.recv()
-            except EOFError:
-                return ("quit",)
+        except (EOFError, OSError):
+            return Quit()
+        except Exception as exc:  # a message that cannot be read: say so, keep going
+            session.send(Failed(session.gen, *failure(exc, "A command could not be read")))
         return None
 
     def send(message):
@@ -233,15 +509,27 @@ def serve(conn, snapshot_rate: float = 25.0) -> None:
             conn.send(message)
         except (BrokenPipeError, EOFError, OSError):
             session.quit = True
+        except Exception as exc:  # could not be pickled: nothing was written, send why instead
+            if isinstance(message, Result):
+                conn.send(Result(message.id, None, RemoteError(f"the answer could not be sent: {exc}")))
+            else:
+                conn.send(Failed(session.gen, *failure(exc, f"A {type(message).__name__} message could not be sent")))
 
     session = Session(send, snapshot_rate)
     try:
         session.run(poll)
-    finally:
+    except BaseException as exc:  # the loop itself failed: say so (never "bye"), then end
+        traceback.print_exc()
         try:
-            conn.send(("bye", session.gen, None))
-        except (BrokenPipeError, EOFError, OSError):
+            conn.send(Crashed(crash_summary(exc)))
+        except Exception:
             pass
+    else:
+        try:
+            conn.send(Bye())
+        except Exception:
+            pass
+    finally:
         conn.close()
 
 
@@ -249,4 +537,7 @@ def serve_fd(fd: int, snapshot_rate: float = 25.0) -> None:
     """Entry point when started as ``python -c ...`` with an inherited socket."""
     from multiprocessing.connection import Connection
 
+    # Ctrl+C in the terminal is for the window: it stops this process by closing the pipe
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     serve(Connection(fd), snapshot_rate)
+    sys.stdout.flush()
