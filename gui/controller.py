@@ -67,8 +67,7 @@ class Controller(QObject):
         w.failed.connect(self._on_failed)
         w.info.connect(self._on_info)
         w.rate.connect(self._on_rate)
-        if hasattr(w, "died"):
-            w.died.connect(self._on_died)
+        w.died.connect(self._on_died)
 
     # ---- Public API
     def start(self) -> None:
@@ -119,10 +118,9 @@ class Controller(QObject):
         self.worker.drawn()
 
     def ask(self, name: str, *args, on_done, on_error=None) -> None:
-        """Ask the training process ``name(*args)``; ``on_done(value)`` or
-        ``on_error(exception)`` is called later in the GUI thread."""
-        future = self.worker.query(name, *args)
-        _Poller(self, future, on_done, on_error)
+        """Ask the training process the named query; ``on_done(value)`` or
+        ``on_error(exception)`` is called later in the GUI thread (never waits)."""
+        self.worker.ask(name, *args, on_done=on_done, on_error=on_error)
 
     @property
     def in_width(self) -> int:
@@ -169,16 +167,8 @@ class Controller(QObject):
             self.status.emit(pending["message"], 6000)
 
     def _worker_rebuild(self, project: dict, keep: bool) -> int:
-        try:
-            return self.worker.rebuild(project, self.doc.base_dir, keep_weights=keep)
-        except TypeError:  # a worker without keep_weights (before the session protocol): fetch them
-            weights = None
-            if keep:
-                try:
-                    weights = self.worker.query("network.copy_arrays").wait()
-                except (RuntimeError, TimeoutError):
-                    weights = None
-            return self.worker.rebuild(project, self.doc.base_dir, weights)
+        # the weights stay inside the training process: nothing is fetched and sent back
+        return self.worker.rebuild(project, self.doc.base_dir, keep_weights=keep)
 
     # ---- reacting to the worker
     def _on_built(self, gen, info):
@@ -209,47 +199,13 @@ class Controller(QObject):
         if gen == self.generation:
             self.steps_per_second = rate
 
-    def _on_died(self, detail: str):
+    def _on_died(self, text: str):
+        """The worker already says it in plain words (and restarts the process with the project)."""
         self.playing = False
         self.playing_changed.emit(False)
-        self.died.emit(_tr("The training process stopped unexpectedly ({detail}). It was restarted with "
-                           "your project: press Play to train again.").format(detail=detail or _tr("no reason given")))
-
-
-class _Poller(QObject):
-    """Calls back when a query's answer has come, without blocking the window."""
-
-    def __init__(self, parent, future, on_done, on_error):
-        super().__init__(parent)
-        self.future, self.on_done, self.on_error = future, on_done, on_error
-        if hasattr(future, "add_done_callback"):
-            self._relay = _Relay(self)
-            self._relay.done.connect(self._finish)
-            future.add_done_callback(lambda _f: self._relay.done.emit())
-        else:
-            self._timer = QTimer(self)
-            self._timer.setInterval(5)
-            self._timer.timeout.connect(self._check)
-            self._timer.start()
-
-    def _check(self):
-        if self.future._event.is_set():
-            self._timer.stop()
-            self._finish()
-
-    def _finish(self):
-        try:
-            value = self.future.wait(0) if hasattr(self.future, "wait") else self.future.result(0)
-        except Exception as exc:  # handed to the caller, never lost
-            if self.on_error is not None:
-                self.on_error(exc)
-        else:
-            self.on_done(value)
-        self.deleteLater()
-
-
-class _Relay(QObject):
-    done = Signal()
+        if "restart the app" not in text:
+            text += " " + _tr("It was restarted with your project: press Play to train again.")
+        self.died.emit(text)
 
 
 # ---- engine errors in a person's terms

@@ -171,7 +171,7 @@ class FileActions:
             return
         if not path.endswith(".npz"):
             path += ".npz"
-        self._ask_worker("network.copy_arrays", on_done=lambda arrays: self._write(
+        self._ask_worker("weights", on_done=lambda arrays: self._write(
             lambda: save_arrays(arrays, path), path))
 
     def load_weights(self):
@@ -193,7 +193,7 @@ class FileActions:
         def refused(exc):
             QMessageBox.critical(self, title, _tr("{path}: {reason}").format(path=path, reason=_reason(exc)))
 
-        self.controller.ask("network.load_arrays", arrays, os.path.basename(path), on_done=loaded,
+        self.controller.ask("load_weights", arrays, os.path.basename(path), on_done=loaded,
                             on_error=refused)
 
     def export_history(self):
@@ -201,7 +201,7 @@ class FileActions:
                                               _tr("CSV (*.csv)"))
         if not path:
             return
-        self._ask_worker("history.copy", on_done=lambda history: self._write(
+        self._ask_worker("history", on_done=lambda history: self._write(
             lambda: atomic_write(path, history.write_csv), path))
 
     def plot_items(self) -> dict:
@@ -227,7 +227,7 @@ class FileActions:
         if not folder:
             return
         got: dict = {}
-        names = ("network.copy_arrays", "history.copy", "report")
+        names = ("weights", "history", "report")
 
         def one(name, value):
             got[name] = value
