@@ -30,7 +30,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("FileActions", text)
 
 
-def _reason(exc: BaseException) -> str:
+def _reason(exc: BaseException, what: str = "") -> str:
     """A bad file's problem in one line, whatever failed while reading it."""
     if isinstance(exc, ConfigError):
         return plain_message(str(exc))
@@ -40,7 +40,16 @@ def _reason(exc: BaseException) -> str:
         return _tr("the file is too large to read")
     if isinstance(exc, OSError):
         return exc.strerror or str(exc)
-    return str(exc) or type(exc).__name__
+    detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    return (what or _tr("this file cannot be used ({detail})")).format(detail=detail)
+
+
+def _message(path: str, exc: BaseException, what: str = "") -> str:
+    """``path: reason``, naming the file once."""
+    reason = _reason(exc, what)
+    if path in reason or os.path.basename(path) in reason:
+        return reason
+    return _tr("{path}: {reason}").format(path=path, reason=reason)
 
 
 def check_buildable(project: dict, base_dir: str) -> None:
@@ -70,7 +79,8 @@ class FileActions:
         try:
             project = load_project(path)
         except Exception as exc:  # any bad file: a message, never a traceback in a slot
-            QMessageBox.critical(self, title, _tr("{path}: {reason}").format(path=path, reason=_reason(exc)))
+            QMessageBox.critical(self, title, _message(path, exc, _tr("not a project this version can read "
+                                                                      "({detail})")))
             return False
         self._start_check(project, path, example, title)
         return True
@@ -110,7 +120,7 @@ class FileActions:
         path, example, title = self._check_args
         if error is not None:
             self.statusBar().clearMessage()
-            QMessageBox.critical(self, title, _tr("{path}: {reason}").format(path=path, reason=_reason(error)))
+            QMessageBox.critical(self, title, _message(path, error, _tr("the project cannot be built ({detail})")))
             return
         self.doc.new(project, None if example else path)
         if not example:
@@ -183,7 +193,8 @@ class FileActions:
         try:
             arrays = read_weights(path)
         except Exception as exc:  # any bad file: a message, never a traceback in a slot
-            QMessageBox.critical(self, title, _tr("{path}: {reason}").format(path=path, reason=_reason(exc)))
+            QMessageBox.critical(self, title, _message(path, exc, _tr("not a weights file this version can read "
+                                                                      "({detail})")))
             return
 
         def loaded(_value):
@@ -191,7 +202,8 @@ class FileActions:
             self.statusBar().showMessage(_tr("Loaded weights from {path}").format(path=path), 4000)
 
         def refused(exc):
-            QMessageBox.critical(self, title, _tr("{path}: {reason}").format(path=path, reason=_reason(exc)))
+            QMessageBox.critical(self, title, _message(path, exc, _tr("these weights do not fit the network "
+                                                                      "({detail})")))
 
         self.controller.ask("load_weights", arrays, os.path.basename(path), on_done=loaded,
                             on_error=refused)
