@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDockWidget,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -55,7 +56,7 @@ from gui.panels.weight_histograms import WeightHistogramPanel
 EXAMPLES_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "resources", "examples")
 SETTINGS_VERSION = 2  # 2: dock minimum sizes that fit 1366x768
 LATEST_STATE_RATE = 10.0  # redraws a second of the network drawing and the histograms while training
-PREFERRED_SIZE = (1500, 950)
+PREFERRED_SIZE = (1600, 1000)
 
 
 class MainWindow(FileActions, QMainWindow):
@@ -155,6 +156,9 @@ class MainWindow(FileActions, QMainWindow):
         self.plot_panels = [self.loss_panel, self.output_panel, self.grad_hist_panel, self.grad_norm_panel,
                             self.weight_hist_panel, self.act_panel]
         self.docks: dict[str, QDockWidget] = {}
+        # the right column (Output over Loss) runs the window's full height: on a
+        # 768-pixel screen the Loss dock under it kept 15 px when the bottom row ran under it
+        self.setCorner(Qt.BottomRightCorner, Qt.RightDockWidgetArea)
         left = Qt.LeftDockWidgetArea
         right = Qt.RightDockWidgetArea
         bottom = Qt.BottomDockWidgetArea
@@ -206,6 +210,9 @@ class MainWindow(FileActions, QMainWindow):
         self.resizeDocks([self.docks["Data"], self.docks["Output"]],
                          [max(300, int(width * 0.22)), max(320, int(width * 0.3))], Qt.Horizontal)
         self.resizeDocks([self.docks["Gradient histograms"]], [max(150, int(height * 0.26))], Qt.Vertical)
+        bottom_width = width - self.docks["Output"].width()
+        self.resizeDocks([self.docks["Gradient histograms"], self.docks["Gradient norms"]],
+                         [int(bottom_width * 0.6), int(bottom_width * 0.4)], Qt.Horizontal)
         self.resizeDocks([self.docks["Output"], self.docks["Loss"]], [1, 1], Qt.Vertical)
 
     def showEvent(self, event):
@@ -296,6 +303,18 @@ class MainWindow(FileActions, QMainWindow):
         a("restore_layout", self.tr("Restore Default Layout"), self.restore_layout)
         self.controls = Controls(self.actions_by_name)
         self.toolbar_holder.addWidget(self.controls)
+        # the read-out gets a row of its own, as wide as the drawing: beside the buttons
+        # it was cut off on a 1366- or 1600-pixel-wide screen
+        readout = self.controls.readout
+        self.controls.layout().removeWidget(readout)
+        readout.setParent(None)
+        row = QWidget()
+        row.setObjectName("readoutRow")
+        box = QHBoxLayout(row)
+        box.setContentsMargins(10, 0, 8, 2)
+        box.addWidget(readout)
+        self.toolbar_holder.addWidget(row)
+        self.controls.layout().addStretch(1)
 
     def _setup_menus(self):
         bar = self.menuBar()

@@ -372,3 +372,24 @@ def test_a_failed_build_then_an_edit_recovers_without_a_dialog(qtbot, window, mo
     window.actions_by_name["undo"].trigger()  # back to the spiral: builds again
     qtbot.waitUntil(lambda: window.info is not None and window.info.data_name == "spiral", timeout=5000)
     assert not dialogs
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1600, 1000), (1920, 1080)])
+def test_layout_fits_common_screens(qtbot, window, size, tmp_path):
+    """Every dock keeps room to be read, and the read-out is not cut off."""
+    from PySide6.QtWidgets import QApplication
+
+    area = window.screen().availableGeometry()
+    if area.width() >= 1366 and area.height() >= 740:  # a real screen (offscreen's is 800x800)
+        assert window.width() <= area.width() and window.height() <= area.height()
+    window.resize(*size)
+    window._size_docks()
+    for _ in range(5):
+        QApplication.processEvents()
+    assert window.docks["Loss"].height() >= 190
+    assert window.docks["Output"].height() >= 170
+    assert window.loss_panel.accuracy_widget.height() >= 60
+    assert window.docks["Gradient histograms"].height() >= 140
+    assert window.controls.readout.width() >= 450
+    assert window.canvas.height() >= 240
+    window.grab().save(str(tmp_path / f"window_{size[0]}x{size[1]}.png"))

@@ -69,7 +69,6 @@ MIME = "application/x-backprop-lab-layer"
 CARD_WIDTH = 128
 CARD_Y = -150  # cards' top edge (fixed: a card never moves when a column grows)
 TOP = 30  # the first neuron's centre; columns hang down from here
-BOTTOM = TOP + (MAX_SHOWN - 1) * NEURON_GAP + NEURON  # below the lowest neuron and its "… more" marker
 
 
 def _tr(text: str) -> str:
@@ -481,7 +480,7 @@ class NetworkCanvas(QGraphicsView):
         self.setDragMode(QGraphicsView.NoDrag)
         self.setMinimumSize(300, 240)
         self.setBackgroundBrush(QColor(255, 255, 255))
-        self.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+        self.setAlignment(Qt.AlignHCenter | Qt.AlignTop)
         # every weight line changes on each update: one bounding-rect repaint is
         # cheaper than working out a minimal region from hundreds of items
         self.setViewportUpdateMode(QGraphicsView.BoundingRectViewportUpdate)
@@ -494,6 +493,7 @@ class NetworkCanvas(QGraphicsView):
         self.columns: list[Column] = []
         self.arcs: list[QGraphicsItem] = []
         self.last_menu: QMenu | None = None
+        self._bottom = TOP
         #: counters a test (and the benchmark) reads: full drawings, and column bodies made
         self.rebuilds = 0
         self.bodies_built = 0
@@ -564,10 +564,15 @@ class NetworkCanvas(QGraphicsView):
             if spec is not None:
                 column.set_layer(spec.path, ne.get(layers, spec.path), len(spec.path) == 1
                                  and spec.path[0] == out_idx)
+        tallest = max(min(c.width, MAX_SHOWN) for c in self.columns)
+        more = any(c.width > MAX_SHOWN for c in self.columns)
+        self._bottom = TOP + (tallest - 1) * NEURON_GAP + NEURON / 2 + (22 if more else 0)
         self._draw_arcs(layers)
         right = (len(self.columns) - 1) * COLUMN_GAP
+        # the drawing hangs from the cards: a taller column grows it downwards only,
+        # so (with the view aligned to the top) nothing on screen moves
         self.scene().setSceneRect(QRectF(-110, CARD_Y - 20, right + 110 + CARD_WIDTH / 2 + 30,
-                                         BOTTOM + 90 - CARD_Y + 20))
+                                         self._bottom + (90 if self.arcs else 20) - CARD_Y + 20))
         if fit or len(self.columns) != count_before:
             self._fit()
         self._ensure_visible()
@@ -683,7 +688,7 @@ class NetworkCanvas(QGraphicsView):
         walk(layers, ())
 
     def _skip_arc(self, x0: float, x1: float):
-        y = BOTTOM + 20
+        y = self._bottom + 20
         path = QPainterPath(QPointF(x0, y - 20))
         path.cubicTo(QPointF(x0, y + 40), QPointF(x1, y + 40), QPointF(x1, y - 20))
         item = QGraphicsPathItem(path)
