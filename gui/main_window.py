@@ -79,7 +79,6 @@ class MainWindow(FileActions, QMainWindow):
         self._setup_recovery()
         self._connect()
         self._restore_settings()
-        QApplication.instance().installEventFilter(self)
         self.controller.start()
         if project_path:
             self._on_document_reset()
@@ -219,6 +218,9 @@ class MainWindow(FileActions, QMainWindow):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
+            # key presses reach the window before the focus widget: Space is caught
+            # here (an application-wide filter would run Python for every paint event)
+            self.windowHandle().installEventFilter(self)
             area = self._available()
             if area is not None and (self.width() > area.width() or self.height() > area.height()):
                 self._fit_to_screen(self.width(), self.height())
@@ -444,7 +446,6 @@ class MainWindow(FileActions, QMainWindow):
         if not self._confirm_discard():
             event.ignore()
             return
-        QApplication.instance().removeEventFilter(self)
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState(SETTINGS_VERSION))
         self.controller.stop()
@@ -460,8 +461,8 @@ class MainWindow(FileActions, QMainWindow):
     # ---- Space plays and pauses wherever the focus is, except in a text field
     def eventFilter(self, watched, event):
         if event.type() == QEvent.KeyPress and event.key() == Qt.Key_Space \
-                and event.modifiers() in (Qt.NoModifier, Qt.KeypadModifier) and isinstance(watched, QWidget) \
-                and watched.window() is self and not _is_text_field(watched):
+                and event.modifiers() in (Qt.NoModifier, Qt.KeypadModifier) \
+                and not _is_text_field(QApplication.focusWidget()):
             if not event.isAutoRepeat():
                 self.actions_by_name["play"].trigger()
             return True
@@ -613,7 +614,7 @@ class MainWindow(FileActions, QMainWindow):
             name=name, star=" *" if self.doc.modified else ""))
 
 
-def _is_text_field(widget: QWidget) -> bool:
+def _is_text_field(widget: QWidget | None) -> bool:
     """Where Space types a character: line edits (not a spin box's), editable combo
     boxes and text editors."""
     if isinstance(widget, (QTextEdit, QPlainTextEdit)):

@@ -324,3 +324,28 @@ def test_examples_open_with_every_control_consistent(qtbot, window):
                         and not window.controller._pending, timeout=10000)
         assert window.doc.undo_stack.count() == 0
         assert np.isfinite(window.doc.project["optimizer"]["lr"])
+
+
+@pytest.mark.parametrize("change", [
+    {"optimizer": {"name": "adam", "lr": 0.03, "eps": 0.0}},
+    {"optimizer": {"name": "sgd", "lr": 100.0}},
+    {"init": {"name": "uniform", "a": 1e30}},
+], ids=["adam_eps_0", "sgd_lr_100", "huge_init"])
+def test_training_built_to_diverge_never_raises_in_the_window(qtbot, window, tmp_path, change):
+    """NaN and infinity reach every panel and the drawing; nothing may raise inside Qt
+    (pytest-qt fails the test on any exception in a slot or a virtual method)."""
+    project = copy.deepcopy(window.doc.project)
+    if "init" in change:
+        for layer in project["network"]["layers"]:
+            layer["init"] = change["init"]
+    else:
+        project.update(change)
+    path = tmp_path / "diverge.json"
+    path.write_text(json.dumps(project))
+    window.open_project(str(path))
+    qtbot.waitUntil(lambda: window.doc.path == str(path) and window.controller._pending is None
+                    and window.info is not None, timeout=5000)
+    window.worker.step(60)
+    qtbot.waitUntil(lambda: steps(window) >= 60 or window.banner.isVisible(), timeout=10000)
+    qtbot.wait(500)
+    window.grab()  # every panel paints what it has
