@@ -150,8 +150,14 @@ def startup(runs: int = 4) -> list[float]:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        process = subprocess.Popen([sys.executable, os.path.join(ROOT, "main.py")], stdout=subprocess.PIPE,
-                                   stderr=subprocess.DEVNULL, env=env, text=True, cwd=ROOT)
+        process = subprocess.Popen(
+            [sys.executable, os.path.join(ROOT, "main.py")],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=env,
+            text=True,
+            cwd=ROOT,
+        )
         line = process.stdout.readline()
         took = time.perf_counter() - start
         process.wait(30)
@@ -180,18 +186,27 @@ def main() -> int:
     share = 100 * gui["rate"] / base
     print(f"project: {os.path.relpath(args.project, ROOT)}")
     print(f"headless trainer           {base:10.0f} steps/s")
-    print(f"window open, drawing       {gui['rate']:10.0f} steps/s   ({share:.0f} % of headless; target >= 90 %)"
-          f"  {verdict(share >= 90)}")
+    print(
+        f"window open, drawing       {gui['rate']:10.0f} steps/s   ({share:.0f} % of headless; target >= 90 %)"
+        f"  {verdict(share >= 90)}"
+    )
     print(f"event-loop delay, p95      {gui['p95']:10.1f} ms        (target < 25 ms)  {verdict(gui['p95'] < 25)}")
-    print(f"redraws                    {gui['redraws']:10.1f} per second (target >= 30)  "
-          f"{verdict(gui['redraws'] >= 30)}")
-    print(f"lr slider tick, median     {gui['lr_ms']:10.2f} ms        (target < 5 ms; max {gui['lr_max_ms']:.2f} ms "
-          f"over {gui['lr_ticks']} ticks; canvas columns rebuilt: {gui['canvas_rebuilt_by_lr']})  "
-          f"{verdict(gui['lr_ms'] < 5)}")
-    print(f"units edit, median         {gui['units_ms']:10.2f} ms        (target < 50 ms; max "
-          f"{gui['units_max_ms']:.2f} ms)  {verdict(gui['units_ms'] < 50)}")
-    print(f"main.py to a shown window  {warm:10.2f} s         (warm, best of {len(starts) - 1}; first "
-          f"{starts[0]:.2f} s; target < 1.5 s)  {verdict(warm < 1.5)}")
+    print(
+        f"redraws                    {gui['redraws']:10.1f} per second (target >= 30)  {verdict(gui['redraws'] >= 30)}"
+    )
+    print(
+        f"lr slider tick, median     {gui['lr_ms']:10.2f} ms        (target < 5 ms; max {gui['lr_max_ms']:.2f} ms "
+        f"over {gui['lr_ticks']} ticks; canvas columns rebuilt: {gui['canvas_rebuilt_by_lr']})  "
+        f"{verdict(gui['lr_ms'] < 5)}"
+    )
+    print(
+        f"units edit, median         {gui['units_ms']:10.2f} ms        (target < 50 ms; max "
+        f"{gui['units_max_ms']:.2f} ms)  {verdict(gui['units_ms'] < 50)}"
+    )
+    print(
+        f"main.py to a shown window  {warm:10.2f} s         (warm, best of {len(starts) - 1}; first "
+        f"{starts[0]:.2f} s; target < 1.5 s)  {verdict(warm < 1.5)}"
+    )
     return 0
 
 

@@ -245,8 +245,11 @@ class SetOptimizer(SetSection):
     """Another optimizer (keeping the learning rate)."""
 
     def __init__(self, name: str, lr: float | None = None):
-        super().__init__("optimizer", {"name": name, "lr": lr} if lr else {"name": name},
-                         _tr("Use the {name} optimizer").format(name=name))
+        super().__init__(
+            "optimizer",
+            {"name": name, "lr": lr} if lr else {"name": name},
+            _tr("Use the {name} optimizer").format(name=name),
+        )
 
 
 class SetSchedule(SetSection):
@@ -355,8 +358,10 @@ class SetInit(LayerCommand):
     def describe(self):
         name = self.init if isinstance(self.init, str) or self.init is None else self.init.get("name")
         return _tr("Set {layer} {what} to {name}").format(
-            layer=ne.weights_path(self.path), what=_tr("bias initialisation") if self.key == "bias_init"
-            else _tr("initialisation"), name=name or _tr("default"))
+            layer=ne.weights_path(self.path),
+            what=_tr("bias initialisation") if self.key == "bias_init" else _tr("initialisation"),
+            name=name or _tr("default"),
+        )
 
 
 class SetLayerField(LayerCommand):
@@ -382,8 +387,9 @@ class SetLayerField(LayerCommand):
         return True
 
     def describe(self):
-        return _tr("Set {layer} {key} to {value}").format(layer=ne.weights_path(self.path),
-                                                         key=self.key.replace("_", " "), value=_short(self.value))
+        return _tr("Set {layer} {key} to {value}").format(
+            layer=ne.weights_path(self.path), key=self.key.replace("_", " "), value=_short(self.value)
+        )
 
 
 class InsertLayer(LayerCommand):

@@ -53,6 +53,7 @@ class Controller(QObject):
         self.info_ = None  # RunInfo of the current run (None until built)
         self.playing = False
         self.steps_per_second: float | None = None
+        self._asked_keep = False
         self._built_layers: list | None = None  # the layer list of the run last asked for
         self._pending: dict | None = None  # a rebuild waiting for the end of this event-loop turn
         self._flush = QTimer(self)
@@ -62,6 +63,7 @@ class Controller(QObject):
         doc.changed.connect(self._on_change)
         w = self.worker
         w.built.connect(self._on_built)
+        w.built_detail.connect(self._on_built_detail)
         w.snapshot.connect(self._on_snapshot)
         w.state_changed.connect(self._on_state_changed)
         w.failed.connect(self._on_failed)
@@ -142,8 +144,7 @@ class Controller(QObject):
             if self.info_ is not None and keeps_weights(old, change.new, self.in_width):
                 self.rebuild(_tr("Network changed: weights kept (their shapes did not change)"), keep=True)
             else:
-                self.rebuild(_tr("Network changed: weights re-initialised (their shapes or initialisation "
-                                 "changed)"))
+                self.rebuild(_tr("Network changed: weights re-initialised (their shapes or initialisation changed)"))
         elif section == "data":
             self.rebuild(_tr("Data changed: weights re-initialised"))
         elif section == "seed":
@@ -152,8 +153,12 @@ class Controller(QObject):
             self.rebuild(_tr("Training settings changed: continuing from the current weights"), keep=True)
         else:
             names = {"loss": _tr("Loss"), "schedule": _tr("Schedule"), "optimizer": _tr("Optimizer")}
-            self.rebuild(_tr("{what} changed: continuing from the current weights with a new history").format(
-                what=names.get(section, section)), keep=True)
+            self.rebuild(
+                _tr("{what} changed: continuing from the current weights with a new history").format(
+                    what=names.get(section, section)
+                ),
+                keep=True,
+            )
 
     def _send_rebuild(self) -> None:
         pending, self._pending = self._pending or {"keep": False, "message": None}, None
@@ -161,6 +166,7 @@ class Controller(QObject):
         keep = pending["keep"] and self.info_ is not None
         self._built_layers = project["network"]["layers"]
         self.generation = self._worker_rebuild(project, keep)
+        self._asked_keep = keep
         self.playing = False
         self.playing_changed.emit(False)
         if pending["message"]:
@@ -175,6 +181,10 @@ class Controller(QObject):
         if gen == self.generation:
             self.info_ = info
             self.built.emit(info)
+
+    def _on_built_detail(self, gen, kept: bool):
+        if gen == self.generation and self._asked_keep and not kept:
+            self.status.emit(_tr("Weights re-initialised: the new network cannot take the previous weights"), 6000)
 
     def _on_snapshot(self, gen, snap):
         if gen == self.generation and self.info_ is not None:
@@ -210,32 +220,48 @@ class Controller(QObject):
 
 # ---- engine errors in a person's terms
 _PLAIN = [
-    (re.compile(r"network\.layers\[\d+\]\.units: the output layer has (\d+) units but (\S+) has (\d+) classes, "
-                r"so it needs (.+)$"),
-     "The output layer has {0} neurons, but the {1} data has {2} classes: give the output layer {3} neurons."),
-    (re.compile(r"network\.layers\[\d+\]\.units: the output layer has (\d+) units but (\S+) has (\d+) regression "
-                r"targets?$"),
-     "The output layer has {0} neurons, but the {1} data has {2} value(s) to predict: give the output layer {2} "
-     "neurons."),
-    (re.compile(r"training\.batch_size: batch norm needs at least 2 rows per batch"),
-     "Batch norm needs at least 2 examples per batch: choose mini-batch or batch gradient descent with a batch "
-     "size of 2 or more."),
-    (re.compile(r"training\.batch_size: with (\d+) training rows and batch_size=(\d+) the last batch"),
-     "With {0} training examples and a batch size of {1}, the last batch holds one example, which batch norm "
-     "cannot normalise: change the batch size."),
-    (re.compile(r"training\.early_stopping: needs a validation set"),
-     "Early stopping watches the validation loss, and the validation split is 0: set a validation split above 0 "
-     "or turn early stopping off."),
-    (re.compile(r"cannot reshape array of size 0"),
-     "There is no data to train or validate on (the validation split leaves an empty set): change the "
-     "validation split or the number of samples."),
-    (re.compile(r"a residual block's output width \((\d+)\) must equal its input width \((\d+)\)"),
-     "A residual block must end with as many neurons as it starts with ({1}), but it ends with {0}: change the "
-     "last layer inside the block."),
-    (re.compile(r"^(\S+): cannot read: (.+)$"),
-     "Cannot read the file {0}: {1}."),
-    (re.compile(r"data\.path: (.+)"),
-     "The data file cannot be used: {0}"),
+    (
+        re.compile(
+            r"network\.layers\[\d+\]\.units: the output layer has (\d+) units but (\S+) has (\d+) classes, "
+            r"so it needs (.+)$"
+        ),
+        "The output layer has {0} neurons, but the {1} data has {2} classes: give the output layer {3} neurons.",
+    ),
+    (
+        re.compile(
+            r"network\.layers\[\d+\]\.units: the output layer has (\d+) units but (\S+) has (\d+) regression "
+            r"targets?$"
+        ),
+        "The output layer has {0} neurons, but the {1} data has {2} value(s) to predict: give the output layer {2} "
+        "neurons.",
+    ),
+    (
+        re.compile(r"training\.batch_size: batch norm needs at least 2 rows per batch"),
+        "Batch norm needs at least 2 examples per batch: choose mini-batch or batch gradient descent with a batch "
+        "size of 2 or more.",
+    ),
+    (
+        re.compile(r"training\.batch_size: with (\d+) training rows and batch_size=(\d+) the last batch"),
+        "With {0} training examples and a batch size of {1}, the last batch holds one example, which batch norm "
+        "cannot normalise: change the batch size.",
+    ),
+    (
+        re.compile(r"training\.early_stopping: needs a validation set"),
+        "Early stopping watches the validation loss, and the validation split is 0: set a validation split above 0 "
+        "or turn early stopping off.",
+    ),
+    (
+        re.compile(r"cannot reshape array of size 0"),
+        "There is no data to train or validate on (the validation split leaves an empty set): change the "
+        "validation split or the number of samples.",
+    ),
+    (
+        re.compile(r"a residual block's output width \((\d+)\) must equal its input width \((\d+)\)"),
+        "A residual block must end with as many neurons as it starts with ({1}), but it ends with {0}: change the "
+        "last layer inside the block.",
+    ),
+    (re.compile(r"^(\S+): cannot read: (.+)$"), "Cannot read the file {0}: {1}."),
+    (re.compile(r"data\.path: (.+)"), "The data file cannot be used: {0}"),
 ]
 
 

@@ -79,8 +79,9 @@ class FileActions:
         try:
             project = load_project(path)
         except Exception as exc:  # any bad file: a message, never a traceback in a slot
-            QMessageBox.critical(self, title, _message(path, exc, _tr("not a project this version can read "
-                                                                      "({detail})")))
+            QMessageBox.critical(
+                self, title, _message(path, exc, _tr("not a project this version can read ({detail})"))
+            )
             return False
         self._start_check(project, path, example, title)
         return True
@@ -140,8 +141,7 @@ class FileActions:
     def open_dialog(self):
         if not self._confirm_discard():
             return
-        path, _ = QFileDialog.getOpenFileName(self, _tr("Open project"), self._last_dir(),
-                                              _tr("Projects (*.json)"))
+        path, _ = QFileDialog.getOpenFileName(self, _tr("Open project"), self._last_dir(), _tr("Projects (*.json)"))
         if path:
             self.open_project(path)
 
@@ -151,8 +151,9 @@ class FileActions:
         return self._save_to(self.doc.path)
 
     def save_as(self) -> bool:
-        path, _ = QFileDialog.getSaveFileName(self, _tr("Save project"), self._last_dir("project.json"),
-                                              _tr("Projects (*.json)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, _tr("Save project"), self._last_dir("project.json"), _tr("Projects (*.json)")
+        )
         if not path:
             return False
         if not path.endswith(".json"):
@@ -171,30 +172,34 @@ class FileActions:
 
     def _ask_worker(self, name, *args, on_done):
         """``name(*args)`` computed in the training process; ``on_done(value)`` later, or a message."""
-        self.controller.ask(name, *args, on_done=on_done,
-                            on_error=lambda exc: QMessageBox.warning(self, _tr("Training process"), str(exc)))
+        self.controller.ask(
+            name,
+            *args,
+            on_done=on_done,
+            on_error=lambda exc: QMessageBox.warning(self, _tr("Training process"), str(exc)),
+        )
 
     def export_weights(self):
-        path, _ = QFileDialog.getSaveFileName(self, _tr("Export weights"), self._last_dir("weights.npz"),
-                                              _tr("NumPy weights (*.npz)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, _tr("Export weights"), self._last_dir("weights.npz"), _tr("NumPy weights (*.npz)")
+        )
         if not path:
             return
         if not path.endswith(".npz"):
             path += ".npz"
-        self._ask_worker("weights", on_done=lambda arrays: self._write(
-            lambda: save_arrays(arrays, path), path))
+        self._ask_worker("weights", on_done=lambda arrays: self._write(lambda: save_arrays(arrays, path), path))
 
     def load_weights(self):
-        path, _ = QFileDialog.getOpenFileName(self, _tr("Load weights"), self._last_dir(),
-                                              _tr("NumPy weights (*.npz)"))
+        path, _ = QFileDialog.getOpenFileName(self, _tr("Load weights"), self._last_dir(), _tr("NumPy weights (*.npz)"))
         if not path:
             return
         title = _tr("Cannot load weights")
         try:
             arrays = read_weights(path)
         except Exception as exc:  # any bad file: a message, never a traceback in a slot
-            QMessageBox.critical(self, title, _message(path, exc, _tr("not a weights file this version can read "
-                                                                      "({detail})")))
+            QMessageBox.critical(
+                self, title, _message(path, exc, _tr("not a weights file this version can read ({detail})"))
+            )
             return
 
         def loaded(_value):
@@ -202,19 +207,21 @@ class FileActions:
             self.statusBar().showMessage(_tr("Loaded weights from {path}").format(path=path), 4000)
 
         def refused(exc):
-            QMessageBox.critical(self, title, _message(path, exc, _tr("these weights do not fit the network "
-                                                                      "({detail})")))
+            QMessageBox.critical(
+                self, title, _message(path, exc, _tr("these weights do not fit the network ({detail})"))
+            )
 
-        self.controller.ask("load_weights", arrays, os.path.basename(path), on_done=loaded,
-                            on_error=refused)
+        self.controller.ask("load_weights", arrays, os.path.basename(path), on_done=loaded, on_error=refused)
 
     def export_history(self):
-        path, _ = QFileDialog.getSaveFileName(self, _tr("Export history"), self._last_dir("history.csv"),
-                                              _tr("CSV (*.csv)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, _tr("Export history"), self._last_dir("history.csv"), _tr("CSV (*.csv)")
+        )
         if not path:
             return
-        self._ask_worker("history", on_done=lambda history: self._write(
-            lambda: atomic_write(path, history.write_csv), path))
+        self._ask_worker(
+            "history", on_done=lambda history: self._write(lambda: atomic_write(path, history.write_csv), path)
+        )
 
     def plot_items(self) -> dict:
         items = {}
@@ -225,9 +232,12 @@ class FileActions:
 
     def export_plot_dialog(self, name: str, fmt: str):
         item = self.plot_items()[name]
-        path, _ = QFileDialog.getSaveFileName(self, _tr("Export {name}").format(name=name),
-                                              self._last_dir(f"{slug(name)}.{fmt}"),
-                                              f"{PLOT_FORMATS[fmt]} (*.{fmt})")
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            _tr("Export {name}").format(name=name),
+            self._last_dir(f"{slug(name)}.{fmt}"),
+            f"{PLOT_FORMATS[fmt]} (*.{fmt})",
+        )
         if not path:
             return
         if not path.lower().endswith(f".{fmt}"):
@@ -245,8 +255,12 @@ class FileActions:
             got[name] = value
             if len(got) == len(names):
                 image = self.canvas.grab().toImage()
-                self._write(lambda: export_all(folder, self.doc.project, got[names[0]], got[names[1]],
-                                               got[names[2]], self.plot_items(), image), folder)
+                self._write(
+                    lambda: export_all(
+                        folder, self.doc.project, got[names[0]], got[names[1]], got[names[2]], self.plot_items(), image
+                    ),
+                    folder,
+                )
 
         for name in names:
             self._ask_worker(name, on_done=lambda value, n=name: one(n, value))
@@ -277,8 +291,12 @@ class FileActions:
         if not self.doc.modified:
             return True
         answer = QMessageBox.question(
-            self, _tr("Unsaved changes"), _tr("The project has unsaved changes. Save them first?"),
-            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
+            self,
+            _tr("Unsaved changes"),
+            _tr("The project has unsaved changes. Save them first?"),
+            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel,
+            QMessageBox.Save,
+        )
         if answer == QMessageBox.Save:
             return self.save()
         return answer == QMessageBox.Discard
@@ -348,10 +366,14 @@ class FileActions:
             self._discard_recovery()
             return False
         answer = QMessageBox.question(
-            self, _tr("Restore unsaved project?"),
+            self,
+            _tr("Restore unsaved project?"),
             _tr("Backprop Lab did not close normally last time. Restore the unsaved project{name}?").format(
-                name=" " + os.path.basename(origin) if origin else ""),
-            QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
+                name=" " + os.path.basename(origin) if origin else ""
+            ),
+            QMessageBox.Yes | QMessageBox.No,
+            QMessageBox.Yes,
+        )
         if answer != QMessageBox.Yes:
             self._discard_recovery()
             return False

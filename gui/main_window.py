@@ -72,8 +72,12 @@ class MainWindow(FileActions, QMainWindow):
         self._auto_ranges: dict = {}
         self._setup_ui()
         latest = 1.0 / LATEST_STATE_RATE
-        self._latest_state_interval = {self.canvas: latest, self.grad_hist_panel: latest,
-                                       self.weight_hist_panel: latest, self.act_panel: latest}
+        self._latest_state_interval = {
+            self.canvas: latest,
+            self.grad_hist_panel: latest,
+            self.weight_hist_panel: latest,
+            self.act_panel: latest,
+        }
         self._setup_actions()
         self._setup_menus()
         self._setup_recovery()
@@ -120,23 +124,29 @@ class MainWindow(FileActions, QMainWindow):
         self.banner = QLabel()
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("#banner { background: #fdecea; color: #7a1c14; padding: 8px; "
-                                  "border-bottom: 1px solid #e6b3ad; }")
+        self.banner.setStyleSheet(
+            "#banner { background: #fdecea; color: #7a1c14; padding: 8px; border-bottom: 1px solid #e6b3ad; }"
+        )
         self.banner.hide()
         self.description = QLabel()
         self.description.setObjectName("description")
         self.description.setWordWrap(True)
-        self.description.setStyleSheet("#description { background: #eaf2fb; color: #17324d; padding: 8px; "
-                                       "border-bottom: 1px solid #b8d0ea; }")
+        self.description.setStyleSheet(
+            "#description { background: #eaf2fb; color: #17324d; padding: 8px; border-bottom: 1px solid #b8d0ea; }"
+        )
         self.description.linkActivated.connect(lambda _link: self.description.hide())
         self.description.hide()
         self.toolbar_holder = QVBoxLayout()
         v.addLayout(self.toolbar_holder)
         v.addWidget(self.banner)
         v.addWidget(self.description)
-        hint = QLabel(self.tr("Tip: + / − change a layer's neurons · the ⋯ menu inserts dropout, batch norm or a "
-                              "residual block · drag a layer's title to move it · hover a weight or neuron for "
-                              "values"))
+        hint = QLabel(
+            self.tr(
+                "Tip: + / − change a layer's neurons · the ⋯ menu inserts dropout, batch norm or a "
+                "residual block · drag a layer's title to move it · hover a weight or neuron for "
+                "values"
+            )
+        )
         hint.setObjectName("canvasHint")
         hint.setStyleSheet("color: #667; padding: 2px 8px;")
         hint.setWordWrap(True)
@@ -152,8 +162,14 @@ class MainWindow(FileActions, QMainWindow):
         self.weight_hist_panel = WeightHistogramPanel()
         self.act_panel = ActivationStatsPanel()
         self.output_panel = OutputPanel()
-        self.plot_panels = [self.loss_panel, self.output_panel, self.grad_hist_panel, self.grad_norm_panel,
-                            self.weight_hist_panel, self.act_panel]
+        self.plot_panels = [
+            self.loss_panel,
+            self.output_panel,
+            self.grad_hist_panel,
+            self.grad_norm_panel,
+            self.weight_hist_panel,
+            self.act_panel,
+        ]
         self.docks: dict[str, QDockWidget] = {}
         # the right column (Output over Loss) runs the window's full height: on a
         # 768-pixel screen the Loss dock under it kept 15 px when the bottom row ran under it
@@ -170,8 +186,9 @@ class MainWindow(FileActions, QMainWindow):
         self._dock(self.loss_panel, "Loss", self.tr("Loss"), right)
         self._dock(self.grad_hist_panel, "Gradient histograms", self.tr("Gradient histograms"), bottom)
         self._dock(self.grad_norm_panel, "Gradient norms", self.tr("Gradient norms"), bottom)
-        self._dock(self.weight_hist_panel, "Weight histograms", self.tr("Weight histograms"), bottom,
-                   tab_with="Gradient norms")
+        self._dock(
+            self.weight_hist_panel, "Weight histograms", self.tr("Weight histograms"), bottom, tab_with="Gradient norms"
+        )
         self._dock(self.act_panel, "Activations", self.tr("Activations"), bottom, tab_with="Gradient norms")
         self.docks["Gradient norms"].raise_()
         self.splitDockWidget(self.docks["Output"], self.docks["Loss"], Qt.Vertical)
@@ -206,12 +223,18 @@ class MainWindow(FileActions, QMainWindow):
     def _size_docks(self):
         width = self.width()
         height = self.height()
-        self.resizeDocks([self.docks["Data"], self.docks["Output"]],
-                         [max(300, int(width * 0.22)), max(320, int(width * 0.3))], Qt.Horizontal)
+        self.resizeDocks(
+            [self.docks["Data"], self.docks["Output"]],
+            [max(300, int(width * 0.22)), max(320, int(width * 0.3))],
+            Qt.Horizontal,
+        )
         self.resizeDocks([self.docks["Gradient histograms"]], [max(150, int(height * 0.26))], Qt.Vertical)
         bottom_width = width - self.docks["Output"].width()
-        self.resizeDocks([self.docks["Gradient histograms"], self.docks["Gradient norms"]],
-                         [int(bottom_width * 0.6), int(bottom_width * 0.4)], Qt.Horizontal)
+        self.resizeDocks(
+            [self.docks["Gradient histograms"], self.docks["Gradient norms"]],
+            [int(bottom_width * 0.6), int(bottom_width * 0.4)],
+            Qt.Horizontal,
+        )
         self.resizeDocks([self.docks["Output"], self.docks["Loss"]], [1, 1], Qt.Vertical)
 
     def showEvent(self, event):
@@ -273,14 +296,34 @@ class MainWindow(FileActions, QMainWindow):
         a("open", self.tr("&Open…"), self.open_dialog, S.Open, self.tr("Open a project file"))
         a("save", self.tr("&Save"), self.save, S.Save, self.tr("Save the project"))
         a("save_as", self.tr("Save &As…"), self.save_as, S.SaveAs, self.tr("Save the project under a new name"))
-        a("export_weights", self.tr("Export &Weights…"), self.export_weights, None,
-          self.tr("Save the trained weights (.npz)"))
-        a("load_weights", self.tr("&Load Weights…"), self.load_weights, None,
-          self.tr("Start from weights saved earlier (.npz)"))
-        a("export_history", self.tr("Export &History…"), self.export_history, None,
-          self.tr("Save the loss history (CSV)"))
-        a("export_all", self.tr("Export All &Results…"), self.export_all_results, None,
-          self.tr("Project, weights, history, report and every plot into one folder"))
+        a(
+            "export_weights",
+            self.tr("Export &Weights…"),
+            self.export_weights,
+            None,
+            self.tr("Save the trained weights (.npz)"),
+        )
+        a(
+            "load_weights",
+            self.tr("&Load Weights…"),
+            self.load_weights,
+            None,
+            self.tr("Start from weights saved earlier (.npz)"),
+        )
+        a(
+            "export_history",
+            self.tr("Export &History…"),
+            self.export_history,
+            None,
+            self.tr("Save the loss history (CSV)"),
+        )
+        a(
+            "export_all",
+            self.tr("Export All &Results…"),
+            self.export_all_results,
+            None,
+            self.tr("Project, weights, history, report and every plot into one folder"),
+        )
         a("quit", self.tr("&Quit"), self.close, S.Quit)
         undo = self.doc.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence(S.Undo))
@@ -289,19 +332,53 @@ class MainWindow(FileActions, QMainWindow):
         redo.setShortcut(QKeySequence(S.Redo))
         redo.setObjectName("redo")
         self.actions_by_name.update(undo=undo, redo=redo)
-        play = a("play", self.tr("Play"), self.toggle_play, Qt.Key_Space, self.tr("Train continuously (Space)"),
-                 QStyle.SP_MediaPlay)
+        play = a(
+            "play",
+            self.tr("Play"),
+            self.toggle_play,
+            Qt.Key_Space,
+            self.tr("Train continuously (Space)"),
+            QStyle.SP_MediaPlay,
+        )
         play.setShortcutContext(Qt.ApplicationShortcut)
-        a("step", self.tr("Step"), lambda: c.step(1), Qt.Key_Period,
-          self.tr("Train on one batch (one optimizer step)"), QStyle.SP_MediaSeekForward)
-        a("step_epoch", self.tr("Epoch"), c.step_epoch, QKeySequence("Shift+."),
-          self.tr("Train for one epoch"), QStyle.SP_MediaSkipForward)
-        a("reset", self.tr("Reset"), self.reset_weights, QKeySequence("Ctrl+R"),
-          self.tr("Re-initialise the weights and clear the history"), QStyle.SP_BrowserReload)
-        a("add_layer", self.tr("Add Hidden Layer"), self.add_hidden_layer, QKeySequence("Ctrl+="),
-          self.tr("A hidden layer before the output"))
-        a("remove_layer", self.tr("Remove Hidden Layer"), self.remove_hidden_layer, QKeySequence("Ctrl+-"),
-          self.tr("Remove the hidden layer nearest the output"))
+        a(
+            "step",
+            self.tr("Step"),
+            lambda: c.step(1),
+            Qt.Key_Period,
+            self.tr("Train on one batch (one optimizer step)"),
+            QStyle.SP_MediaSeekForward,
+        )
+        a(
+            "step_epoch",
+            self.tr("Epoch"),
+            c.step_epoch,
+            QKeySequence("Shift+."),
+            self.tr("Train for one epoch"),
+            QStyle.SP_MediaSkipForward,
+        )
+        a(
+            "reset",
+            self.tr("Reset"),
+            self.reset_weights,
+            QKeySequence("Ctrl+R"),
+            self.tr("Re-initialise the weights and clear the history"),
+            QStyle.SP_BrowserReload,
+        )
+        a(
+            "add_layer",
+            self.tr("Add Hidden Layer"),
+            self.add_hidden_layer,
+            QKeySequence("Ctrl+="),
+            self.tr("A hidden layer before the output"),
+        )
+        a(
+            "remove_layer",
+            self.tr("Remove Hidden Layer"),
+            self.remove_hidden_layer,
+            QKeySequence("Ctrl+-"),
+            self.tr("Remove the hidden layer nearest the output"),
+        )
         a("restore_layout", self.tr("Restore Default Layout"), self.restore_layout)
         self.controls = Controls(self.actions_by_name)
         self.toolbar_holder.addWidget(self.controls)
@@ -394,13 +471,21 @@ class MainWindow(FileActions, QMainWindow):
         current = self.doc.project.get(section)
         if section == "network":
             return self.push(cmd.SetNetwork(value["layers"], text))
-        if section in ("data", "training", "optimizer", "schedule") and isinstance(value, dict) \
-                and isinstance(current, dict):
+        if (
+            section in ("data", "training", "optimizer", "schedule")
+            and isinstance(value, dict)
+            and isinstance(current, dict)
+        ):
             keys = [k for k in set(value) | set(current) if value.get(k) != current.get(k)]
-            one = {"data": cmd.SetDataOption, "training": cmd.SetTrainingOption,
-                   "optimizer": cmd.SetHyperparameter, "schedule": cmd.SetScheduleOption}[section]
-            same_kind = section not in ("data", "optimizer", "schedule") or \
-                value.get("source", value.get("name")) == current.get("source", current.get("name"))
+            one = {
+                "data": cmd.SetDataOption,
+                "training": cmd.SetTrainingOption,
+                "optimizer": cmd.SetHyperparameter,
+                "schedule": cmd.SetScheduleOption,
+            }[section]
+            same_kind = section not in ("data", "optimizer", "schedule") or value.get(
+                "source", value.get("name")
+            ) == current.get("source", current.get("name"))
             if len(keys) == 1 and keys[0] in value and same_kind:
                 return self.push(one(keys[0], value[keys[0]], text))
             if not keys:
@@ -460,9 +545,12 @@ class MainWindow(FileActions, QMainWindow):
 
     # ---- Space plays and pauses wherever the focus is, except in a text field
     def eventFilter(self, watched, event):
-        if event.type() == QEvent.KeyPress and event.key() == Qt.Key_Space \
-                and event.modifiers() in (Qt.NoModifier, Qt.KeypadModifier) \
-                and not _is_text_field(QApplication.focusWidget()):
+        if (
+            event.type() == QEvent.KeyPress
+            and event.key() == Qt.Key_Space
+            and event.modifiers() in (Qt.NoModifier, Qt.KeypadModifier)
+            and not _is_text_field(QApplication.focusWidget())
+        ):
             if not event.isAutoRepeat():
                 self.actions_by_name["play"].trigger()
             return True
@@ -473,8 +561,10 @@ class MainWindow(FileActions, QMainWindow):
         project = self.doc.project
         if project.get("description"):
             title = html.escape(project.get("name", ""))
-            self.description.setText(f"<b>{title}</b>{' — ' if title else ''}{html.escape(project['description'])}"
-                                     f" &nbsp;<a href='hide'>{self.tr('hide')}</a>")
+            self.description.setText(
+                f"<b>{title}</b>{' — ' if title else ''}{html.escape(project['description'])}"
+                f" &nbsp;<a href='hide'>{self.tr('hide')}</a>"
+            )
             self.description.show()
         else:
             self.description.hide()
@@ -482,8 +572,9 @@ class MainWindow(FileActions, QMainWindow):
         self.data_panel.set_project(project)
         self.training_panel.set_project(project)
         info = self.info
-        self.canvas.set_network(project["network"]["layers"], info.in_width if info else 2,
-                                info.feature_names if info else [])
+        self.canvas.set_network(
+            project["network"]["layers"], info.in_width if info else 2, info.feature_names if info else []
+        )
         self.inspector.show_layer(project["network"]["layers"], None)
         self._fresh_project = True
         self.controller.rebuild_now(None)
@@ -579,8 +670,7 @@ class MainWindow(FileActions, QMainWindow):
 
     def _plot_scenes(self):
         if self._scenes is None:
-            self._scenes = [view.scene() for panel in self.plot_panels
-                            for view in panel.findChildren(pg.GraphicsView)]
+            self._scenes = [view.scene() for panel in self.plot_panels for view in panel.findChildren(pg.GraphicsView)]
         return [scene for scene in self._scenes if any(v.isVisible() for v in scene.views())]
 
     _scenes = None
@@ -610,8 +700,9 @@ class MainWindow(FileActions, QMainWindow):
 
     def _update_title(self, *_):
         name = os.path.basename(self.doc.path) if self.doc.path else self.tr("untitled")
-        self.setWindowTitle(self.tr("{name}{star} — Backprop Lab").format(
-            name=name, star=" *" if self.doc.modified else ""))
+        self.setWindowTitle(
+            self.tr("{name}{star} — Backprop Lab").format(name=name, star=" *" if self.doc.modified else "")
+        )
 
 
 def _is_text_field(widget: QWidget | None) -> bool:

@@ -101,7 +101,7 @@ def unwrap_residual(layers: list, path: Path) -> list:
     new = copy.deepcopy(layers)
     container = _container(new, path)
     block = container[path[-1]]
-    container[path[-1]:path[-1] + 1] = block["layers"]
+    container[path[-1] : path[-1] + 1] = block["layers"]
     return new
 
 
@@ -113,8 +113,9 @@ def add_hidden_layer(layers: list) -> list:
     """A new hidden layer just before the output, like its predecessor."""
     out = output_index(layers)
     before = [la for la in layers[:out] if la.get("type") == "dense"]
-    template = hidden_dense(before[-1].get("units", 4) if before else 4,
-                            before[-1].get("activation", "tanh") if before else "tanh")
+    template = hidden_dense(
+        before[-1].get("units", 4) if before else 4, before[-1].get("activation", "tanh") if before else "tanh"
+    )
     if before and "init" in before[-1]:
         template["init"] = copy.deepcopy(before[-1]["init"])
     return insert(layers, (out,), template)

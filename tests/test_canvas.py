@@ -37,8 +37,10 @@ def layers_of(*units, activation="tanh"):
 
 def snapshot(weights: dict, activations: dict | None = None):
     """A stand-in for core's Snapshot with only what the canvas reads."""
-    layers = [SimpleNamespace(path=p, weight=w, weight_grad=np.zeros_like(w), bias=np.zeros(w.shape[0]))
-              for p, w in weights.items()]
+    layers = [
+        SimpleNamespace(path=p, weight=w, weight_grad=np.zeros_like(w), bias=np.zeros(w.shape[0]))
+        for p, w in weights.items()
+    ]
     boundary = SimpleNamespace(activations=activations) if activations is not None else None
     return SimpleNamespace(layers=layers, boundary=boundary)
 
@@ -63,8 +65,12 @@ def test_non_finite_weights_and_pictures_never_raise(qtbot, canvas):
     acts[3, 4, 0] = np.nan
     acts[:, :, 1] = np.inf
     acts[:, :, 2] = np.nan
-    canvas.update_snapshot(snapshot({"layers.0": w0, "layers.1": w1, "layers.2": w2},
-                                    {"layers.0": acts, "layers.1": np.full((24, 24, 3), np.nan)}))
+    canvas.update_snapshot(
+        snapshot(
+            {"layers.0": w0, "layers.1": w1, "layers.2": w2},
+            {"layers.0": acts, "layers.1": np.full((24, 24, 3), np.nan)},
+        )
+    )
     styles = [line.pen().style() for line in canvas.lines["layers.0"]]
     # lines are (row, col) in order: w0[0, 0] is NaN, w0[1, 0] +inf, w0[2, 1] -inf -> dashed (missing)
     missing = {(line.row, line.col) for line in canvas.lines["layers.0"] if line.pen().style() == Qt.DashLine}

@@ -254,9 +254,14 @@ def test_plots_forget_the_previous_projects_ranges(qtbot, window):
     window.open_example(os.path.join(EXAMPLES_DIR, "xor.json"))
     qtbot.waitUntil(lambda: window.info is not None and window.info.data_name == "xor", timeout=5000)
     window.worker.step(3)
-    qtbot.waitUntil(lambda: window.loss_panel.series["batch_loss"].count > 0
-                    if hasattr(window.loss_panel.series["batch_loss"], "count") else steps(window) >= 3,
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: (
+            window.loss_panel.series["batch_loss"].count > 0
+            if hasattr(window.loss_panel.series["batch_loss"], "count")
+            else steps(window) >= 3
+        ),
+        timeout=5000,
+    )
     qtbot.wait(300)
     (x0, x1), (y0, y1) = plot.getViewBox().viewRange()
     assert x1 < 1e5 and y1 < 100.0
@@ -320,17 +325,25 @@ def test_examples_open_with_every_control_consistent(qtbot, window):
     for path in sorted(glob.glob(os.path.join(EXAMPLES_DIR, "*.json")))[:4]:
         window.open_example(path)
         name = json.load(open(path))["data"]["source"]
-        qtbot.waitUntil(lambda n=name: window.info is not None and window.info.data_name.startswith(n)
-                        and not window.controller._pending, timeout=10000)
+        qtbot.waitUntil(
+            lambda n=name: (
+                window.info is not None and window.info.data_name.startswith(n) and not window.controller._pending
+            ),
+            timeout=10000,
+        )
         assert window.doc.undo_stack.count() == 0
         assert np.isfinite(window.doc.project["optimizer"]["lr"])
 
 
-@pytest.mark.parametrize("change", [
-    {"optimizer": {"name": "adam", "lr": 0.03, "eps": 0.0}},
-    {"optimizer": {"name": "sgd", "lr": 100.0}},
-    {"init": {"name": "uniform", "a": 1e30}},
-], ids=["adam_eps_0", "sgd_lr_100", "huge_init"])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"optimizer": {"name": "adam", "lr": 0.03, "eps": 0.0}},
+        {"optimizer": {"name": "sgd", "lr": 100.0}},
+        {"init": {"name": "uniform", "a": 1e30}},
+    ],
+    ids=["adam_eps_0", "sgd_lr_100", "huge_init"],
+)
 def test_training_built_to_diverge_never_raises_in_the_window(qtbot, window, tmp_path, change):
     """NaN and infinity reach every panel and the drawing; nothing may raise inside Qt
     (pytest-qt fails the test on any exception in a slot or a virtual method)."""
@@ -343,8 +356,10 @@ def test_training_built_to_diverge_never_raises_in_the_window(qtbot, window, tmp
     path = tmp_path / "diverge.json"
     path.write_text(json.dumps(project))
     window.open_project(str(path))
-    qtbot.waitUntil(lambda: window.doc.path == str(path) and window.controller._pending is None
-                    and window.info is not None, timeout=5000)
+    qtbot.waitUntil(
+        lambda: window.doc.path == str(path) and window.controller._pending is None and window.info is not None,
+        timeout=5000,
+    )
     window.worker.step(60)
     qtbot.waitUntil(lambda: steps(window) >= 60 or window.banner.isVisible(), timeout=10000)
     qtbot.wait(500)

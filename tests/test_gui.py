@@ -176,8 +176,14 @@ def test_exports_read_back(qtbot, window, tmp_path, monkeypatch):
     window.actions_by_name["export_weights"].trigger()
     qtbot.waitUntil(lambda: (tmp_path / "w.npz").exists(), timeout=5000)
     with np.load(tmp_path / "w.npz", allow_pickle=False) as npz:
-        assert sorted(npz.files) == ["layers.0.bias", "layers.0.weight", "layers.1.bias", "layers.1.weight",
-                                     "layers.2.bias", "layers.2.weight"]
+        assert sorted(npz.files) == [
+            "layers.0.bias",
+            "layers.0.weight",
+            "layers.1.bias",
+            "layers.1.weight",
+            "layers.2.bias",
+            "layers.2.weight",
+        ]
         assert npz["layers.0.weight"].shape == (8, 2)
         assert npz["layers.2.weight"].shape == (1, 8)
 
@@ -213,8 +219,10 @@ def test_exports_read_back(qtbot, window, tmp_path, monkeypatch):
 
 def test_bad_project_file_shows_error_and_changes_nothing(qtbot, window, tmp_path, monkeypatch):
     bad = tmp_path / "bad.json"
-    bad.write_text('{"format": "backprop-lab/1", "data": {"source": "spiral"}, '
-                   '"network": {"layers": [{"type": "dense", "units": 1, "activation": "reluu"}]}}')
+    bad.write_text(
+        '{"format": "backprop-lab/1", "data": {"source": "spiral"}, '
+        '"network": {"layers": [{"type": "dense", "units": 1, "activation": "reluu"}]}}'
+    )
     broken = tmp_path / "broken.json"
     broken.write_text("{not json")
     shown = []
@@ -288,8 +296,7 @@ def test_layer_menu_inserts_wraps_and_moves(qtbot, window):
     qtbot.waitUntil(lambda: len(window.canvas.headers) == 4, timeout=2000)
     header_menu(window, 2)["Wrap in residual block"].trigger()
     qtbot.waitUntil(lambda: layers()[2]["type"] == "residual", timeout=2000)
-    qtbot.waitUntil(lambda: window.info is not None and any(la.depth == 1 for la in window.info.layers),
-                    timeout=5000)
+    qtbot.waitUntil(lambda: window.info is not None and any(la.depth == 1 for la in window.info.layers), timeout=5000)
     header_menu(window, 1)["Move left"].trigger()
     qtbot.waitUntil(lambda: layers()[0]["type"] == "batchnorm", timeout=2000)
     # dragging a title onto another place does the same through the canvas

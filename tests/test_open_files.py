@@ -42,7 +42,7 @@ def project_files(tmp_path) -> dict:
     write("empty.json", "")
     write("not_json.json", "{not json")
     write("binary.json", bytes(range(256)) * 8, "wb")
-    write("latin1.json", "{\"name\": \"caf\xe9\"}".encode("latin-1"), "wb")
+    write("latin1.json", '{"name": "caf\xe9"}'.encode("latin-1"), "wb")
     write("deep.json", "[" * 200000 + "]" * 200000)
     write("deep_objects.json", '{"a":' * 5000 + "1" + "}" * 5000)
     write("list.json", "[1, 2, 3]")
@@ -78,9 +78,14 @@ def weights_files(tmp_path) -> dict:
     npz("wrong_shapes.npz", {"layers.0.weight": np.zeros((3, 3))})
     npz("wrong_keys.npz", {"banana": np.zeros(3)})
     npz("empty_archive.npz", {})
-    good = {"layers.0.weight": np.zeros((8, 2)), "layers.0.bias": np.zeros(8),
-            "layers.1.weight": np.zeros((8, 8)), "layers.1.bias": np.zeros(8),
-            "layers.2.weight": np.zeros((1, 8)), "layers.2.bias": np.zeros(1)}
+    good = {
+        "layers.0.weight": np.zeros((8, 2)),
+        "layers.0.bias": np.zeros(8),
+        "layers.1.weight": np.zeros((8, 8)),
+        "layers.1.bias": np.zeros(8),
+        "layers.2.weight": np.zeros((1, 8)),
+        "layers.2.bias": np.zeros(1),
+    }
     npz("nan_values.npz", {**good, "layers.1.weight": np.full((8, 8), np.nan)})
     npz("object_array.npz", {**good, "layers.0.bias": np.array([None] * 8, dtype=object)})
     buffer = io.BytesIO()

@@ -80,12 +80,15 @@ class LayerInspector(QWidget):
             form.changed.connect(lambda k, val: self._set(k, val))
             v.addWidget(form)
         if kind == "dense":
-            v.addWidget(self._named_group(_tr("Activation"), "activation", ACTIVATIONS, layer.get("activation"),
-                                          "linear"))
-            v.addWidget(self._named_group(_tr("Weight initialisation"), "init", INITIALIZERS, layer.get("init"),
-                                          None))
-            v.addWidget(self._named_group(_tr("Bias initialisation"), "bias_init", INITIALIZERS,
-                                          layer.get("bias_init"), "zeros"))
+            v.addWidget(
+                self._named_group(_tr("Activation"), "activation", ACTIVATIONS, layer.get("activation"), "linear")
+            )
+            v.addWidget(self._named_group(_tr("Weight initialisation"), "init", INITIALIZERS, layer.get("init"), None))
+            v.addWidget(
+                self._named_group(
+                    _tr("Bias initialisation"), "bias_init", INITIALIZERS, layer.get("bias_init"), "zeros"
+                )
+            )
         self.box.insertWidget(1, self.content)
 
     # ---- Private API

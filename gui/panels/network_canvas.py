@@ -178,7 +178,7 @@ class Column:
     def key(self):
         """What the drawn body depends on: equal keys, equal drawings."""
         if self.kind == "input":
-            return ("input", self.width, tuple(self.canvas.feature_names[: MAX_SHOWN]))
+            return ("input", self.width, tuple(self.canvas.feature_names[:MAX_SHOWN]))
         return (self.kind, self.in_width, self.width)
 
     @property
@@ -329,8 +329,10 @@ class LayerHeader(QFrame):
         self.canvas = column.canvas
         self.setObjectName("layerHeader")
         self.setFrameShape(QFrame.StyledPanel)
-        self.setStyleSheet("#layerHeader { background: #fbfbfd; border: 1px solid #c9ccd6; border-radius: 6px; }"
-                           "QComboBox, QToolButton { font-size: 11px; }")
+        self.setStyleSheet(
+            "#layerHeader { background: #fbfbfd; border: 1px solid #c9ccd6; border-radius: 6px; }"
+            "QComboBox, QToolButton { font-size: 11px; }"
+        )
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 3, 4, 3)
         box.setSpacing(2)
@@ -395,8 +397,11 @@ class LayerHeader(QFrame):
 
     def update_from_layer(self) -> None:
         layer, kind = self.layer, self.column.kind
-        titles = {"dense": _tr("Output") if self.column.is_output else _tr("Dense"), "dropout": _tr("Dropout"),
-                  "batchnorm": _tr("Batch norm")}
+        titles = {
+            "dense": _tr("Output") if self.column.is_output else _tr("Dense"),
+            "dropout": _tr("Dropout"),
+            "batchnorm": _tr("Batch norm"),
+        }
         self.title.setText(f"<b>{titles.get(kind, kind)}</b>")
         if kind == "dense":
             self.count.setText(_tr("{n} units").format(n=layer.get("units")))
@@ -407,8 +412,10 @@ class LayerHeader(QFrame):
             index = self.init.findData(INITIALIZERS.canonical(current) if current else None)
             self.init.setCurrentIndex(max(index, 0))
         else:
-            detail = {"dropout": _tr("rate {rate}").format(rate=layer.get("rate", 0.5)),
-                      "batchnorm": _tr("normalise per unit")}
+            detail = {
+                "dropout": _tr("rate {rate}").format(rate=layer.get("rate", 0.5)),
+                "batchnorm": _tr("normalise per unit"),
+            }
             self.detail.setText(detail.get(kind, ""))
 
     def make_menu(self) -> QMenu:
@@ -426,8 +433,9 @@ class LayerHeader(QFrame):
             action.triggered.connect(lambda: canvas.request(make()))
 
         add(_tr("Insert dense layer before"), lambda: cmd.InsertLayer(path, ne.hidden_dense()))
-        add(_tr("Insert dropout after"), lambda: cmd.InsertLayer(after, {"type": "dropout", "rate": 0.1}),
-            not is_output)
+        add(
+            _tr("Insert dropout after"), lambda: cmd.InsertLayer(after, {"type": "dropout", "rate": 0.1}), not is_output
+        )
         add(_tr("Insert batch norm after"), lambda: cmd.InsertLayer(after, {"type": "batchnorm"}), not is_output)
         menu.addSeparator()
         if len(path) > 1:
@@ -518,7 +526,8 @@ class NetworkCanvas(QGraphicsView):
         """Show ``layers``, rebuilding only the columns whose shapes changed and
         updating the cards of the others in place."""
         if (in_width is not None and in_width != self.in_width) or (
-                feature_names is not None and list(feature_names) != self.feature_names):
+            feature_names is not None and list(feature_names) != self.feature_names
+        ):
             self.set_network(layers, in_width if in_width is not None else self.in_width, feature_names)
             return
         try:
@@ -531,7 +540,8 @@ class NetworkCanvas(QGraphicsView):
         wanted = [None] + shapes
         old_keys = [c.key for c in self.columns]
         new_keys = [("input", self.in_width, tuple(self.feature_names[:MAX_SHOWN]))] + [
-            (s.kind, s.in_width, s.out_width) for s in shapes]
+            (s.kind, s.in_width, s.out_width) for s in shapes
+        ]
         new_columns: list[Column] = []
         count_before = len(self.columns)
         matcher = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False)
@@ -562,8 +572,7 @@ class NetworkCanvas(QGraphicsView):
         for c, (column, spec) in enumerate(zip(self.columns, wanted)):
             column.set_x(c * COLUMN_GAP)
             if spec is not None:
-                column.set_layer(spec.path, ne.get(layers, spec.path), len(spec.path) == 1
-                                 and spec.path[0] == out_idx)
+                column.set_layer(spec.path, ne.get(layers, spec.path), len(spec.path) == 1 and spec.path[0] == out_idx)
         tallest = max(min(c.width, MAX_SHOWN) for c in self.columns)
         more = any(c.width > MAX_SHOWN for c in self.columns)
         self._bottom = TOP + (tallest - 1) * NEURON_GAP + NEURON / 2 + (22 if more else 0)
@@ -571,8 +580,14 @@ class NetworkCanvas(QGraphicsView):
         right = (len(self.columns) - 1) * COLUMN_GAP
         # the drawing hangs from the cards: a taller column grows it downwards only,
         # so (with the view aligned to the top) nothing on screen moves
-        self.scene().setSceneRect(QRectF(-110, CARD_Y - 20, right + 110 + CARD_WIDTH / 2 + 30,
-                                         self._bottom + (90 if self.arcs else 20) - CARD_Y + 20))
+        self.scene().setSceneRect(
+            QRectF(
+                -110,
+                CARD_Y - 20,
+                right + 110 + CARD_WIDTH / 2 + 30,
+                self._bottom + (90 if self.arcs else 20) - CARD_Y + 20,
+            )
+        )
         if fit or len(self.columns) != count_before:
             self._fit()
         self._ensure_visible()
@@ -742,8 +757,11 @@ class NetworkCanvas(QGraphicsView):
 
     def move_to_x(self, path: tuple, x: float) -> None:
         """Move the layer at ``path`` to the slot nearest scene x (among its siblings)."""
-        siblings = [(c.path, c.x) for c in self.columns
-                    if c.path is not None and len(c.path) == len(path) and c.path[:-1] == path[:-1]]
+        siblings = [
+            (c.path, c.x)
+            for c in self.columns
+            if c.path is not None and len(c.path) == len(path) and c.path[:-1] == path[:-1]
+        ]
         if not siblings:
             return
         target = sum(1 for p, hx in siblings if hx < x and p != path)
@@ -764,8 +782,7 @@ def _pen_keys(w: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> list:
         ok = np.isfinite(values)
         if scale == 0.0 or not np.isfinite(scale):
             scale = 1.0
-        level = np.minimum((np.where(ok, np.abs(values), 0.0) / scale * PEN_LEVELS).astype(np.int64),
-                           PEN_LEVELS - 1)
+        level = np.minimum((np.where(ok, np.abs(values), 0.0) / scale * PEN_LEVELS).astype(np.int64), PEN_LEVELS - 1)
         keys = np.where(values >= 0, PEN_LEVELS, 0) + level
     return np.where(ok, keys, -1).tolist()
 

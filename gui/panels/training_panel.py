@@ -62,8 +62,9 @@ class TrainingPanel(QWidget):
         self.batch_mode.setObjectName("batchMode")
         for mode in BATCH_MODES:
             self.batch_mode.addItem(self.tr(mode), mode)
-        self.batch_mode.setToolTip(self.tr("batch: the whole training set per step; stochastic: one example; "
-                                           "mini-batch: k examples"))
+        self.batch_mode.setToolTip(
+            self.tr("batch: the whole training set per step; stochastic: one example; mini-batch: k examples")
+        )
         self.batch_mode.activated.connect(self._on_batch_mode)
         self.batch_size = SpinBox()
         self.batch_size.setObjectName("batchSize")
@@ -143,8 +144,20 @@ class TrainingPanel(QWidget):
 
     def _show_values(self) -> None:
         project = self.project
-        widgets = [self.loss, self.optimizer, self.batch_mode, self.batch_size, self.epochs, self.schedule,
-                   self.clip_on, self.clip, self.early_on, self.patience, self.seed, self.dtype]
+        widgets = [
+            self.loss,
+            self.optimizer,
+            self.batch_mode,
+            self.batch_size,
+            self.epochs,
+            self.schedule,
+            self.clip_on,
+            self.clip,
+            self.early_on,
+            self.patience,
+            self.seed,
+            self.dtype,
+        ]
         for w in widgets:
             w.blockSignals(True)
         loss = project["loss"]
@@ -248,8 +261,9 @@ class TrainingPanel(QWidget):
         self._set_training("batch_size", size, text.get(mode, self.tr("Mini-batch gradient descent")))
 
     def _on_clip(self, *_):
-        self._set_training("grad_clip", self.clip.value() if self.clip_on.isChecked() else None,
-                           self.tr("Gradient clipping"))
+        self._set_training(
+            "grad_clip", self.clip.value() if self.clip_on.isChecked() else None, self.tr("Gradient clipping")
+        )
 
     def _on_early(self, *_):
         value = {"patience": self.patience.value()} if self.early_on.isChecked() else None
