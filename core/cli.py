@@ -113,11 +113,10 @@ def _train(args) -> int:
     started = last_print = time.perf_counter()
     total = args.steps if args.steps is not None else (
         (args.epochs if args.epochs is not None else project["training"]["epochs"]) * trainer.steps_per_epoch)
-    try:
-        for _ in range(total):
-            if trainer.finished:
-                break
-            trainer.step()
+    if args.history:  # the file gets every row: none thinned
+        trainer.history.max_rows = None
+    try:  # the trainer's one loop (it fills in the last row's evaluation when it ends)
+        for _ in trainer.training_steps(steps=args.steps, epochs=args.epochs):
             now = time.perf_counter()
             if not args.quiet and now - last_print > 1.0:
                 last_print = now
@@ -126,7 +125,6 @@ def _train(args) -> int:
     except TrainingDiverged as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         status = 1
-    trainer.evaluate_last_row()
     report = trainer.report()
     report["seconds"] = round(time.perf_counter() - started, 3)
     if args.save_weights:

@@ -41,21 +41,21 @@ def trace_example(network: Network, loss: Loss, x: np.ndarray, target: np.ndarra
     try:
         x = np.asarray(x, dtype=network.dtype).reshape(1, -1)
         target = np.asarray(target)[None, ...]  # one row as the loss prepared it
-        out = network.forward(x, training=False)
+        tape = network.forward(x, training=False)
         fused = network.is_fused(loss)
-        value, grad = loss.value_and_grad(network.loss_input(out, loss), target)
-        network.backward(grad, fused)
+        value, grad = loss.value_and_grad(network.loss_input(tape, loss), target)
+        network.backward(tape, grad, fused)
         layers = []
-        for e in network.entries:
+        for e, r in zip(network.entries, tape.entry_records()):
             layer = e.layer
             if isinstance(layer, Dense):
                 layers.append(LayerTrace(
-                    e.path, e.label, layer.x[0].copy(), layer.z[0].copy(), layer.a[0].copy(),
-                    None if layer.grad_a is None else np.array(layer.grad_a[0]),
-                    layer.grad_z[0].copy(), layer.g["weight"].copy(),
+                    e.path, e.label, r.x[0].copy(), r.z[0].copy(), r.a[0].copy(),
+                    None if r.grad_a is None else np.array(r.grad_a[0]),
+                    r.grad_z[0].copy(), layer.g["weight"].copy(),
                     layer.g["bias"].copy() if "bias" in layer.g else None,
                 ))
-        return {"loss": value, "output": out[0].copy(), "layers": layers}
+        return {"loss": value, "output": tape.output[0].copy(), "layers": layers}
     finally:
         network.flat_grad[...] = saved
 
@@ -77,11 +77,11 @@ def gradient_check(network: Network, loss: Loss, x: np.ndarray, target: np.ndarr
     def evaluate(need_grad: bool) -> float:
         if rng is not None:
             rng.bit_generator.state = rng_state
-        out = network.forward(x, training)
+        tape = network.forward(x, training)
         fused = network.is_fused(loss)
-        value, grad = loss.value_and_grad(network.loss_input(out, loss), target, need_grad)
+        value, grad = loss.value_and_grad(network.loss_input(tape, loss), target, need_grad)
         if need_grad:
-            network.backward(grad, fused)
+            network.backward(tape, grad, fused)
         return value
 
     evaluate(True)

@@ -7,10 +7,15 @@ re-points them at views of one flat buffer so an optimizer updates every
 parameter with a handful of NumPy calls.  Non-trainable state (batch norm's
 running statistics) lives in ``self.buffers``.
 
-``backward`` writes the parameter gradients *into* ``self.g`` (it never
-re-binds them) and returns the gradient with respect to the layer's input.
-Values from the last forward and backward pass are kept (``x``, ``z``, ``a``,
-``grad_a``, ``grad_z``) for statistics and for tracing one example.
+``forward(x, training)`` returns the output and a *record* of the pass (the
+input ``x``, output ``a`` and whatever ``backward`` needs: ``z``, a dropout
+mask, batch norm's ``xhat``); ``backward(record, grad)`` takes that record,
+writes the parameter gradients *into* ``self.g`` (it never re-binds them),
+notes dL/da and dL/dz in the record (dense layers) and returns the gradient with
+respect to the layer's input.  A layer keeps nothing from a pass, so a pass for
+tracing one example or drawing a boundary cannot change the values statistics
+describe: those come from the records the trainer keeps (see
+:class:`core.tape.Tape`).
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import numpy as np
 from .activations import make_activation
 from .initializers import default_init_name, make_initializer
 from .registry import ConfigError, Param, Registry, validate_params
+from .tape import BatchNormRecord, DenseRecord, DropoutRecord, Record, ResidualRecord
 
 LAYERS = Registry("layer type")
 
@@ -81,10 +87,12 @@ class Layer:
         return {"type": self.kind}
 
     # ---- maths
-    def forward(self, x: np.ndarray, training: bool) -> np.ndarray:
+    def forward(self, x: np.ndarray, training: bool) -> tuple[np.ndarray, Record]:
+        """The output for ``x`` and the record of this pass that ``backward`` takes."""
         raise NotImplementedError
 
-    def backward(self, grad: np.ndarray) -> np.ndarray:
+    def backward(self, record: Record, grad: np.ndarray) -> np.ndarray | None:
+        """dL/dx from dL/da for the pass in ``record``; parameter gradients go to ``self.g``."""
         raise NotImplementedError
 
 
@@ -180,20 +188,21 @@ class Dense(Layer):
         return config
 
     def forward(self, x, training):
-        self.x = x
         z = x @ self.p["weight"].T
         if self.use_bias:
             z += self.p["bias"]
-        self.z = z
-        self.a = self.activation.forward(z)
-        return self.a
+        a = self.activation.forward(z)
+        return a, DenseRecord(x, z, a)
 
-    def backward(self, grad, grad_is_z: bool = False):
+    def backward(self, record, grad, grad_is_z: bool = False):
         """``grad`` is dL/da, or dL/dz when the loss was fused with the activation."""
-        self.grad_a = None if grad_is_z else grad
-        grad_z = grad if grad_is_z else self.activation.backward(self.z, self.a, grad)
-        self.grad_z = grad_z
-        np.dot(grad_z.T, self.x, out=self.g["weight"])
+        if grad_is_z:
+            grad_z = grad
+        else:
+            record.grad_a = grad
+            grad_z = self.activation.backward(record.z, record.a, grad)
+        record.grad_z = grad_z
+        np.dot(grad_z.T, record.x, out=self.g["weight"])
         if self.use_bias:
             np.sum(grad_z, axis=0, out=self.g["bias"])
         if not self.need_input_grad:
@@ -216,7 +225,6 @@ class Dropout(Layer):
         super().__init__()
         self.rate = rate
         self.rng: np.random.Generator | None = None
-        self.mask = None
 
     def set_rng(self, rng):
         self.rng = rng
@@ -225,18 +233,15 @@ class Dropout(Layer):
         return {"type": "dropout", "rate": self.rate}
 
     def forward(self, x, training):
-        self.x = x
         if not training or self.rate == 0.0:
-            self.mask = None
-            self.a = x
-            return x
+            return x, DropoutRecord(x, x, None)
         keep = self.rng.random(x.shape) >= self.rate
-        self.mask = keep.astype(x.dtype) * (1.0 / (1.0 - self.rate))
-        self.a = x * self.mask
-        return self.a
+        mask = keep.astype(x.dtype) * (1.0 / (1.0 - self.rate))
+        a = x * mask
+        return a, DropoutRecord(x, a, mask)
 
-    def backward(self, grad):
-        return grad if self.mask is None else grad * self.mask
+    def backward(self, record, grad):
+        return grad if record.mask is None else grad * record.mask
 
     def __repr__(self):
         return f"Dropout({self.rate})"
@@ -288,8 +293,6 @@ class BatchNorm(Layer):
         return config
 
     def forward(self, x, training):
-        self.x = x
-        self.training = training
         if training:
             n = x.shape[0]
             if n < 2:
@@ -309,20 +312,20 @@ class BatchNorm(Layer):
         else:
             centred = x - self.buffers["running_mean"]
             var = self.buffers["running_var"]
-        self.inv_std = 1.0 / np.sqrt(var + self.eps)
-        self.xhat = centred * self.inv_std
-        self.a = self.xhat * self.p["weight"] + self.p["bias"]
-        return self.a
+        inv_std = 1.0 / np.sqrt(var + self.eps)
+        xhat = centred * inv_std
+        a = xhat * self.p["weight"] + self.p["bias"]
+        return a, BatchNormRecord(x, a, xhat, inv_std, training)
 
-    def backward(self, grad):
-        xhat = self.xhat
+    def backward(self, record, grad):
+        xhat, inv_std = record.xhat, record.inv_std
         np.sum(grad * xhat, axis=0, out=self.g["weight"])
         np.sum(grad, axis=0, out=self.g["bias"])
         dxhat = grad * self.p["weight"]
-        if not self.training:
-            return dxhat * self.inv_std
+        if not record.training:
+            return dxhat * inv_std
         n = grad.shape[0]
-        return (self.inv_std / n) * (
+        return (inv_std / n) * (
             n * dxhat - dxhat.sum(axis=0) - xhat * np.sum(dxhat * xhat, axis=0)
         )
 
@@ -374,17 +377,18 @@ class Residual(Layer):
         return {"type": "residual", "layers": [layer.get_config() for layer in self.layers]}
 
     def forward(self, x, training):
-        self.x = x
         out = x
+        children = []
         for layer in self.layers:
-            out = layer.forward(out, training)
-        self.a = x + out
-        return self.a
+            out, record = layer.forward(out, training)
+            children.append(record)
+        a = x + out
+        return a, ResidualRecord(x, a, children)
 
-    def backward(self, grad):
+    def backward(self, record, grad):
         inner = grad
-        for layer in reversed(self.layers):
-            inner = layer.backward(inner)
+        for layer, child in zip(reversed(self.layers), reversed(record.children)):
+            inner = layer.backward(child, inner)
         return grad + inner
 
     def __repr__(self):

@@ -6,6 +6,12 @@ parameter's value and gradient are views into :attr:`Network.flat` and
 :attr:`Network.flat_grad`, so optimizers, clipping and norms run on two
 contiguous arrays: the per-call overhead of NumPy, not the arithmetic, is what
 limits small networks.
+
+A forward pass returns a :class:`Tape`: the output and every layer's record of
+the pass, which the backward pass takes.  Nothing of a pass is stored on the
+layers or the network, so passes never disturb one another: the trainer keeps
+the tape of its last training step for statistics, and a pass made to trace
+one example, draw a boundary or evaluate is simply dropped.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import numpy as np
 from .layers import Dense, Layer, build_layer
 from .losses import Loss
 from .registry import ConfigError
+from .tape import Tape
 
 
 @dataclass(eq=False)
@@ -111,10 +118,18 @@ class Network:
     def config(self) -> list[dict]:
         return [layer.get_config() for layer in self.layers]
 
-    def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
+    def forward(self, x: np.ndarray, training: bool = False) -> Tape:
+        """Run ``x`` through the network; the tape holds the output and the pass."""
+        records = []
+        append = records.append
         for layer in self.layers:
-            x = layer.forward(x, training)
-        return x
+            x, record = layer.forward(x, training)
+            append(record)
+        return Tape(x, records, training)
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        """The output in evaluation mode (no dropout, running batch-norm statistics)."""
+        return self.forward(x, training=False).output
 
     def is_fused(self, loss: Loss) -> bool:
         """True if ``loss`` reads the output layer's pre-activation (fused gradient)."""
@@ -125,56 +140,41 @@ class Network:
             and last.activation.name == loss.fused_activation
         )
 
-    def loss_input(self, output: np.ndarray, loss: Loss) -> np.ndarray:
-        """What ``loss`` reads after a forward pass: the logits or the output."""
-        return self.layers[-1].z if self.is_fused(loss) else output
+    def loss_input(self, tape: Tape, loss: Loss) -> np.ndarray:
+        """What ``loss`` reads after the pass in ``tape``: the logits or the output."""
+        return tape.records[-1].z if self.is_fused(loss) else tape.output
 
-    def backward(self, grad: np.ndarray, fused: bool = False) -> np.ndarray | None:
-        layers = self.layers
-        last = layers[-1]
-        grad = last.backward(grad, grad_is_z=True) if fused else last.backward(grad)
-        for layer in reversed(layers[:-1]):
-            grad = layer.backward(grad)
+    def backward(self, tape: Tape, grad: np.ndarray, fused: bool = False) -> np.ndarray | None:
+        """Back through the pass in ``tape`` from dL/d(output) (dL/dz of the output
+        layer when ``fused``); parameter gradients land in ``flat_grad``."""
+        layers, records = self.layers, tape.records
+        i = len(layers) - 1
+        last = layers[i]
+        grad = last.backward(records[i], grad, grad_is_z=True) if fused else last.backward(records[i], grad)
+        while i:
+            i -= 1
+            grad = layers[i].backward(records[i], grad)
         return grad
+
+    def forward_backward(self, x: np.ndarray, target: np.ndarray, loss: Loss,
+                         training: bool = True) -> tuple[float, Tape]:
+        """Forward, loss and backward for one batch: the loss and the tape of the pass;
+        gradients land in ``flat_grad``."""
+        tape = self.forward(x, training)
+        fused = self.is_fused(loss)
+        value, grad = loss.value_and_grad(tape.records[-1].z if fused else tape.output, target)
+        self.backward(tape, grad, fused)
+        return value, tape
 
     def loss_and_grad(self, x: np.ndarray, target: np.ndarray, loss: Loss,
                       training: bool = True) -> float:
-        """Forward, loss and backward for one batch; gradients land in ``flat_grad``."""
-        out = self.forward(x, training)
-        fused = self.is_fused(loss)
-        value, grad = loss.value_and_grad(self.layers[-1].z if fused else out, target)
-        self.backward(grad, fused)
-        return value
+        """:meth:`forward_backward` without the tape."""
+        return self.forward_backward(x, target, loss, training)[0]
 
     def evaluate(self, x: np.ndarray, target: np.ndarray, loss: Loss) -> tuple[float, np.ndarray]:
-        """Loss in evaluation mode and the network's output (last batch's values kept)."""
-        kept = self._keep_last_pass()
-        try:
-            out = self.forward(x, training=False)
-            return loss.value(self.loss_input(out, loss), target), out
-        finally:
-            self._restore_last_pass(kept)
-
-    def predict(self, x: np.ndarray) -> np.ndarray:
-        """Output in evaluation mode; the values each layer kept from the last
-        training batch (what statistics and the chain-rule trace describe) stay."""
-        kept = self._keep_last_pass()
-        try:
-            return self.forward(x, training=False)
-        finally:
-            self._restore_last_pass(kept)
-
-    _PASS_ATTRS = ("x", "z", "a", "mask", "xhat", "inv_std", "training")
-
-    def _keep_last_pass(self) -> list:
-        # references only: a forward pass makes new arrays, it never writes into these
-        return [(e.layer, {k: e.layer.__dict__[k] for k in self._PASS_ATTRS if k in e.layer.__dict__})
-                for e in self.entries]
-
-    @staticmethod
-    def _restore_last_pass(kept: list) -> None:
-        for layer, attrs in kept:
-            layer.__dict__.update(attrs)
+        """Loss in evaluation mode and the network's output."""
+        tape = self.forward(x, training=False)
+        return loss.value(self.loss_input(tape, loss), target), tape.output
 
     # ---- arrays by name (weights file)
     def named_arrays(self) -> dict[str, np.ndarray]:
@@ -227,10 +227,10 @@ class Network:
             target[...] = arrays[name]
 
     # ---- diagnostics
-    def first_nonfinite_activation(self) -> LayerEntry | None:
-        for e in self.entries:
-            a = getattr(e.layer, "a", None)
-            if a is not None and not np.all(np.isfinite(a)):
+    def first_nonfinite_activation(self, tape: Tape) -> LayerEntry | None:
+        """The first layer whose output in the pass ``tape`` has a NaN or infinity."""
+        for e, record in zip(self.entries, tape.entry_records()):
+            if not np.all(np.isfinite(record.a)):
                 return e
         return None
 

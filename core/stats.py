@@ -22,6 +22,7 @@ HIST_BINS = 30
 LOG_GRAD_EDGES = np.linspace(-12.0, 3.0, 31)
 _LOG_LO = LOG_GRAD_EDGES[0]
 _LOG_SCALE = (len(LOG_GRAD_EDGES) - 1) / (LOG_GRAD_EDGES[-1] - LOG_GRAD_EDGES[0])
+_FMAX = float(np.finfo(np.float64).max)
 
 
 #: OpenBLAS hands a dot product of more than 10 000 elements to several threads:
@@ -46,117 +47,167 @@ def sum_of_squares(v: np.ndarray) -> np.floating:
 
 @dataclass(frozen=True)
 class Histogram:
-    edges: np.ndarray  # bins + 1
-    counts: np.ndarray  # bins
+    """Counts of values in bins.  Values that cannot be binned are counted apart, so
+    ``counts.sum() + nonfinite + zeros`` is the number of values described."""
+
+    edges: np.ndarray  # bins + 1 edges, increasing
+    counts: np.ndarray  # finite values per bin (int64)
+    nonfinite: int = 0  # NaN or infinite values, in no bin
+    zeros: int = 0  # log-magnitude histograms only: exact zeros (no logarithm), in no bin; else 0
 
 
 def histogram(values: np.ndarray, bins: int = HIST_BINS) -> Histogram:
+    """The finite values in ``bins`` equal bins from their smallest to their largest
+    (widened around a single value); NaN and infinities counted in ``nonfinite``.
+    Any finite values work, the largest floats too."""
     v = values.ravel()
+    nonfinite = 0
     lo, hi = float(v.min()), float(v.max())
-    if not (np.isfinite(lo) and np.isfinite(hi)):
-        v = v[np.isfinite(v)]
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        finite = np.isfinite(v)
+        v = v[finite]
+        nonfinite = int(finite.size - v.size)
         if v.size == 0:
-            return Histogram(np.linspace(-1.0, 1.0, bins + 1), np.zeros(bins, np.int64))
+            return Histogram(np.linspace(-1.0, 1.0, bins + 1), np.zeros(bins, np.int64), nonfinite)
         lo, hi = float(v.min()), float(v.max())
     if hi <= lo:
         half = max(abs(lo) * 1e-3, 1e-12)
-        lo, hi = lo - half, hi + half
-    idx = ((v - lo) * (bins / (hi - lo))).astype(np.intp)
-    np.minimum(idx, bins - 1, out=idx)
-    return Histogram(np.linspace(lo, hi, bins + 1), np.bincount(idx, minlength=bins))
+        lo, hi = max(lo - half, -_FMAX), min(hi + half, _FMAX)
+    span = hi - lo
+    scale = bins / span
+    limit = 0.5 * float(np.finfo(v.dtype).max)
+    if span <= limit and 0.0 < scale <= limit:  # (v - lo) * scale cannot overflow
+        idx = ((v - lo) * scale).astype(np.intp)
+        np.minimum(idx, bins - 1, out=idx)
+        edges = np.linspace(lo, hi, bins + 1)
+    else:  # a range near the largest floats, or a tiny one: bin values scaled into [-1, 1]
+        m = max(abs(lo), abs(hi))
+        lo_n, hi_n = lo / m, hi / m
+        x = (v.astype(np.float64) / m - lo_n) * (bins / (hi_n - lo_n))
+        np.clip(x, 0, bins - 1, out=x)
+        idx = x.astype(np.intp)
+        t = np.arange(bins + 1) / bins
+        edges = np.clip(lo * (1.0 - t) + hi * t, -_FMAX, _FMAX)  # no term overflows
+        edges[0], edges[-1] = lo, hi
+        np.maximum.accumulate(edges, out=edges)
+    return Histogram(edges, np.bincount(idx, minlength=bins), nonfinite)
 
 
 def log_magnitude_histogram(values: np.ndarray) -> Histogram:
-    """Histogram of log10 |v| on :data:`LOG_GRAD_EDGES` (zeros fall in the first bin)."""
+    """Histogram of log10 |v| on :data:`LOG_GRAD_EDGES` (magnitudes below 1e-12 in the
+    first bin, above 1e3 in the last); exact zeros counted in ``zeros``, NaN and
+    infinities in ``nonfinite``."""
     edges = LOG_GRAD_EDGES
     bins = len(edges) - 1
+    v = values.ravel()
     with np.errstate(divide="ignore", invalid="ignore"):
-        logs = np.log10(np.abs(values.ravel()))
+        logs = np.log10(np.abs(v))
     scale = bins / (edges[-1] - edges[0])
-    idx = np.nan_to_num((logs - edges[0]) * scale, nan=bins - 1, posinf=bins - 1, neginf=0.0)
-    idx = np.clip(idx, 0, bins - 1).astype(np.intp)
-    return Histogram(edges, np.bincount(idx, minlength=bins))
+    zeros = int(np.count_nonzero(v == 0))
+    finite = np.isfinite(v)
+    nonfinite = int(finite.size - np.count_nonzero(finite))
+    logs = logs[finite & (v != 0)] if zeros or nonfinite else logs
+    idx = np.clip((logs - edges[0]) * scale, 0, bins - 1).astype(np.intp)
+    return Histogram(edges, np.bincount(idx, minlength=bins), nonfinite, zeros)
 
 
 @dataclass(frozen=True)
 class LayerStats:
-    """One parameterised layer at one moment of training."""
+    """One parameterised (dense or batch-norm) layer after one training step.
 
-    path: str  # "layers.2" (weights-file prefix)
+    The histograms and the norms describe the same values: *all* of the layer's
+    parameters (weights and biases, a PReLU's slopes, batch norm's scale and
+    shift), or their gradients, as the last step left them (after clipping).
+    The activation figures describe the last training batch's pass.
+    """
+
+    path: str  # weights-file prefix, "layers.2"
     label: str  # "2 dense 8 tanh"
     kind: str  # "dense" or "batchnorm"
-    activation: str | None
-    weight_hist: Histogram
-    grad_hist: Histogram
-    grad_log_hist: Histogram
-    weight_norm: float
-    grad_norm: float
-    update_ratio: float  # ||delta W|| / ||W|| of the last step (NaN if unknown)
-    act_mean: float
-    act_std: float
+    activation: str | None  # the dense layer's activation name (None for batch norm)
+    weight_hist: Histogram  # the layer's parameter values
+    grad_hist: Histogram  # their gradients
+    grad_log_hist: Histogram  # log10 |gradient| on LOG_GRAD_EDGES; zeros and non-finite apart
+    weight_norm: float  # L2 norm of the layer's parameters
+    grad_norm: float  # L2 norm of their gradient (of the last step, after clipping)
+    update_ratio: float  # ||delta parameters|| / ||parameters|| over the last step (NaN if not kept)
+    act_mean: float  # mean of the layer's outputs over the last training batch (NaN before a step)
+    act_std: float  # their standard deviation
     saturated: float  # fraction of sigmoid/tanh outputs near their limits (NaN if n/a)
     dead: float  # fraction of ReLU-family units that output <= 0 for the whole batch (NaN if n/a)
-    weight: np.ndarray | None  # copy, for drawing the network (None if large)
-    bias: np.ndarray | None
+    weight: np.ndarray | None  # copy of the weight matrix, for drawing the network (None if large)
+    bias: np.ndarray | None  # copy of the bias (None if large or absent)
     weight_grad: np.ndarray | None  # copy of dL/dW (None if large)
+    act_nonfinite: int = 0  # outputs of the last training batch that are NaN or infinite
 
 
-def layer_stats(network, previous_flat: np.ndarray | None = None,
+def layer_stats(network, tape=None, previous_flat: np.ndarray | None = None,
                 copy_limit: int = 4096) -> list[LayerStats]:
     """Statistics for every dense and batch-norm layer after the last step.
 
+    ``tape`` is the :class:`~core.tape.Tape` of the pass whose activations are
+    described (the last training batch; None: no activation statistics);
     ``previous_flat`` is the parameter buffer before the last update, for the
     update-to-weight ratio.
 
     The histograms of all layers are binned together (one ``bincount`` over
-    every layer's weights and gradients), with the same arithmetic as
+    every layer's parameters and gradients), with the same arithmetic as
     :func:`histogram` and :func:`log_magnitude_histogram`, so the counts and
-    edges are identical to binning each layer on its own.
+    edges are identical to binning each layer on its own.  Any values work:
+    huge, NaN or infinite ones are counted, never raise.
     """
     layout = _layout(network)
     if not layout.layers:
         return []
-    flat, n = network.flat, layout.n_weights
-    values = layout.buffer  # every layer's weights, then every layer's weight gradients
-    np.concatenate(layout.weight_views, out=values)
+    flat, n = network.flat, layout.n_values
+    values = layout.buffer  # every layer's parameters, then every layer's gradients
+    np.concatenate(layout.views, out=values)
+    norm = layout.norm
+    n_layers = len(layout.layers)
+    w_norms = [norm(w_all) for *_, w_all, g_all in layout.layers]
+    g_norms = [norm(g_all) for *_, w_all, g_all in layout.layers]
     # log10(0) for zero gradients; inf - inf, overflow and NaN only in the special cases
     # that _segment_histograms hands to histogram()
     with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
         hists = _segment_histograms(values, layout.starts, layout.sizes, layout.bin_offset,
                                     layout.edge_steps)
-        log_hists = _log_magnitude_histograms(values[n:], layout.bin_offset[:n], len(layout.layers))
-    norm = layout.norm
+        all_finite = all(map(math.isfinite, g_norms))  # a NaN or inf gradient makes its norm one
+        log_hists = _log_magnitude_histograms(values[n:], layout.starts[:n_layers], layout.bin_offset[:n],
+                                              n_layers, all_finite)
     nan = float("nan")
     delta = None if previous_flat is None else flat - previous_flat
-    n_layers = len(layout.layers)
+    records = tape.entry_records() if tape is not None else None
     out = []
-    for i, (path, label, layer, act, w_all, g_all, start, stop, w, g, bias) in enumerate(layout.layers):
-        w_norm = norm(w_all)
-        g_norm = norm(g_all)
+    for i, (path, label, layer, act, start, stop, w, g, bias, e, *_) in enumerate(layout.layers):
+        w_norm, g_norm = w_norms[i], g_norms[i]
         if delta is not None:
             ratio = norm(delta[start:stop]) / w_norm if w_norm > 0 else nan
         else:
             ratio = nan
-        a = getattr(layer, "a", None)
+        record = records[e] if records is not None else None
+        a = record.a if record is not None else None
         act_mean = act_std = saturated = dead = nan
-        activation = None
+        act_nonfinite = 0
         if a is not None:
             act_mean, act_std = _mean_std(a)
+            if not math.isfinite(act_mean):
+                act_nonfinite = int(a.size - np.count_nonzero(np.isfinite(a)))
             if act is not None:
-                activation = act.name
                 mask = act.saturated(a)
                 if mask is not None:
                     saturated = np.count_nonzero(mask) / mask.size
                 if act.family == "relu":
-                    dead = np.count_nonzero(np.all(layer.z <= 0, axis=0)) / layer.z.shape[1]
+                    z = record.z
+                    dead = np.count_nonzero(np.all(z <= 0, axis=0)) / z.shape[1]
         small = w.size <= copy_limit
         out.append(LayerStats(
-            path, label, layer.kind, activation,
+            path, label, layer.kind, None if act is None else act.name,
             hists[i], hists[n_layers + i], log_hists[i],
             w_norm, g_norm, ratio, act_mean, act_std, saturated, dead,
             w.copy() if small else None,
             bias.copy() if small and bias is not None else None,
             g.copy() if small else None,
+            act_nonfinite,
         ))
     return out
 
@@ -171,44 +222,61 @@ class _Layout:
         by_layer: dict[int, list] = {}
         for p in network.params:
             by_layer.setdefault(id(p.layer), []).append(p)
-        # per layer: path, label, layer, activation (dense) or None, all its parameters
-        # and their gradients, where they start and stop, weight, its gradient, bias
+        # per layer: path, label, layer, activation (dense) or None, where its parameters
+        # start and stop in the flat buffers, weight, its gradient, bias, its index in
+        # network.entries (and in Tape.entry_records()), all its parameters and their
+        # gradients (views into the flat buffers)
         self.layers = []
-        weights, grads = [], []
-        for entry in network.entries:
+        params, grads = [], []
+        for e, entry in enumerate(network.entries):
             layer = entry.layer
             if not isinstance(layer, (Dense, BatchNorm)):
                 continue
-            params = by_layer[id(layer)]
-            start, stop = params[0].offset, params[-1].offset + params[-1].value.size
+            mine = by_layer[id(layer)]
+            start, stop = mine[0].offset, mine[-1].offset + mine[-1].value.size
+            w_all, g_all = network.flat[start:stop], network.flat_grad[start:stop]
             self.layers.append((
-                entry.path, entry.label, layer, getattr(layer, "activation", None),
-                network.flat[start:stop], network.flat_grad[start:stop], start, stop,
-                layer.p["weight"], layer.g["weight"], layer.p.get("bias"),
+                entry.path, entry.label, layer, getattr(layer, "activation", None), start, stop,
+                layer.p["weight"], layer.g["weight"], layer.p.get("bias"), e, w_all, g_all,
             ))
-            weights.append(layer.p["weight"].reshape(-1))  # views into the flat buffers
-            grads.append(layer.g["weight"].reshape(-1))
-            assert np.shares_memory(weights[-1], network.flat), "weights outside network.flat"
-        self.weight_views = weights + grads
-        sizes = np.array([w.size for w in weights], np.intp)
-        self.n_weights = int(sizes.sum())
-        # segments: the weights of each layer, then the weight gradients of each layer
+            params.append(w_all)
+            grads.append(g_all)
+        self.views = params + grads
+        sizes = np.array([w.size for w in params], np.intp)
+        self.n_values = int(sizes.sum())
+        # segments: the parameters of each layer, then the gradients of each layer
         self.sizes = np.concatenate([sizes, sizes])
         self.starts = np.concatenate([[0], np.cumsum(self.sizes)[:-1]]).astype(np.intp)
         self.bin_offset = np.repeat(np.arange(len(self.sizes)) * HIST_BINS, self.sizes)
-        self.buffer = np.empty(2 * self.n_weights, network.flat.dtype)
+        self.buffer = np.empty(2 * self.n_values, network.flat.dtype)
         self.edge_steps = np.arange(HIST_BINS + 1, dtype=np.float64)
         self.norm = _norm64 if network.flat.dtype == np.float64 else _norm
 
 
 def _norm(v: np.ndarray) -> float:
-    return float(np.sqrt(sum_of_squares(v)))
+    with np.errstate(over="ignore", invalid="ignore"):
+        value = float(np.sqrt(sum_of_squares(v)))
+    return value if math.isfinite(value) else _large_norm(v, value)
 
 
 def _norm64(v: np.ndarray) -> float:
     """:func:`_norm` of a float64 vector, with fewer calls (IEEE square roots are
     correctly rounded, so math.sqrt gives what np.sqrt gives)."""
-    return math.sqrt(np.dot(v, v) if v.size <= _DOT_CHUNK else sum_of_squares(v))
+    with np.errstate(over="ignore", invalid="ignore"):
+        sq = float(np.dot(v, v) if v.size <= _DOT_CHUNK else sum_of_squares(v))
+    if math.isfinite(sq):
+        return math.sqrt(sq)
+    return _large_norm(v, math.sqrt(sq) if sq == sq else sq)
+
+
+def _large_norm(v: np.ndarray, value: float) -> float:
+    """The norm of finite values whose squares overflow (scaled by the largest),
+    else ``value`` (NaN or infinity: ``v`` holds one)."""
+    if not np.all(np.isfinite(v)):
+        return value
+    m = float(np.max(np.abs(v)))
+    scaled = v.astype(np.float64) / m
+    return m * math.sqrt(float(sum_of_squares(scaled)))
 
 
 def _layout(network) -> _Layout:
@@ -226,25 +294,29 @@ def _segment_histograms(values: np.ndarray, starts: np.ndarray, sizes: np.ndarra
     ``0, 1, ..., bins`` as floats.
 
     Segments that :func:`histogram` treats specially (non-finite values, a
-    single value) are handed to it."""
+    single value, a range near the largest floats) are handed to it."""
     bins = len(edge_steps) - 1
     # histogram() works with Python floats
     lo = np.minimum.reduceat(values, starts).astype(np.float64, copy=False)
     hi = np.maximum.reduceat(values, starts).astype(np.float64, copy=False)
     span = hi - lo
     scale = bins / span
-    # ordinary segments have 0 < scale < inf (NaN, infinities or a single value do not)
-    special = not (np.minimum.reduce(scale) > 0 and math.isfinite(np.add.reduce(scale)))
+    limit = 0.5 * float(np.finfo(values.dtype).max)
+    # ordinary segments have 0 < scale <= limit and span <= limit, as in histogram()
+    # (NaN, infinities, a single value or a huge range do not)
+    ordinary = (scale > 0) & (scale <= limit) & (span <= limit)
+    special = not ordinary.all()
     if special:
-        bad = ~((scale > 0) & np.isfinite(scale))
+        bad = ~ordinary
         lo, hi = np.where(bad, 0.0, lo), np.where(bad, 1.0, hi)
         span = hi - lo
         scale = bins / span
     lo_each = np.repeat(lo.astype(values.dtype, copy=False), sizes)
     scale_each = np.repeat(scale.astype(values.dtype, copy=False), sizes)  # rounded as array * float
-    idx = ((values - lo_each) * scale_each).astype(np.intp)
+    x = (values - lo_each) * scale_each
     if special:
-        idx[np.repeat(bad, sizes)] = 0
+        x[np.repeat(bad, sizes)] = 0
+    idx = x.astype(np.intp)
     np.minimum(idx, bins - 1, out=idx)
     idx += bin_offset
     counts = np.bincount(idx, minlength=len(sizes) * bins).reshape(-1, bins)
@@ -258,20 +330,29 @@ def _segment_histograms(values: np.ndarray, starts: np.ndarray, sizes: np.ndarra
     return out
 
 
-def _log_magnitude_histograms(values: np.ndarray, bin_offset: np.ndarray,
-                              n_segments: int) -> list[Histogram]:
-    """:func:`log_magnitude_histogram` of each segment (``bin_offset``: segment * bins;
-    call with divide and invalid warnings off)."""
+def _log_magnitude_histograms(values: np.ndarray, starts: np.ndarray, bin_offset: np.ndarray,
+                              n_segments: int, all_finite: bool) -> list[Histogram]:
+    """:func:`log_magnitude_histogram` of each segment (``starts``: where each begins;
+    ``bin_offset``: segment * bins per element; ``all_finite``: no NaN or infinity
+    anywhere, known from the norms; call with divide and invalid warnings off)."""
     bins = len(LOG_GRAD_EDGES) - 1
     logs = np.log10(np.abs(values))
     x = (logs - _LOG_LO) * _LOG_SCALE
-    # = nan_to_num(x, nan=bins-1, posinf=bins-1, neginf=0) clipped to [0, bins-1]
+    # = nan_to_num(x, nan=bins-1, posinf=bins-1, neginf=0) clipped to [0, bins-1]:
+    # zeros land in the first bin and NaN or infinities in the last, taken out below
     np.fmin(x, bins - 1, out=x)
     np.fmax(x, 0, out=x)
     idx = x.astype(np.intp)
     idx += bin_offset
     counts = np.bincount(idx, minlength=n_segments * bins).reshape(-1, bins)
-    return [Histogram(LOG_GRAD_EDGES, c) for c in counts]
+    zeros = np.add.reduceat(values == 0, starts, dtype=np.intp)
+    counts[:, 0] -= zeros
+    if all_finite:
+        nonfinite = np.zeros(n_segments, np.intp)
+    else:
+        nonfinite = np.add.reduceat(~np.isfinite(values), starts, dtype=np.intp)
+        counts[:, -1] -= nonfinite
+    return [Histogram(LOG_GRAD_EDGES, c, int(b), int(z)) for c, z, b in zip(counts, zeros, nonfinite)]
 
 
 def _mean_std(a: np.ndarray) -> tuple[float, float]:

@@ -29,8 +29,8 @@ def test_single_sigmoid_unit_derivative():
     layer.build(1, np.random.default_rng(0), np.float64, "layer")
     layer.p["weight"][...] = 0.5
     layer.p["bias"][...] = 0.5
-    y = layer.forward(np.array([[1.0]]), training=True)
-    layer.backward(np.ones((1, 1)))
+    y, record = layer.forward(np.array([[1.0]]), training=True)
+    layer.backward(record, np.ones((1, 1)))
     s = sigmoid(1.0)
     assert y[0, 0] == pytest.approx(s, rel=1e-15)
     assert round(float(layer.g["weight"][0, 0]), 4) == 0.1966
@@ -105,14 +105,14 @@ def test_two_two_one_network_against_the_chain_rule():
     loss = LOSSES["mse"]()
     x = np.array([X])
     target = np.array([[TARGET]])
-    value = net.loss_and_grad(x, target, loss)
+    value, tape = net.forward_backward(x, target, loss)
     assert value == pytest.approx(h["loss"], rel=1e-14)
     arrays = {p.name: p.grad for p in net.params}
     np.testing.assert_allclose(arrays["layers.0.weight"], h["dL_dW1"], rtol=1e-14)
     np.testing.assert_allclose(arrays["layers.0.bias"], h["dL_db1"], rtol=1e-14)
     np.testing.assert_allclose(arrays["layers.1.weight"], h["dL_dW2"], rtol=1e-14)
     np.testing.assert_allclose(arrays["layers.1.bias"], h["dL_db2"], rtol=1e-14)
-    l0, l1 = net.layers
+    l0, l1 = tape.records
     np.testing.assert_allclose(l0.z[0], h["z1"], rtol=1e-15)
     np.testing.assert_allclose(l0.a[0], h["a1"], rtol=1e-15)
     np.testing.assert_allclose(l1.z[0], h["z2"], rtol=1e-14)

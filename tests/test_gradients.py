@@ -80,10 +80,10 @@ def check_network_fine(net: Network, loss, x, target, dropout_rng: np.random.Gen
 
     def evaluate(need_grad: bool = False) -> float:
         dropout_rng.bit_generator.state = state
-        out = net.forward(x, training=True)
-        value, grad = loss.value_and_grad(net.loss_input(out, loss), target, need_grad)
+        tape = net.forward(x, training=True)
+        value, grad = loss.value_and_grad(net.loss_input(tape, loss), target, need_grad)
         if need_grad:
-            net.backward(grad, fused)
+            net.backward(tape, grad, fused)
         return value
 
     evaluate(True)
@@ -110,13 +110,14 @@ def check_network_fine(net: Network, loss, x, target, dropout_rng: np.random.Gen
     assert not bad, f"relative errors above {TOL}: {bad}"
 
 
-def dense_layers(net: Network) -> list[Dense]:
-    return [e.layer for e in net.entries if isinstance(e.layer, Dense)]
+def dense_records(net: Network, tape) -> list:
+    """``(layer, record)`` of every dense layer in the pass ``tape``."""
+    return [(e.layer, r) for e, r in zip(net.entries, tape.entry_records()) if isinstance(e.layer, Dense)]
 
 
-def kink_margin(net: Network) -> float:
-    """Smallest |z| over the units of ReLU-like layers (after a forward pass)."""
-    margins = [np.min(np.abs(layer.z)) for layer in dense_layers(net)
+def kink_margin(net: Network, tape) -> float:
+    """Smallest |z| over the units of ReLU-like layers in the pass ``tape``."""
+    margins = [np.min(np.abs(r.z)) for layer, r in dense_records(net, tape)
                if layer.activation.name in KINKED]
     return float(min(margins, default=np.inf))
 
@@ -170,13 +171,13 @@ def test_activation_in_a_network(key):
     x = rng.normal(size=(6, 3))
     target = rng.normal(size=(6, 3))
     loss = LOSSES["mse"]()
-    net.forward(x, training=True)
-    assert kink_margin(net) > 1e-4  # a perturbation of 1e-6 moves z by less than 1e-5
+    tape = net.forward(x, training=True)
+    assert kink_margin(net, tape) > 1e-4  # a perturbation of 1e-6 moves z by less than 1e-5
     if key == "step":  # keep every z away from the jump at 0
-        assert min(np.min(np.abs(layer.z)) for layer in dense_layers(net)) > 1e-4
+        assert min(np.min(np.abs(r.z)) for _, r in dense_records(net, tape)) > 1e-4
     if key == "prelu":  # negative inputs on every unit, so every slope has a gradient
-        for layer in dense_layers(net):
-            assert np.all(np.any(layer.z < 0, axis=0))
+        for _, r in dense_records(net, tape):
+            assert np.all(np.any(r.z < 0, axis=0))
         net.named_arrays()["layers.0.activation.weight"][...] = [0.1, 0.3, -0.2, 0.6]
     results = check_network(net, loss, x, target)
     by_name = {r["name"]: r for r in results}
@@ -222,13 +223,13 @@ def test_softplus_threshold_region():
     net = network([dense(4, spec, init={"name": "normal", "std": 1.5}), dense(2, spec)], 3, seed=8)
     x = rng.normal(size=(8, 3))
     target = rng.normal(size=(8, 2))
-    net.forward(x, training=True)
-    layers = dense_layers(net)
-    bz = np.concatenate([2.0 * layer.z.ravel() for layer in layers])
+    tape = net.forward(x, training=True)
+    records = [r for _, r in dense_records(net, tape)]
+    bz = np.concatenate([2.0 * r.z.ravel() for r in records])
     assert np.sum(bz > 1.0) >= 5 and np.sum(bz < 1.0) >= 5
     assert np.min(np.abs(bz - 1.0)) > 1e-3
-    above = 2.0 * layers[0].z > 1.0
-    np.testing.assert_array_equal(layers[0].a[above], layers[0].z[above])
+    above = 2.0 * records[0].z > 1.0
+    np.testing.assert_array_equal(records[0].a[above], records[0].z[above])
     check_network(net, LOSSES["mse"](), x, target)
 
     act = make_activation("softplus")  # default threshold 20: both sides of it
@@ -373,7 +374,7 @@ def test_loss_in_a_network(key):
     y = rng.normal(size=(8, units)) if task == "regression" else rng.integers(0, max(units, 2), size=8)
     target = loss.prepare_targets(y, task, units, np.float64)
     assert net.is_fused(loss) is fused
-    out = net.forward(x, training=True)
+    out = net.forward(x, training=True).output
     if name in ("mae", "huber"):
         diff = np.abs(out - target)
         assert np.min(diff) > 1e-3
@@ -402,10 +403,11 @@ def test_dropout_with_a_fixed_mask():
     x = rng.normal(size=(7, 3))
     target = rng.normal(size=(7, 2))
     check_network(net, LOSSES["mse"](), x, target)
-    mask = net.layers[1].mask
+    tape = net.forward(x, training=True)
+    mask = tape.records[1].mask
     assert np.any(mask == 0) and np.all((mask == 0) | (mask == 1 / 0.6))
-    net.forward(x, training=True)  # dropped units reach the next layer as zeros
-    assert np.all(net.layers[2].x[net.layers[1].mask == 0] == 0)
+    # dropped units reach the next layer as zeros
+    assert np.all(tape.records[2].x[mask == 0] == 0)
 
 
 def test_batchnorm_training_mode():
@@ -415,8 +417,8 @@ def test_batchnorm_training_mode():
     randomize(net, rng)
     x = rng.normal(1.0, 2.0, size=(6, 3))
     target = rng.normal(size=(6, 2))
-    net.forward(x, training=True)
-    assert kink_margin(net) > 1e-3
+    tape = net.forward(x, training=True)
+    assert kink_margin(net, tape) > 1e-3
     before = {k: v.copy() for k, v in net.named_arrays().items() if "running" in k}
     check_network(net, LOSSES["mse"](), x, target, training=True)
     for k, v in before.items():  # gradient_check puts the running statistics back
@@ -504,12 +506,17 @@ def test_layer_input_and_parameter_gradients(key):
             current.buffers["running_mean"][...] = rng.normal(size=width)
             current.buffers["running_var"][...] = rng.uniform(0.5, 2.0, width)
 
+    records = []
+
     def f():
         layer.set_rng(np.random.default_rng(5))  # the same dropout mask every time
-        return float(np.sum(g * layer.forward(x, training)))
+        out, record = layer.forward(x, training)
+        records.append(record)
+        return float(np.sum(g * out))
 
     f()
-    grad_x = layer.backward(g)
+    record = records[0]
+    grad_x = layer.backward(record, g)
     # parameter gradients from that same backward pass
     analytic = {}
     stack = [("", layer)]
@@ -522,7 +529,7 @@ def test_layer_input_and_parameter_gradients(key):
     for name, (grad, value) in analytic.items():
         assert rel_err(grad, numeric_grad(f, value)) < TOL, name
     if isinstance(layer, Dropout):
-        assert np.any(layer.mask == 0) and np.any(layer.mask != 0)
+        assert np.any(record.mask == 0) and np.any(record.mask != 0)
 
 
 # ---------------------------------------------------------------- random architectures
@@ -622,10 +629,11 @@ def test_random_architectures(arch):
     dropout_rng = np.random.default_rng(seed + 1000)
     net.set_rng(dropout_rng)
     state = dropout_rng.bit_generator.state
-    out = net.forward(x, training=True)
+    tape = net.forward(x, training=True)
+    out = tape.output
     dropout_rng.bit_generator.state = state
     # (the stencil moves a parameter by up to 2e-4, z by a little more)
-    assume(kink_margin(net) > 1e-2)
+    assume(kink_margin(net, tape) > 1e-2)
     if loss_name == "mae":
         assume(np.min(np.abs(out - target)) > 1e-2)
     if loss_name == "huber":

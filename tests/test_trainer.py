@@ -253,11 +253,13 @@ def test_snapshot_has_per_layer_statistics():
                            "layers.3", "layers.4", "layers.5"]
     net = t.network
     for s in snap.layers:
-        w = net.named_arrays()[f"{s.path}.weight"]
+        # histograms describe all of the layer's parameters, as the norms do
+        size = sum(p.value.size for p in net.params if p.name.startswith(s.path + ".")
+                   and "." not in p.name.removeprefix(s.path + ".").removeprefix("activation."))
         for hist in (s.weight_hist, s.grad_hist, s.grad_log_hist):
             assert len(hist.edges) == len(hist.counts) + 1
             assert np.all(np.diff(hist.edges) > 0)
-            assert hist.counts.sum() == w.size
+            assert hist.counts.sum() + hist.zeros + hist.nonfinite == size
         assert s.weight_norm > 0 and math.isfinite(s.weight_norm)
         assert s.grad_norm >= 0 and math.isfinite(s.grad_norm)
         assert math.isfinite(s.act_mean) and s.act_std >= 0
@@ -312,7 +314,10 @@ def test_statistics_describe_the_last_training_batch_not_the_evaluation():
     per_epoch = trainer.steps_per_epoch
     trainer.run(steps=per_epoch - 1)
     trainer.step()  # ends the epoch: evaluates train and validation sets
-    first = trainer.network.entries[0].layer
-    assert first.a.shape[0] == len(trainer._batches[-1])
+    tape = trainer.last_tape
+    assert tape.training and tape.records[0].a.shape[0] == len(trainer._batches[-1])
     trainer.snapshot(0, boundary=True, neuron_grid=10, predictions=True)
-    assert first.a.shape[0] == len(trainer._batches[-1])
+    assert trainer.last_tape is tape
+    # nothing of a pass is left on the layers
+    for e in trainer.network.entries:
+        assert not {"x", "z", "a", "mask", "xhat", "inv_std", "grad_a", "grad_z"} & set(vars(e.layer)), e.path

@@ -1,0 +1,241 @@
+"""What a GUI draws, as immutable values: snapshots, boundaries, predictions, run info.
+
+Every function here reads a :class:`~core.trainer.Trainer` and returns fresh
+copies; none changes the trainer (passes made here are evaluation passes whose
+tapes are dropped).  The cost of a snapshot does not grow with the data: the
+boundary is a fixed grid, predictions and confusion matrices use at most
+:data:`PREDICTION_ROWS` evenly spaced rows, neuron pictures show at most
+:data:`NEURON_UNITS` units per layer within :data:`NEURON_CELLS` values in all,
+and large passes run in chunks of rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .layers import Dense
+from .stats import LayerStats, layer_stats
+
+NAN = float("nan")
+#: rows of the validation (or training) set that predictions describe at most
+PREDICTION_ROWS = 4096
+#: neuron pictures: units per layer at most, and values over all layers at most
+NEURON_UNITS = 64
+NEURON_CELLS = 1_000_000
+#: a pass over many rows runs in chunks of at most this many activation values
+PASS_CELLS = 1 << 20
+
+
+@dataclass(frozen=True)
+class Boundary:
+    """Model output over the input plane (2-D data) or line (1-D data), raw coordinates."""
+
+    xs: np.ndarray
+    ys: np.ndarray | None  # None for 1-D data
+    values: np.ndarray  # (len(ys), len(xs)) probability of class 1 / max class probability, or predictions (1-D)
+    classes: np.ndarray | None  # argmax class per grid point (multi-class) else None
+    #: layer path -> (rows, columns, units shown) over a coarser grid: the first
+    #: NEURON_UNITS units of each dense layer (a unit beyond ``shape[2]`` has no picture);
+    #: "extent" -> (x0, x1, y0, y1)
+    activations: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Predictions:
+    """Model outputs for data that is not drawn as a plane or a line."""
+
+    y_true: np.ndarray | None = None  # regression: validation (or training) targets, first column
+    y_pred: np.ndarray | None = None
+    confusion: np.ndarray | None = None  # classification: rows true class, columns predicted
+    part: str = "val"
+    rows: int = 0  # rows described (an evenly spaced subsample when fewer than ``of``)
+    of: int = 0  # rows in that part of the data
+
+
+@dataclass(frozen=True)
+class LayerInfo:
+    path: str
+    key: str
+    label: str
+    kind: str
+    in_width: int
+    out_width: int
+    activation: str | None
+    depth: int  # 0 top level, 1 inside a residual block
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """What a GUI needs to lay out its panels for a freshly built trainer (copies)."""
+
+    task: str
+    data_name: str
+    feature_names: list
+    class_names: list | None
+    raw_x_train: np.ndarray
+    y_train: np.ndarray
+    raw_x_val: np.ndarray
+    y_val: np.ndarray
+    in_width: int
+    out_width: int
+    layers: list  # LayerInfo for every layer, nested ones after their block
+    loss: str
+    steps_per_epoch: int
+    num_params: int
+    dtype: str
+    seed: int
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    step: int
+    epoch: int  # completed epochs
+    epoch_progress: float  # step / steps_per_epoch
+    lr: float
+    history_start: int  # number of the first history row asked for (rows are numbered from 0)
+    history: dict  # column -> np.ndarray, the rows held since ``history_start``
+    layers: list[LayerStats]  # statistics of the last training step (see core.stats)
+    grad_norm: float  # L2 norm of the whole gradient of the last step, before clipping
+    boundary: Boundary | None
+    message: str | None
+    finished: bool
+    predictions: Predictions | None = None
+
+
+def run_info(trainer) -> RunInfo:
+    data, net = trainer.data, trainer.network
+    layers = []
+    for e in net.entries:
+        layer = e.layer
+        layers.append(
+            LayerInfo(
+                e.path,
+                e.key,
+                e.label,
+                layer.kind,
+                layer.in_width,
+                layer.out_width,
+                layer.activation.name if isinstance(layer, Dense) else None,
+                e.path.count(".layers."),
+            )
+        )
+    return RunInfo(
+        data.task,
+        data.name,
+        list(data.feature_names),
+        None if data.class_names is None else list(data.class_names),
+        data.raw_x_train.copy(),
+        data.y_train.copy(),
+        data.raw_x_val.copy(),
+        data.y_val.copy(),
+        data.in_width,
+        net.out_width,
+        layers,
+        trainer.loss.name,
+        trainer.steps_per_epoch,
+        net.num_params,
+        trainer.dtype.name,
+        trainer.project["seed"],
+    )
+
+
+def take_snapshot(
+    trainer, since: int = 0, boundary: bool = False, grid: int = 50, neuron_grid: int = 0, predictions: bool = False
+) -> Snapshot:
+    """Everything a GUI draws, as fresh copies (history rows from ``since``)."""
+    prev = trainer._previous_flat if trainer.keep_previous else None
+    return Snapshot(
+        step=trainer.step_count,
+        epoch=trainer.epoch,
+        epoch_progress=trainer.step_count / trainer.steps_per_epoch,
+        lr=trainer.lr,
+        history_start=since,
+        history=trainer.history.rows(since),
+        layers=layer_stats(trainer.network, trainer.last_tape, prev),
+        grad_norm=trainer.grad_norm,
+        boundary=compute_boundary(trainer, grid, neuron_grid) if boundary else None,
+        message=trainer.message,
+        finished=trainer.finished,
+        predictions=compute_predictions(trainer) if predictions else None,
+    )
+
+
+def evenly_spaced(n: int, limit: int) -> np.ndarray | slice:
+    """Row indices of at most ``limit`` evenly spaced rows out of ``n`` (all: a slice)."""
+    if n <= limit:
+        return slice(None)
+    return np.linspace(0, n - 1, limit).round().astype(np.intp)
+
+
+def compute_predictions(trainer, limit: int | None = None) -> Predictions:
+    """Validation-set outputs (training set if there is no validation part), on at
+    most ``limit`` (default :data:`PREDICTION_ROWS`) evenly spaced rows."""
+    limit = PREDICTION_ROWS if limit is None else limit
+    part = "val" if len(trainer.x_val) else "train"
+    x = trainer.x_val if part == "val" else trainer.x_train
+    y = trainer.data.y_val if part == "val" else trainer.data.y_train
+    rows = evenly_spaced(len(x), limit)
+    x, y_rows = x[rows], y[rows]
+    if trainer.data.task == "classification":
+        return Predictions(confusion=trainer.confusion_of(x, y_rows), part=part, rows=len(x), of=len(y))
+    out = trainer.predict_output(x)
+    return Predictions(y_true=y_rows[:, 0].copy(), y_pred=out[:, 0].copy(), part=part, rows=len(x), of=len(y))
+
+
+def chunk_rows(network, rows: int, cells: int | None = None) -> int:
+    """Rows per chunk so that no layer's activations exceed ``cells`` values
+    (default :data:`PASS_CELLS`)."""
+    cells = PASS_CELLS if cells is None else cells
+    widest = max([network.in_width] + [e.layer.out_width for e in network.entries])
+    return max(1, min(rows, cells // max(widest, 1)))
+
+
+def compute_boundary(trainer, grid: int = 50, neuron_grid: int = 0) -> Boundary | None:
+    """Predictions over the raw input plane (2-D) or line (1-D); None otherwise.
+
+    With ``neuron_grid`` > 0 the first :data:`NEURON_UNITS` units of each dense
+    layer over a coarser grid are included too (hover a neuron to see what it
+    computes), the grid made coarser if needed to stay within :data:`NEURON_CELLS`.
+    """
+    data = trainer.data
+    lo, hi = trainer.input_extent()
+    if data.raw_columns == 1:
+        xs = np.linspace(lo[0], hi[0], grid * 4)
+        out = trainer.predict_output(data.prepare_inputs(xs[:, None]))
+        return Boundary(xs, None, out[:, 0].copy(), None)
+    if data.raw_columns != 2 or data.task != "classification":
+        return None
+    xs, ys = np.linspace(lo[0], hi[0], grid), np.linspace(lo[1], hi[1], grid)
+    gx, gy = np.meshgrid(xs, ys)
+    pts = np.column_stack([gx.ravel(), gy.ravel()])
+    scores = trainer.class_scores(trainer.predict_output(data.prepare_inputs(pts)))
+    if scores.shape[1] == 2:
+        values, classes = scores[:, 1].reshape(grid, grid), None
+    else:
+        values = scores.max(axis=1).reshape(grid, grid)
+        classes = scores.argmax(axis=1).reshape(grid, grid)
+    acts = neuron_pictures(trainer, lo, hi, neuron_grid) if neuron_grid else {}
+    return Boundary(xs, ys, values, classes, acts)
+
+
+def neuron_pictures(trainer, lo, hi, neuron_grid: int) -> dict:
+    net = trainer.network
+    dense = [i for i, e in enumerate(net.entries) if isinstance(e.layer, Dense)]
+    shown = sum(min(net.entries[i].layer.out_width, NEURON_UNITS) for i in dense)
+    side = neuron_grid
+    while side > 2 and side * side * shown > NEURON_CELLS:
+        side -= 1
+    nx, ny = np.linspace(lo[0], hi[0], side), np.linspace(lo[1], hi[1], side)
+    mx, my = np.meshgrid(nx, ny)
+    x = trainer.data.prepare_inputs(np.column_stack([mx.ravel(), my.ravel()])).astype(trainer.dtype)
+    parts: dict[int, list] = {i: [] for i in dense}
+    step = chunk_rows(net, len(x))
+    for start in range(0, len(x), step):
+        records = net.forward(x[start : start + step], training=False).entry_records()
+        for i in dense:
+            parts[i].append(records[i].a[:, :NEURON_UNITS].copy())  # not a view: frees the chunk
+    acts = {net.entries[i].path: np.concatenate(parts[i]).reshape(side, side, -1) for i in dense}
+    acts["extent"] = (lo[0], hi[0], lo[1], hi[1])
+    return acts
