@@ -228,7 +228,7 @@ class MainWindow(FileActions, QMainWindow):
             [max(300, int(width * 0.22)), max(320, int(width * 0.3))],
             Qt.Horizontal,
         )
-        self.resizeDocks([self.docks["Gradient histograms"]], [max(150, int(height * 0.26))], Qt.Vertical)
+        self.resizeDocks([self.docks["Gradient histograms"]], [max(150, int(height * 0.3))], Qt.Vertical)
         bottom_width = width - self.docks["Output"].width()
         self.resizeDocks(
             [self.docks["Gradient histograms"], self.docks["Gradient norms"]],
