@@ -30,6 +30,7 @@ from core.optimizers import make_optimizer
 from core.project import TRAINING
 from core.registry import ConfigError, Param, parse_named_spec
 from core.schedules import make_schedule
+from core.shapes import describe_layers
 from gui import network_edit as ne
 
 #: optimizer fields are all live (read by the optimizer on every step); these training options too
@@ -299,13 +300,20 @@ class LayerCommand(EditCommand):
         raise NotImplementedError
 
     def _check_layers(self, layers):
-        """Validate the layers the edit touched (each builds no arrays)."""
-        paths = {self.path[:1]} if self.path else set()
-        if not layers:
+        """Validate the new layer list as the engine would build it (no arrays): with
+        the data's input width known, core checks every width (a residual block must
+        end as wide as it starts); before the first build, the layers the edit touched."""
+        if not isinstance(layers, list) or not layers:
             raise ConfigError(_tr("network.layers: the network needs at least one layer"))
+        in_width = getattr(self.doc, "in_width", None)
+        if in_width:
+            describe_layers(layers, in_width)
+            return
+        paths = {self.path[:1]} if self.path else set(range(len(layers)))
         for path in paths:
-            if path and path[0] < len(layers):
-                build_layer(layers[path[0]], f"network.layers[{path[0]}]")
+            index = path[0] if isinstance(path, tuple) else path
+            if index < len(layers):
+                build_layer(layers[index], f"network.layers[{index}]")
 
     def merge_key(self):
         return (self.key, self.path)
@@ -468,12 +476,6 @@ class SetNetwork(LayerCommand):
 
     def edit(self, layers):
         return copy.deepcopy(self.layers)
-
-    def _check_layers(self, layers):
-        if not isinstance(layers, list) or not layers:
-            raise ConfigError(_tr("network.layers: the network needs at least one layer"))
-        for i, layer in enumerate(layers):
-            build_layer(layer, f"network.layers[{i}]")
 
     def describe(self):
         return _tr("Change the network")

@@ -146,6 +146,7 @@ class Controller(QObject):
             else:
                 self.rebuild(_tr("Network changed: weights re-initialised (their shapes or initialisation changed)"))
         elif section == "data":
+            self.doc.in_width = None  # known again when the new data is built
             self.rebuild(_tr("Data changed: weights re-initialised"))
         elif section == "seed":
             self.rebuild(_tr("Seed changed: new data sample and new initial weights"))
@@ -180,6 +181,7 @@ class Controller(QObject):
     def _on_built(self, gen, info):
         if gen == self.generation:
             self.info_ = info
+            self.doc.in_width = info.in_width
             self.built.emit(info)
 
     def _on_built_detail(self, gen, kept: bool):

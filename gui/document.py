@@ -34,6 +34,8 @@ class ProjectDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self.project = default_project()
         self.path: str | None = None
+        #: the data's input width once a run is built (layer edits are checked against it)
+        self.in_width: int | None = None
 
     # ---- Public API
     @property
@@ -63,6 +65,7 @@ class ProjectDocument(QObject):
         """Replace the whole project (already validated)."""
         self.project = copy.deepcopy(project) if project is not None else default_project()
         self.path = os.path.abspath(path) if path else None
+        self.in_width = None
         self.undo_stack.clear()
         self.path_changed.emit(self.path or "")
         self.reset.emit()

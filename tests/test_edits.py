@@ -364,3 +364,12 @@ def test_training_built_to_diverge_never_raises_in_the_window(qtbot, window, tmp
     qtbot.waitUntil(lambda: steps(window) >= 60 or window.banner.isVisible(), timeout=10000)
     qtbot.wait(500)
     window.grab()  # every panel paints what it has
+
+
+def test_a_residual_block_that_changes_the_width_is_refused_at_once(qtbot, window):
+    """Core checks the widths of the edited network before the edit is applied."""
+    before = copy.deepcopy(window.doc.project["network"]["layers"])
+    assert not window.push(cmd.WrapResidual((0,)))  # 2 inputs -> 8 units cannot be added to its input
+    assert "residual block must end with as many neurons as it starts with (2)" in window.banner.text()
+    assert window.doc.project["network"]["layers"] == before
+    assert window.push(cmd.WrapResidual((1,)))  # 8 -> 8 can
