@@ -52,12 +52,15 @@ def _message(path: str, exc: BaseException, what: str = "") -> str:
     return _tr("{path}: {reason}").format(path=path, reason=reason)
 
 
-def check_buildable(project: dict, base_dir: str) -> None:
+def check_buildable(project: dict, base_dir: str) -> tuple[int, list]:
     """Build the project as the training process would (data, shapes, loss); raises
-    what the build raises.  Run off the GUI thread."""
+    what the build raises, or returns the data's input width and feature names (the
+    drawing needs them before the training process has built the run).  Run off
+    the GUI thread."""
     from core.trainer import Trainer
 
-    Trainer(project, base_dir=base_dir)
+    trainer = Trainer(project, base_dir=base_dir)
+    return trainer.data.in_width, list(trainer.data.feature_names or [])
 
 
 class _CheckRelay(QObject):
@@ -104,20 +107,21 @@ class FileActions:
 
         def run():
             try:
-                check_buildable(project, base_dir)
+                inputs = check_buildable(project, base_dir)
             except BaseException as exc:  # reported in the window
-                relay.done.emit(check_id, project, exc)
+                relay.done.emit(check_id, (project, None), exc)
             else:
-                relay.done.emit(check_id, project, None)
+                relay.done.emit(check_id, (project, inputs), None)
 
         thread = threading.Thread(target=run, name="project-check", daemon=True)
         self._check_threads = [t for t in self._check_threads if t.is_alive()] + [thread]
         self.statusBar().showMessage(_tr("Opening {name}…").format(name=os.path.basename(path)))
         thread.start()
 
-    def _on_check_done(self, check_id, project, error):
+    def _on_check_done(self, check_id, checked, error):
         if check_id != getattr(self, "_check_id", None) or self._closed:
             return  # another file was opened since, or the window is closing
+        project, self._opened_inputs = checked
         path, example, title = self._check_args
         if error is not None:
             self.statusBar().clearMessage()

@@ -571,10 +571,11 @@ class MainWindow(FileActions, QMainWindow):
         self._hide_banner()
         self.data_panel.set_project(project)
         self.training_panel.set_project(project)
+        # the data's inputs as the file check found them: the drawing is made once, right
+        opened, self._opened_inputs = getattr(self, "_opened_inputs", None), None
         info = self.info
-        self.canvas.set_network(
-            project["network"]["layers"], info.in_width if info else 2, info.feature_names if info else []
-        )
+        in_width, names = opened or ((info.in_width, info.feature_names) if info else (2, []))
+        self.canvas.set_network(project["network"]["layers"], in_width, names)
         self.inspector.show_layer(project["network"]["layers"], None)
         self._fresh_project = True
         self.controller.rebuild_now(None)
