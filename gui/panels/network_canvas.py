@@ -67,7 +67,7 @@ POSITIVE = QColor(33, 113, 181)
 NEGATIVE = QColor(230, 120, 30)
 MIME = "application/x-backprop-lab-layer"
 CARD_WIDTH = 128
-CARD_Y = -150  # cards' top edge (fixed: a card never moves when a column grows)
+CARD_Y = -118  # cards' top edge (fixed: a card never moves when a column grows)
 TOP = 30  # the first neuron's centre; columns hang down from here
 
 
@@ -412,7 +412,7 @@ class LayerHeader(QFrame):
         }
         self.title.setText(f"<b>{titles.get(kind, kind)}</b>")
         if kind == "dense":
-            self.count.setText(_tr("{n} units").format(n=layer.get("units")))
+            self.count.setText(_tr("{n} units").format(n=_compact(layer.get("units"))))
             self.minus.setEnabled(not self.column.is_output and layer.get("units", 1) > 1)
             self.plus.setEnabled(not self.column.is_output)
             self.activation.setCurrentText(_name(layer.get("activation", "linear")))
@@ -778,6 +778,13 @@ class NetworkCanvas(QGraphicsView):
             target = min(target, limit - (0 if path[0] >= limit else 1))
         if target != path[-1] and not ne.is_output(self.layers, path):
             self.request(cmd.MoveLayer(path, target))
+
+
+def _compact(n) -> str:
+    """A unit count that fits a card: 8, 512, 12.5k, 100k."""
+    if not isinstance(n, int) or n < 10000:
+        return str(n)
+    return f"{n / 1000:.3g}k" if n < 10**6 else f"{n / 10**6:.3g}M"
 
 
 def _pen_keys(w: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> list:
