@@ -15,6 +15,8 @@ import math
 
 import numpy as np
 
+from .stats import sum_of_squares
+
 #: second-moment state per optimizer (the denominator that eps guards)
 _SECOND_MOMENT = {
     "adam": ("max_exp_avg_sq", "exp_avg_sq"),
@@ -88,12 +90,10 @@ def gradient_failure(net, step: int, epoch: int) -> TrainingDiverged:
 
 
 def weights_are_finite(flat: np.ndarray) -> bool:
-    """Cheap on the hot path: one sum (finite unless a value is not, or the sum
-    of huge finite values overflows, which the exact check then rules out)."""
-    with np.errstate(over="ignore", invalid="ignore"):
-        if math.isfinite(np.add.reduce(flat)):
-            return True
-    return bool(np.all(np.isfinite(flat)))
+    """Cheap on the hot path: one sum of squares in single-threaded dot products
+    (finite unless a value is not, or the squares of huge finite values overflow,
+    which the exact check then rules out).  Call with overflow warnings off."""
+    return math.isfinite(sum_of_squares(flat)) or bool(np.all(np.isfinite(flat)))
 
 
 def update_failure(net, optimizer, step: int, epoch: int) -> TrainingDiverged:

@@ -2,9 +2,10 @@
 
 Rows are numbered from 0 in the order they are logged (``len(history)`` is the
 number of rows ever logged, so a reader can ask for the rows *since* a number
-it saw before).  The last rows sit in a short Python list (appending to it is
-the cheapest thing a step can do); every :data:`CHUNK` rows they are sealed
-into a NumPy array, one float64 row per step.
+it saw before).  The last rows sit in a short Python list of tuples (appending
+one is the cheapest thing a step can do; the few evaluated rows keep their
+evaluation columns in a dict); every :data:`CHUNK` rows they are sealed into a
+NumPy array, one float64 row per step.
 
 With ``max_rows`` set (the default), memory stays bounded however long a run
 lasts: whenever more than ``max_rows`` rows are held, every other row of the
@@ -45,7 +46,12 @@ class History:
         self._count = 0  # rows ever logged
         self._sealed: list[np.ndarray] = []  # (k, _WIDTH) float64 arrays, oldest first
         self._sealed_rows = 0
-        self._open: list[list] = []  # the newest rows, as lists of _WIDTH floats
+        # the newest rows: (step, epoch, lr, batch_loss) tuples numbered from _open_start,
+        # and the evaluation columns of those that have them, by row number
+        self._open: list[tuple] = []
+        self._open_start = 0
+        self._open_evals: dict[int, dict] = {}
+        self._seal_at = CHUNK
 
     def __len__(self) -> int:
         """The number of rows ever logged (also the number of the next row)."""
@@ -58,29 +64,51 @@ class History:
 
     # ---- writing
     def log_step(self, step, epoch, lr, batch_loss) -> None:
-        self._open.append([self._count, step, epoch, lr, batch_loss, NAN, NAN, NAN, NAN])
+        self._open.append((step, epoch, lr, batch_loss))
         self._count += 1
-        if len(self._open) >= CHUNK:
+        if self._count >= self._seal_at:
             self._seal()
 
     def set_last(self, **values) -> None:
         """Set columns of the last row (the evaluation after a step)."""
-        if self._open:
-            row = self._open[-1]
-            for name, value in values.items():
-                row[_COL[name]] = value
-        elif self._sealed:
+        if self._open and all(name in EVAL_COLUMNS for name in values):
+            self._open_evals.setdefault(self._count - 1, {}).update(values)
+            return
+        self._seal()  # (a rare edit of a logged column is made in the array)
+        if self._sealed:
             last = self._sealed[-1]
             for name, value in values.items():
                 last[-1, _COL[name]] = value
         else:
             raise IndexError("set_last on an empty history")
 
+    def _open_block(self, start: int = 0) -> np.ndarray:
+        """The open rows numbered ``start`` or later as a (k, _WIDTH) array."""
+        first = max(start, self._open_start)
+        rows = self._open[first - self._open_start :]
+        n = len(rows)
+        block = np.empty((n, _WIDTH))
+        block[:, _ROW] = np.arange(first, first + n)
+        if n:
+            block[:, 1:5] = np.array(rows, dtype=np.float64)
+        block[:, _EVAL] = NAN
+        for row, values in self._open_evals.items():
+            if row >= first:
+                for name, value in values.items():
+                    block[row - first, _COL[name]] = value
+        return block
+
+    def _reset_open(self) -> None:
+        self._open, self._open_evals = [], {}
+        self._open_start = self._count
+        self._seal_at = self._count + CHUNK
+
     def _seal(self) -> None:
         if not self._open:
+            self._reset_open()
             return
-        block = np.array(self._open, dtype=np.float64)
-        self._open = []
+        block = self._open_block()
+        self._reset_open()
         self._sealed.append(block)
         self._sealed_rows += len(block)
         if self.max_rows is not None and self.held > self.max_rows:
@@ -108,12 +136,13 @@ class History:
             self._sealed = [rows[rows[:, _ROW] < n]]
             self._sealed_rows = len(self._sealed[0])
         self._count = min(self._count, n)
+        self._reset_open()
 
     def _seal_all_for_edit(self) -> None:
         rows = self._block(0)
-        self._open = []
         self._sealed = [rows] if len(rows) else []
         self._sealed_rows = len(rows)
+        self._reset_open()
 
     # ---- reading
     def _block(self, start: int) -> np.ndarray:
@@ -127,20 +156,30 @@ class History:
         if parts and parts[0][0, _ROW] < start:
             first = parts[0]
             parts[0] = first[np.searchsorted(first[:, _ROW], start) :]
-        if self._open:
-            open_rows = self._open
-            if open_rows[0][_ROW] < start:
-                open_rows = open_rows[max(0, start - int(open_rows[0][_ROW])) :]
-            if open_rows:
-                parts.append(np.array(open_rows, dtype=np.float64))
+        if self._open and self._count > start:
+            parts.append(self._open_block(start))
         if not parts:
             return np.empty((0, _WIDTH))
         return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
     def rows(self, start: int = 0) -> dict[str, np.ndarray]:
         """Each column (float arrays) over the held rows numbered ``start`` or later."""
+        if start >= self._open_start:  # only open rows (a snapshot's usual question): no block
+            return self._open_columns(start)
         block = self._block(start)
         return {name: block[:, _COL[name]].copy() for name in HISTORY_COLUMNS}
+
+    def _open_columns(self, start: int) -> dict[str, np.ndarray]:
+        rows = self._open[start - self._open_start :]
+        logged = np.array(rows, dtype=np.float64).reshape(-1, 4).T
+        out = dict(zip(HISTORY_COLUMNS[:4], logged.copy()))
+        for name in EVAL_COLUMNS:
+            out[name] = np.full(len(rows), NAN)
+        for row, values in self._open_evals.items():
+            if row >= start:
+                for name, value in values.items():
+                    out[name][row - start] = value
+        return out
 
     @property
     def columns(self) -> dict[str, np.ndarray]:
@@ -154,10 +193,7 @@ class History:
     def last(self, name: str) -> float:
         """The latest non-NaN value of a column (NaN if none)."""
         col = _COL[name]
-        for row in reversed(self._open):
-            if not math.isnan(row[col]):
-                return row[col]
-        for block in reversed(self._sealed):
+        for block in reversed(self._sealed + ([self._open_block()] if self._open else [])):
             values = block[:, col]
             found = np.flatnonzero(~np.isnan(values))
             if found.size:
@@ -167,7 +203,7 @@ class History:
     def last_row(self) -> dict[str, float] | None:
         """The newest row by column name (None if empty)."""
         if self._open:
-            row = self._open[-1]
+            row = self._open_block(self._count - 1)[-1].tolist()
         elif self._sealed:
             row = self._sealed[-1][-1].tolist()
         else:
@@ -179,12 +215,15 @@ class History:
         other._count = self._count
         other._sealed = [b.copy() for b in self._sealed]
         other._sealed_rows = self._sealed_rows
-        other._open = [list(r) for r in self._open]
+        other._open = list(self._open)
+        other._open_start = self._open_start
+        other._open_evals = {k: dict(v) for k, v in self._open_evals.items()}
+        other._seal_at = self._seal_at
         return other
 
     def write_csv(self, fh) -> None:
         fh.write(",".join(HISTORY_COLUMNS) + "\n")
-        for block in self._sealed + ([np.array(self._open, dtype=np.float64)] if self._open else []):
+        for block in self._sealed + ([self._open_block()] if self._open else []):
             for row in block.tolist():
                 fh.write(_format_row(row) + "\n")
 

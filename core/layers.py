@@ -1,6 +1,10 @@
 r"""Layers: dense, dropout, batch norm and residual blocks.
 
-Each layer owns ``forward(x, training)`` and ``backward(grad)`` side by side.
+Each layer owns ``forward(x, training)`` and ``backward(record, grad)`` side by
+side, and answers from its configuration alone, without arrays, its output
+width, parameter and buffer shapes (``output_width``, ``param_shapes``,
+``buffer_shapes``; ``build`` creates exactly these, :mod:`core.shapes` reports
+them).
 Parameters live in ``self.p`` and their gradients in ``self.g`` (dicts keyed by
 PyTorch's names: ``weight``, ``bias``); the :class:`~core.network.Network`
 re-points them at views of one flat buffer so an optimizer updates every

@@ -25,6 +25,13 @@ _LOG_SCALE = (len(LOG_GRAD_EDGES) - 1) / (LOG_GRAD_EDGES[-1] - LOG_GRAD_EDGES[0]
 _FMAX = float(np.finfo(np.float64).max)
 
 
+def _limit(dtype) -> float:
+    """Largest range and bin scale for which ``(v - lo) * scale`` cannot overflow in
+    ``dtype``: any finite float64 (v - lo <= span, rounding is monotonic); half the
+    largest float of a narrower type (lo, span and scale are rounded to it)."""
+    return _FMAX if dtype == np.float64 else 0.5 * float(np.finfo(dtype).max)
+
+
 #: OpenBLAS hands a dot product of more than 10 000 elements to several threads:
 #: the result then depends on the thread count (round-off), and its helper
 #: thread, spinning after each call, fights the GUI thread for a core (a
@@ -75,7 +82,7 @@ def histogram(values: np.ndarray, bins: int = HIST_BINS) -> Histogram:
         lo, hi = max(lo - half, -_FMAX), min(hi + half, _FMAX)
     span = hi - lo
     scale = bins / span
-    limit = 0.5 * float(np.finfo(v.dtype).max)
+    limit = _limit(v.dtype)
     if span <= limit and 0.0 < scale <= limit:  # (v - lo) * scale cannot overflow
         idx = ((v - lo) * scale).astype(np.intp)
         np.minimum(idx, bins - 1, out=idx)
@@ -156,6 +163,13 @@ def layer_stats(network, tape=None, previous_flat: np.ndarray | None = None,
     edges are identical to binning each layer on its own.  Any values work:
     huge, NaN or infinite ones are counted, never raise.
     """
+    # log10(0) for zero gradients; overflow, inf - inf and NaN only for values that are
+    # counted apart or handed to histogram()
+    with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
+        return _layer_stats(network, tape, previous_flat, copy_limit)
+
+
+def _layer_stats(network, tape, previous_flat, copy_limit) -> list[LayerStats]:
     layout = _layout(network)
     if not layout.layers:
         return []
@@ -164,22 +178,19 @@ def layer_stats(network, tape=None, previous_flat: np.ndarray | None = None,
     np.concatenate(layout.views, out=values)
     norm = layout.norm
     n_layers = len(layout.layers)
-    w_norms = [norm(w_all) for *_, w_all, g_all in layout.layers]
-    g_norms = [norm(g_all) for *_, w_all, g_all in layout.layers]
-    # log10(0) for zero gradients; inf - inf, overflow and NaN only in the special cases
-    # that _segment_histograms hands to histogram()
-    with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
-        hists = _segment_histograms(values, layout.starts, layout.sizes, layout.bin_offset,
-                                    layout.edge_steps)
-        all_finite = all(map(math.isfinite, g_norms))  # a NaN or inf gradient makes its norm one
-        log_hists = _log_magnitude_histograms(values[n:], layout.starts[:n_layers], layout.bin_offset[:n],
-                                              n_layers, all_finite)
+    norms = [norm(v) for v in layout.views]  # every layer's parameters, then gradients
+    g_norms = norms[n_layers:]
+    hists = _segment_histograms(values, layout.starts, layout.sizes, layout.bin_offset,
+                                layout.edge_steps, layout.limit)
+    all_finite = sum(g_norms) <= _FMAX  # a NaN or inf gradient makes its norm one (huge norms: "no")
+    log_hists = _log_magnitude_histograms(values[n:], layout.starts[:n_layers], layout.bin_offset[:n],
+                                          n_layers, all_finite)
     nan = float("nan")
     delta = None if previous_flat is None else flat - previous_flat
     records = tape.entry_records() if tape is not None else None
     out = []
-    for i, (path, label, layer, act, start, stop, w, g, bias, e, *_) in enumerate(layout.layers):
-        w_norm, g_norm = w_norms[i], g_norms[i]
+    for i, (path, label, layer, act, start, stop, w, g, bias, e) in enumerate(layout.layers):
+        w_norm, g_norm = norms[i], g_norms[i]
         if delta is not None:
             ratio = norm(delta[start:stop]) / w_norm if w_norm > 0 else nan
         else:
@@ -190,7 +201,7 @@ def layer_stats(network, tape=None, previous_flat: np.ndarray | None = None,
         act_nonfinite = 0
         if a is not None:
             act_mean, act_std = _mean_std(a)
-            if not math.isfinite(act_mean):
+            if not -_FMAX <= act_mean <= _FMAX:
                 act_nonfinite = int(a.size - np.count_nonzero(np.isfinite(a)))
             if act is not None:
                 mask = act.saturated(a)
@@ -224,8 +235,8 @@ class _Layout:
             by_layer.setdefault(id(p.layer), []).append(p)
         # per layer: path, label, layer, activation (dense) or None, where its parameters
         # start and stop in the flat buffers, weight, its gradient, bias, its index in
-        # network.entries (and in Tape.entry_records()), all its parameters and their
-        # gradients (views into the flat buffers)
+        # network.entries (and in Tape.entry_records()); views: every layer's parameters,
+        # then every layer's gradients (views into the flat buffers)
         self.layers = []
         params, grads = [], []
         for e, entry in enumerate(network.entries):
@@ -237,7 +248,7 @@ class _Layout:
             w_all, g_all = network.flat[start:stop], network.flat_grad[start:stop]
             self.layers.append((
                 entry.path, entry.label, layer, getattr(layer, "activation", None), start, stop,
-                layer.p["weight"], layer.g["weight"], layer.p.get("bias"), e, w_all, g_all,
+                layer.p["weight"], layer.g["weight"], layer.p.get("bias"), e,
             ))
             params.append(w_all)
             grads.append(g_all)
@@ -250,23 +261,21 @@ class _Layout:
         self.bin_offset = np.repeat(np.arange(len(self.sizes)) * HIST_BINS, self.sizes)
         self.buffer = np.empty(2 * self.n_values, network.flat.dtype)
         self.edge_steps = np.arange(HIST_BINS + 1, dtype=np.float64)
+        self.limit = _limit(network.flat.dtype)  # see histogram()
         self.norm = _norm64 if network.flat.dtype == np.float64 else _norm
 
 
 def _norm(v: np.ndarray) -> float:
-    with np.errstate(over="ignore", invalid="ignore"):
-        value = float(np.sqrt(sum_of_squares(v)))
+    """L2 norm (call with overflow and invalid warnings off)."""
+    value = float(np.sqrt(sum_of_squares(v)))
     return value if math.isfinite(value) else _large_norm(v, value)
 
 
 def _norm64(v: np.ndarray) -> float:
     """:func:`_norm` of a float64 vector, with fewer calls (IEEE square roots are
     correctly rounded, so math.sqrt gives what np.sqrt gives)."""
-    with np.errstate(over="ignore", invalid="ignore"):
-        sq = float(np.dot(v, v) if v.size <= _DOT_CHUNK else sum_of_squares(v))
-    if math.isfinite(sq):
-        return math.sqrt(sq)
-    return _large_norm(v, math.sqrt(sq) if sq == sq else sq)
+    value = math.sqrt(np.dot(v, v) if v.size <= _DOT_CHUNK else sum_of_squares(v))
+    return value if value <= _FMAX else _large_norm(v, value)  # (NaN fails the test too)
 
 
 def _large_norm(v: np.ndarray, value: float) -> float:
@@ -287,11 +296,11 @@ def _layout(network) -> _Layout:
 
 
 def _segment_histograms(values: np.ndarray, starts: np.ndarray, sizes: np.ndarray,
-                        bin_offset: np.ndarray, edge_steps: np.ndarray) -> list[Histogram]:
+                        bin_offset: np.ndarray, edge_steps: np.ndarray, limit: float) -> list[Histogram]:
     """:func:`histogram` of each segment ``values[start:start + size]`` in one pass
     (call with invalid, overflow and divide warnings off); ``bin_offset`` is the
     segment number times the number of bins, per element; ``edge_steps`` is
-    ``0, 1, ..., bins`` as floats.
+    ``0, 1, ..., bins`` as floats; ``limit`` is :func:`_limit` of the dtype.
 
     Segments that :func:`histogram` treats specially (non-finite values, a
     single value, a range near the largest floats) are handed to it."""
@@ -301,13 +310,15 @@ def _segment_histograms(values: np.ndarray, starts: np.ndarray, sizes: np.ndarra
     hi = np.maximum.reduceat(values, starts).astype(np.float64, copy=False)
     span = hi - lo
     scale = bins / span
-    limit = 0.5 * float(np.finfo(values.dtype).max)
     # ordinary segments have 0 < scale <= limit and span <= limit, as in histogram()
-    # (NaN, infinities, a single value or a huge range do not)
-    ordinary = (scale > 0) & (scale <= limit) & (span <= limit)
-    special = not ordinary.all()
+    # (NaN, infinities, a single value or a huge range do not; NaN fails every comparison)
+    if limit == _FMAX:  # float64: finite spans and scales (an overflowed span gives scale 0)
+        special = not (np.minimum.reduce(scale) > 0 and math.isfinite(np.add.reduce(scale)))
+    else:
+        special = not (np.minimum.reduce(scale) > 0 and np.maximum.reduce(scale) <= limit
+                       and np.maximum.reduce(span) <= limit)
     if special:
-        bad = ~ordinary
+        bad = ~((scale > 0) & (scale <= limit) & (span <= limit))
         lo, hi = np.where(bad, 0.0, lo), np.where(bad, 1.0, hi)
         span = hi - lo
         scale = bins / span
@@ -345,14 +356,18 @@ def _log_magnitude_histograms(values: np.ndarray, starts: np.ndarray, bin_offset
     idx = x.astype(np.intp)
     idx += bin_offset
     counts = np.bincount(idx, minlength=n_segments * bins).reshape(-1, bins)
-    zeros = np.add.reduceat(values == 0, starts, dtype=np.intp)
-    counts[:, 0] -= zeros
-    if all_finite:
-        nonfinite = np.zeros(n_segments, np.intp)
-    else:
+    ends = starts.tolist()[1:] + [len(values)]
+    zeros = [0] * n_segments
+    for i, first in enumerate(counts[:, 0].tolist()):
+        if first:  # only a first bin that holds anything can hold zeros
+            zeros[i] = z = int(np.count_nonzero(values[starts[i]:ends[i]] == 0))
+            counts[i, 0] -= z
+    nonfinite = [0] * n_segments
+    if not all_finite:
         nonfinite = np.add.reduceat(~np.isfinite(values), starts, dtype=np.intp)
         counts[:, -1] -= nonfinite
-    return [Histogram(LOG_GRAD_EDGES, c, int(b), int(z)) for c, z, b in zip(counts, zeros, nonfinite)]
+        nonfinite = nonfinite.tolist()
+    return [Histogram(LOG_GRAD_EDGES, c, b, z) for c, z, b in zip(counts, zeros, nonfinite)]
 
 
 def _mean_std(a: np.ndarray) -> tuple[float, float]:

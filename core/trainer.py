@@ -192,33 +192,37 @@ class Trainer(Evaluation):
             self._start_epoch()
         idx = self._batches[self._pos]
         net = self.network
+        self.last_tape = None  # free the last pass's arrays before this pass makes its own
         loss, tape = net.forward_backward(self.x_train[idx], self.t_train[idx], self.loss)
         self.last_tape = tape  # what the statistics describe: this batch, with these gradients
         if not math.isfinite(loss):
             self._fail(loss_failure(net, tape, self.loss, loss, self.step_count + 1, self.epoch + 1))
-        with np.errstate(over="ignore", invalid="ignore"):  # checked just below
+        with np.errstate(over="ignore", invalid="ignore"):  # overflow and NaN are checked here
             sq = float(sum_of_squares(net.flat_grad))
-        if not math.isfinite(sq):
-            self._fail(gradient_failure(net, self.step_count + 1, self.epoch + 1))
-        self.grad_norm = math.sqrt(sq)
-        if self.grad_clip is not None:
-            coef = self.grad_clip / (self.grad_norm + 1e-6)
-            if coef < 1.0:
-                net.flat_grad *= coef
-        if self.keep_previous:
-            if self._previous_flat is None:
-                self._previous_flat = net.flat.copy()
-            else:
-                self._previous_flat[...] = net.flat
-        self.optimizer.step()
-        if not weights_are_finite(net.flat):
-            self._fail(update_failure(net, self.optimizer, self.step_count + 1, self.epoch + 1))
+            if not math.isfinite(sq):
+                self._fail(gradient_failure(net, self.step_count + 1, self.epoch + 1))
+            self.grad_norm = math.sqrt(sq)
+            if self.grad_clip is not None:
+                coef = self.grad_clip / (self.grad_norm + 1e-6)
+                if coef < 1.0:
+                    net.flat_grad *= coef
+            if self.keep_previous:
+                if self._previous_flat is None:
+                    self._previous_flat = net.flat.copy()
+                else:
+                    self._previous_flat[...] = net.flat
+            self.optimizer.step()
+            flat = net.flat  # finite weights have a finite sum of squares (else check exactly)
+            if not (math.isfinite(np.dot(flat, flat) if flat.size <= 10_000 else sum_of_squares(flat))
+                    or weights_are_finite(flat)):
+                self._fail(update_failure(net, self.optimizer, self.step_count + 1, self.epoch + 1))
         self.step_count += 1
         self._pos += 1
         self.last_batch_loss = loss
-        self.history.log_step(self.step_count, self.epoch + self._pos / len(self._batches),
-                              self.lr, loss)
-        if self._pos == len(self._batches):
+        n_batches = len(self._batches)
+        self.history.log_step(self.step_count, self.epoch + self._pos / n_batches,
+                              self.optimizer.group["lr"], loss)
+        if self._pos == n_batches:
             self._end_epoch()
         return loss
 
@@ -289,7 +293,8 @@ class Trainer(Evaluation):
                 done += 1
                 yield done
         except TrainingDiverged:
-            self.evaluate_last_row()
+            with np.errstate(all="ignore"):  # the weights may hold NaN after a failed update
+                self.evaluate_last_row()
             raise
         self.evaluate_last_row()
 
