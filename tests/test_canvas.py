@@ -179,3 +179,61 @@ def test_residual_blocks_draw_a_skip_arc_each(qtbot, canvas):
     canvas.set_network(layers, 2)
     assert len(canvas.arcs) == 2  # the arc and its label
     assert canvas.neurons.keys() == {"layers.0", "layers.1.layers.0", "layers.2"}
+
+
+def drawing(canvas):
+    """What a person sees, column by column: kind, path, neurons, lines, card title."""
+    out = []
+    for c in canvas.columns:
+        title = c.header.title.text() if c.header is not None else None
+        count = c.header.count.text() if c.header is not None and c.header.count is not None else None
+        out.append((c.kind, c.path, c.key, len(c.neurons), len(c.lines), round(c.x), title, count))
+    return out, sorted(round(item.path().boundingRect().left()) for item in canvas.arcs if hasattr(item, "path"))
+
+
+def test_edits_in_place_draw_what_a_fresh_drawing_draws(qtbot, canvas):
+    """Random sequences of edits, applied in place, against the same network drawn anew."""
+    from core.registry import ConfigError
+    from core.shapes import describe_layers
+    from gui import commands as cmd
+
+    rng = np.random.default_rng(7)
+    layers = layers_of(6, 5, 1)
+    canvas.set_network(layers, 3)
+    fresh = NetworkCanvas()
+    qtbot.addWidget(fresh)
+    fresh.resize(1000, 600)
+    for _ in range(60):
+        paths = [s.path for s in describe_layers(layers, 3)]
+        path = paths[rng.integers(len(paths))]
+        choice = rng.integers(6)
+        if choice == 0:
+            command = cmd.ChangeUnits(path, int(rng.integers(1, 15)))
+        elif choice == 1:
+            command = cmd.InsertLayer(path, {"type": ["dense", "dropout", "batchnorm"][rng.integers(3)], "units": 4})
+        elif choice == 2:
+            command = cmd.RemoveLayer(path)
+        elif choice == 3:
+            command = cmd.MoveLayer(path, int(rng.integers(0, 4)))
+        elif choice == 4:
+            command = cmd.WrapResidual(path)
+        else:
+            command = cmd.UnwrapResidual(path[:-1]) if len(path) > 1 else cmd.SetActivation(path, "relu")
+        try:
+            new = command.edit(layers)
+            for spec in new:  # dropout and batch norm take no units
+                if spec.get("type") in ("dropout", "batchnorm"):
+                    spec.pop("units", None)
+            describe_layers(new, 3)
+        except (ConfigError, IndexError, KeyError, TypeError):
+            continue  # the document refuses it
+        if not new:
+            continue
+        layers = new
+        canvas.show_network(layers)
+        fresh.set_network(layers, 3)
+        for view in (canvas, fresh):
+            view.header_for(view.columns[-1].path)  # cards for every column compared below
+            for column in view.columns:
+                column.ensure_header()
+        assert drawing(canvas) == drawing(fresh), layers
