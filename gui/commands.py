@@ -38,10 +38,6 @@ LIVE_TRAINING_KEYS = ("batch_size", "grad_clip", "epochs")
 _SEED = Param(0, kind="int", low=0)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EditCommand", text)
-
-
 @dataclass(frozen=True)
 class Change:
     """What one edit (or its undo) changed in the project.
@@ -94,7 +90,7 @@ class EditCommand(QUndoCommand):
         return value
 
     def describe(self) -> str:
-        return _tr("Edit")
+        return QCoreApplication.translate("EditCommand", "Edit")
 
     # ---- QUndoCommand
     def id(self) -> int:
@@ -151,8 +147,14 @@ class SetHyperparameter(EditCommand):
         return probe.get_config()[self.key]
 
     def describe(self):
-        name = _tr("learning rate") if self.key == "lr" else self.key.replace("_", " ")
-        return _tr("Set {name} to {value}").format(name=name, value=_short(self.new))
+        name = (
+            QCoreApplication.translate("EditCommand", "learning rate")
+            if self.key == "lr"
+            else self.key.replace("_", " ")
+        )
+        return QCoreApplication.translate("EditCommand", "Set {name} to {value}").format(
+            name=name, value=_short(self.new)
+        )
 
 
 class SetTrainingOption(EditCommand):
@@ -177,7 +179,9 @@ class SetTrainingOption(EditCommand):
         return TRAINING[self.key].validate(f"training.{self.key}", value)
 
     def describe(self):
-        return _tr("Set {name} to {value}").format(name=self.key.replace("_", " "), value=_short(self.new))
+        return QCoreApplication.translate("EditCommand", "Set {name} to {value}").format(
+            name=self.key.replace("_", " "), value=_short(self.new)
+        )
 
 
 class SetDataOption(EditCommand):
@@ -194,7 +198,9 @@ class SetDataOption(EditCommand):
         return _check_data(project, {**project["data"], self.key: value})[self.key]
 
     def describe(self):
-        return _tr("Set data {name} to {value}").format(name=self.key.replace("_", " "), value=_short(self.new))
+        return QCoreApplication.translate("EditCommand", "Set data {name} to {value}").format(
+            name=self.key.replace("_", " "), value=_short(self.new)
+        )
 
 
 class SetScheduleOption(EditCommand):
@@ -212,7 +218,9 @@ class SetScheduleOption(EditCommand):
         return make_schedule(spec, project["training"]["epochs"]).get_config()[self.key]
 
     def describe(self):
-        return _tr("Set schedule {name} to {value}").format(name=self.key.replace("_", " "), value=_short(self.new))
+        return QCoreApplication.translate("EditCommand", "Set schedule {name} to {value}").format(
+            name=self.key.replace("_", " "), value=_short(self.new)
+        )
 
 
 # ---- a whole section
@@ -239,7 +247,7 @@ class SetSection(EditCommand):
         raise ConfigError(f"{self.section}: cannot be edited as a whole")
 
     def describe(self):
-        return _tr("Change {section}").format(section=self.section)
+        return QCoreApplication.translate("EditCommand", "Change {section}").format(section=self.section)
 
 
 class SetOptimizer(SetSection):
@@ -249,31 +257,44 @@ class SetOptimizer(SetSection):
         super().__init__(
             "optimizer",
             {"name": name, "lr": lr} if lr else {"name": name},
-            _tr("Use the {name} optimizer").format(name=name),
+            QCoreApplication.translate("EditCommand", "Use the {name} optimizer").format(name=name),
         )
 
 
 class SetSchedule(SetSection):
     def __init__(self, spec: dict):
-        super().__init__("schedule", spec, _tr("Use the {name} schedule").format(name=spec.get("name")))
+        super().__init__(
+            "schedule",
+            spec,
+            QCoreApplication.translate("EditCommand", "Use the {name} schedule").format(name=spec.get("name")),
+        )
 
 
 class SetLoss(SetSection):
     def __init__(self, loss):
         name = loss if isinstance(loss, str) else loss.get("name")
-        super().__init__("loss", loss, _tr("Use the {name} loss").format(name=name))
+        super().__init__(
+            "loss", loss, QCoreApplication.translate("EditCommand", "Use the {name} loss").format(name=name)
+        )
 
 
 class SetDataSource(SetSection):
     def __init__(self, spec: dict, text: str = ""):
-        super().__init__("data", spec, text or _tr("Use the {name} data set").format(name=spec.get("source")))
+        super().__init__(
+            "data",
+            spec,
+            text
+            or QCoreApplication.translate("EditCommand", "Use the {name} data set").format(name=spec.get("source")),
+        )
 
 
 class SetSeed(SetSection):
     merge_id = 105
 
     def __init__(self, seed: int, text: str = ""):
-        super().__init__("seed", seed, text or _tr("Set seed to {seed}").format(seed=seed))
+        super().__init__(
+            "seed", seed, text or QCoreApplication.translate("EditCommand", "Set seed to {seed}").format(seed=seed)
+        )
 
 
 # ---- the network
@@ -304,7 +325,9 @@ class LayerCommand(EditCommand):
         the data's input width known, core checks every width (a residual block must
         end as wide as it starts); before the first build, the layers the edit touched."""
         if not isinstance(layers, list) or not layers:
-            raise ConfigError(_tr("network.layers: the network needs at least one layer"))
+            raise ConfigError(
+                QCoreApplication.translate("EditCommand", "network.layers: the network needs at least one layer")
+            )
         in_width = getattr(self.doc, "in_width", None)
         if in_width:
             describe_layers(layers, in_width)
@@ -335,7 +358,9 @@ class ChangeUnits(LayerCommand):
         return ne.set_field(layers, self.path, "units", self.units)
 
     def describe(self):
-        return _tr("Set {layer} to {units} neurons").format(layer=ne.weights_path(self.path), units=self.units)
+        return QCoreApplication.translate("EditCommand", "Set {layer} to {units} neurons").format(
+            layer=ne.weights_path(self.path), units=self.units
+        )
 
 
 class SetActivation(LayerCommand):
@@ -350,7 +375,9 @@ class SetActivation(LayerCommand):
 
     def describe(self):
         name = self.activation if isinstance(self.activation, str) else (self.activation or {}).get("name")
-        return _tr("Set {layer} activation to {name}").format(layer=ne.weights_path(self.path), name=name)
+        return QCoreApplication.translate("EditCommand", "Set {layer} activation to {name}").format(
+            layer=ne.weights_path(self.path), name=name
+        )
 
 
 class SetInit(LayerCommand):
@@ -365,10 +392,12 @@ class SetInit(LayerCommand):
 
     def describe(self):
         name = self.init if isinstance(self.init, str) or self.init is None else self.init.get("name")
-        return _tr("Set {layer} {what} to {name}").format(
+        return QCoreApplication.translate("EditCommand", "Set {layer} {what} to {name}").format(
             layer=ne.weights_path(self.path),
-            what=_tr("bias initialisation") if self.key == "bias_init" else _tr("initialisation"),
-            name=name or _tr("default"),
+            what=QCoreApplication.translate("EditCommand", "bias initialisation")
+            if self.key == "bias_init"
+            else QCoreApplication.translate("EditCommand", "initialisation"),
+            name=name or QCoreApplication.translate("EditCommand", "default"),
         )
 
 
@@ -395,7 +424,7 @@ class SetLayerField(LayerCommand):
         return True
 
     def describe(self):
-        return _tr("Set {layer} {key} to {value}").format(
+        return QCoreApplication.translate("EditCommand", "Set {layer} {key} to {value}").format(
             layer=ne.weights_path(self.path), key=self.key.replace("_", " "), value=_short(self.value)
         )
 
@@ -412,8 +441,14 @@ class InsertLayer(LayerCommand):
         return ne.insert(layers, self.path, self.layer)
 
     def describe(self):
-        kind = {"dense": _tr("dense layer"), "dropout": _tr("dropout"), "batchnorm": _tr("batch norm")}
-        return _tr("Insert {what}").format(what=kind.get(self.layer.get("type"), self.layer.get("type")))
+        kind = {
+            "dense": QCoreApplication.translate("EditCommand", "dense layer"),
+            "dropout": QCoreApplication.translate("EditCommand", "dropout"),
+            "batchnorm": QCoreApplication.translate("EditCommand", "batch norm"),
+        }
+        return QCoreApplication.translate("EditCommand", "Insert {what}").format(
+            what=kind.get(self.layer.get("type"), self.layer.get("type"))
+        )
 
 
 class RemoveLayer(LayerCommand):
@@ -424,7 +459,7 @@ class RemoveLayer(LayerCommand):
         return ne.remove(layers, self.path)
 
     def describe(self):
-        return _tr("Remove {layer}").format(layer=ne.weights_path(self.path))
+        return QCoreApplication.translate("EditCommand", "Remove {layer}").format(layer=ne.weights_path(self.path))
 
 
 class MoveLayer(LayerCommand):
@@ -439,7 +474,7 @@ class MoveLayer(LayerCommand):
         return ne.move(layers, self.path, self.index)
 
     def describe(self):
-        return _tr("Move {layer}").format(layer=ne.weights_path(self.path))
+        return QCoreApplication.translate("EditCommand", "Move {layer}").format(layer=ne.weights_path(self.path))
 
 
 class WrapResidual(LayerCommand):
@@ -450,7 +485,9 @@ class WrapResidual(LayerCommand):
         return ne.wrap_residual(layers, self.path)
 
     def describe(self):
-        return _tr("Wrap {layer} in a residual block").format(layer=ne.weights_path(self.path))
+        return QCoreApplication.translate("EditCommand", "Wrap {layer} in a residual block").format(
+            layer=ne.weights_path(self.path)
+        )
 
 
 class UnwrapResidual(LayerCommand):
@@ -461,7 +498,9 @@ class UnwrapResidual(LayerCommand):
         return ne.unwrap_residual(layers, self.path)
 
     def describe(self):
-        return _tr("Unwrap residual block {layer}").format(layer=ne.weights_path(self.path))
+        return QCoreApplication.translate("EditCommand", "Unwrap residual block {layer}").format(
+            layer=ne.weights_path(self.path)
+        )
 
 
 class SetNetwork(LayerCommand):
@@ -478,7 +517,7 @@ class SetNetwork(LayerCommand):
         return copy.deepcopy(self.layers)
 
     def describe(self):
-        return _tr("Change the network")
+        return QCoreApplication.translate("EditCommand", "Change the network")
 
 
 class AddHiddenLayer(LayerCommand):
@@ -493,7 +532,7 @@ class AddHiddenLayer(LayerCommand):
         return ne.add_hidden_layer(layers)
 
     def describe(self):
-        return _tr("Add hidden layer")
+        return QCoreApplication.translate("EditCommand", "Add hidden layer")
 
 
 class RemoveHiddenLayer(LayerCommand):
@@ -509,7 +548,7 @@ class RemoveHiddenLayer(LayerCommand):
         return ne.remove_hidden_layer(layers)
 
     def describe(self):
-        return _tr("Remove hidden layer")
+        return QCoreApplication.translate("EditCommand", "Remove hidden layer")
 
 
 # ---- helpers

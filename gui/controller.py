@@ -22,17 +22,13 @@ from __future__ import annotations
 import copy
 import re
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal
 
 from core.registry import ConfigError
 from core.shapes import keeps_weights
 from gui.commands import Change, EditCommand
 from gui.document import ProjectDocument
 from gui.worker import TrainingWorker
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Controller", text)
 
 
 class Controller(QObject):
@@ -84,7 +80,9 @@ class Controller(QObject):
         try:
             return self.doc.push(command)
         except ConfigError as exc:
-            self.refused.emit(_tr("Not applied: {reason}").format(reason=plain_message(str(exc))))
+            self.refused.emit(
+                QCoreApplication.translate("Controller", "Not applied: {reason}").format(reason=plain_message(str(exc)))
+            )
             return False
 
     def rebuild(self, message: str | None = None, keep: bool = False) -> None:
@@ -142,22 +140,42 @@ class Controller(QObject):
         if section == "network":
             old = self._built_layers if self._built_layers is not None else change.old
             if self.info_ is not None and keeps_weights(old, change.new, self.in_width):
-                self.rebuild(_tr("Network changed: weights kept (their shapes did not change)"), keep=True)
+                self.rebuild(
+                    QCoreApplication.translate(
+                        "Controller", "Network changed: weights kept (their shapes did not change)"
+                    ),
+                    keep=True,
+                )
             else:
-                self.rebuild(_tr("Network changed: weights re-initialised (their shapes or initialisation changed)"))
+                self.rebuild(
+                    QCoreApplication.translate(
+                        "Controller", "Network changed: weights re-initialised (their shapes or initialisation changed)"
+                    )
+                )
         elif section == "data":
             self.doc.in_width = None  # known again when the new data is built
-            self.rebuild(_tr("Data changed: weights re-initialised"))
+            self.rebuild(QCoreApplication.translate("Controller", "Data changed: weights re-initialised"))
         elif section == "seed":
-            self.rebuild(_tr("Seed changed: new data sample and new initial weights"))
-        elif section == "training":
-            self.rebuild(_tr("Training settings changed: continuing from the current weights"), keep=True)
-        else:
-            names = {"loss": _tr("Loss"), "schedule": _tr("Schedule"), "optimizer": _tr("Optimizer")}
             self.rebuild(
-                _tr("{what} changed: continuing from the current weights with a new history").format(
-                    what=names.get(section, section)
+                QCoreApplication.translate("Controller", "Seed changed: new data sample and new initial weights")
+            )
+        elif section == "training":
+            self.rebuild(
+                QCoreApplication.translate(
+                    "Controller", "Training settings changed: continuing from the current weights"
                 ),
+                keep=True,
+            )
+        else:
+            names = {
+                "loss": QCoreApplication.translate("Controller", "Loss"),
+                "schedule": QCoreApplication.translate("Controller", "Schedule"),
+                "optimizer": QCoreApplication.translate("Controller", "Optimizer"),
+            }
+            self.rebuild(
+                QCoreApplication.translate(
+                    "Controller", "{what} changed: continuing from the current weights with a new history"
+                ).format(what=names.get(section, section)),
                 keep=True,
             )
 
@@ -186,7 +204,12 @@ class Controller(QObject):
 
     def _on_built_detail(self, gen, kept: bool):
         if gen == self.generation and self._asked_keep and not kept:
-            self.status.emit(_tr("Weights re-initialised: the new network cannot take the previous weights"), 6000)
+            self.status.emit(
+                QCoreApplication.translate(
+                    "Controller", "Weights re-initialised: the new network cannot take the previous weights"
+                ),
+                6000,
+            )
 
     def _on_snapshot(self, gen, snap):
         if gen == self.generation and self.info_ is not None:
@@ -216,55 +239,80 @@ class Controller(QObject):
         self.playing = False
         self.playing_changed.emit(False)
         if "restart the app" not in text:
-            text += " " + _tr("It was restarted with your project: press Play to train again.")
+            text += " " + QCoreApplication.translate(
+                "Controller", "It was restarted with your project: press Play to train again."
+            )
         self.died.emit(text)
 
 
 # ---- engine errors in a person's terms
 _PLAIN = [
     (
-        re.compile(
-            r"network\.layers\[\d+\]\.units: the output layer has (\d+) units but (\S+) has (\d+) classes, "
-            r"so it needs (.+)$"
+        r"network\.layers\[\d+\]\.units: the output layer has (\d+) units but (\S+) has (\d+) classes, "
+        r"so it needs (.+)$",
+        QT_TRANSLATE_NOOP(
+            "EngineError",
+            "The output layer has {0} neurons, but the {1} data has {2} classes: give the output layer {3} neurons.",
         ),
-        "The output layer has {0} neurons, but the {1} data has {2} classes: give the output layer {3} neurons.",
     ),
     (
-        re.compile(
-            r"network\.layers\[\d+\]\.units: the output layer has (\d+) units but (\S+) has (\d+) regression "
-            r"targets?$"
+        r"network\.layers\[\d+\]\.units: the output layer has (\d+) units but (\S+) has (\d+) regression targets?$",
+        QT_TRANSLATE_NOOP(
+            "EngineError",
+            "The output layer has {0} neurons, but the {1} data has {2} value(s) to predict: "
+            "give the output layer {2} neurons.",
         ),
-        "The output layer has {0} neurons, but the {1} data has {2} value(s) to predict: give the output layer {2} "
-        "neurons.",
     ),
     (
-        re.compile(r"training\.batch_size: batch norm needs at least 2 rows per batch"),
-        "Batch norm needs at least 2 examples per batch: choose mini-batch or batch gradient descent with a batch "
-        "size of 2 or more.",
+        r"training\.batch_size: batch norm needs at least 2 rows per batch",
+        QT_TRANSLATE_NOOP(
+            "EngineError",
+            "Batch norm needs at least 2 examples per batch: choose mini-batch or batch gradient descent "
+            "with a batch size of 2 or more.",
+        ),
     ),
     (
-        re.compile(r"training\.batch_size: with (\d+) training rows and batch_size=(\d+) the last batch"),
-        "With {0} training examples and a batch size of {1}, the last batch holds one example, which batch norm "
-        "cannot normalise: change the batch size.",
+        r"training\.batch_size: with (\d+) training rows and batch_size=(\d+) the last batch",
+        QT_TRANSLATE_NOOP(
+            "EngineError",
+            "With {0} training examples and a batch size of {1}, the last batch holds one example, "
+            "which batch norm cannot normalise: change the batch size.",
+        ),
     ),
     (
-        re.compile(r"training\.early_stopping: needs a validation set"),
-        "Early stopping watches the validation loss, and the validation split is 0: set a validation split above 0 "
-        "or turn early stopping off.",
+        r"training\.early_stopping: needs a validation set",
+        QT_TRANSLATE_NOOP(
+            "EngineError",
+            "Early stopping watches the validation loss, and the validation split is 0: "
+            "set a validation split above 0 or turn early stopping off.",
+        ),
     ),
     (
-        re.compile(r"cannot reshape array of size 0"),
-        "There is no data to train or validate on (the validation split leaves an empty set): change the "
-        "validation split or the number of samples.",
+        r"cannot reshape array of size 0",
+        QT_TRANSLATE_NOOP(
+            "EngineError",
+            "There is no data to train or validate on (the validation split leaves an empty set): "
+            "change the validation split or the number of samples.",
+        ),
     ),
     (
-        re.compile(r"a residual block's output width \((\d+)\) must equal its input width \((\d+)\)"),
-        "A residual block must end with as many neurons as it starts with ({1}), but it ends with {0}: change the "
-        "last layer inside the block.",
+        r"a residual block's output width \((\d+)\) must equal its input width \((\d+)\)",
+        QT_TRANSLATE_NOOP(
+            "EngineError",
+            "A residual block must end with as many neurons as it starts with ({1}), but it ends with {0}: "
+            "change the last layer inside the block.",
+        ),
     ),
-    (re.compile(r"^(\S+): cannot read: (.+)$"), "Cannot read the file {0}: {1}."),
-    (re.compile(r"data\.path: (.+)"), "The data file cannot be used: {0}"),
+    (
+        r"^(\S+): cannot read: (.+)$",
+        QT_TRANSLATE_NOOP("EngineError", "Cannot read the file {0}: {1}."),
+    ),
+    (
+        r"data\.path: (.+)",
+        QT_TRANSLATE_NOOP("EngineError", "The data file cannot be used: {0}"),
+    ),
 ]
+_PLAIN = [(re.compile(pattern), sentence) for pattern, sentence in _PLAIN]
 
 
 def plain_message(text: str) -> str:

@@ -26,22 +26,20 @@ from gui.exports import PLOT_FORMATS, export_all, export_plot, slug
 RECOVERY_DELAY_MS = 1000  # edits within a second make one recovery-file write
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FileActions", text)
-
-
 def _reason(exc: BaseException, what: str = "") -> str:
     """A bad file's problem in one line, whatever failed while reading it."""
     if isinstance(exc, ConfigError):
         return plain_message(str(exc))
     if isinstance(exc, RecursionError):
-        return _tr("the file is nested too deeply to be a project")
+        return QCoreApplication.translate("FileActions", "the file is nested too deeply to be a project")
     if isinstance(exc, MemoryError):
-        return _tr("the file is too large to read")
+        return QCoreApplication.translate("FileActions", "the file is too large to read")
     if isinstance(exc, OSError):
         return exc.strerror or str(exc)
     detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-    return (what or _tr("this file cannot be used ({detail})")).format(detail=detail)
+    return (what or QCoreApplication.translate("FileActions", "this file cannot be used ({detail})")).format(
+        detail=detail
+    )
 
 
 def _message(path: str, exc: BaseException, what: str = "") -> str:
@@ -49,7 +47,7 @@ def _message(path: str, exc: BaseException, what: str = "") -> str:
     reason = _reason(exc, what)
     if path in reason or os.path.basename(path) in reason:
         return reason
-    return _tr("{path}: {reason}").format(path=path, reason=reason)
+    return QCoreApplication.translate("FileActions", "{path}: {reason}").format(path=path, reason=reason)
 
 
 def check_buildable(project: dict, base_dir: str) -> tuple[int, list]:
@@ -78,12 +76,22 @@ class FileActions:
         """Read and validate ``path``, then check in the background that it builds;
         only then replace the open project.  A bad file changes nothing and says why.
         False if the file is refused at once."""
-        title = _tr("Cannot open example") if example else _tr("Cannot open project")
+        title = (
+            QCoreApplication.translate("FileActions", "Cannot open example")
+            if example
+            else QCoreApplication.translate("FileActions", "Cannot open project")
+        )
         try:
             project = load_project(path)
         except Exception as exc:  # any bad file: a message, never a traceback in a slot
             QMessageBox.critical(
-                self, title, _message(path, exc, _tr("not a project this version can read ({detail})"))
+                self,
+                title,
+                _message(
+                    path,
+                    exc,
+                    QCoreApplication.translate("FileActions", "not a project this version can read ({detail})"),
+                ),
             )
             return False
         self._start_check(project, path, example, title)
@@ -115,7 +123,9 @@ class FileActions:
 
         thread = threading.Thread(target=run, name="project-check", daemon=True)
         self._check_threads = [t for t in self._check_threads if t.is_alive()] + [thread]
-        self.statusBar().showMessage(_tr("Opening {name}…").format(name=os.path.basename(path)))
+        self.statusBar().showMessage(
+            QCoreApplication.translate("FileActions", "Opening {name}…").format(name=os.path.basename(path))
+        )
         thread.start()
 
     def _on_check_done(self, check_id, checked, error):
@@ -125,12 +135,20 @@ class FileActions:
         path, example, title = self._check_args
         if error is not None:
             self.statusBar().clearMessage()
-            QMessageBox.critical(self, title, _message(path, error, _tr("the project cannot be built ({detail})")))
+            QMessageBox.critical(
+                self,
+                title,
+                _message(
+                    path, error, QCoreApplication.translate("FileActions", "the project cannot be built ({detail})")
+                ),
+            )
             return
         self.doc.new(project, None if example else path)
         if not example:
             self._add_recent(self.doc.path)
-        self.statusBar().showMessage(_tr("Opened {name}").format(name=os.path.basename(path)), 4000)
+        self.statusBar().showMessage(
+            QCoreApplication.translate("FileActions", "Opened {name}").format(name=os.path.basename(path)), 4000
+        )
 
     def _stop_file_checks(self):
         self._check_id = getattr(self, "_check_id", 0) + 1  # drop what is still running
@@ -145,7 +163,12 @@ class FileActions:
     def open_dialog(self):
         if not self._confirm_discard():
             return
-        path, _ = QFileDialog.getOpenFileName(self, _tr("Open project"), self._last_dir(), _tr("Projects (*.json)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            QCoreApplication.translate("FileActions", "Open project"),
+            self._last_dir(),
+            QCoreApplication.translate("FileActions", "Projects (*.json)"),
+        )
         if path:
             self.open_project(path)
 
@@ -156,7 +179,10 @@ class FileActions:
 
     def save_as(self) -> bool:
         path, _ = QFileDialog.getSaveFileName(
-            self, _tr("Save project"), self._last_dir("project.json"), _tr("Projects (*.json)")
+            self,
+            QCoreApplication.translate("FileActions", "Save project"),
+            self._last_dir("project.json"),
+            QCoreApplication.translate("FileActions", "Projects (*.json)"),
         )
         if not path:
             return False
@@ -168,10 +194,14 @@ class FileActions:
         try:
             self.doc.save(path)
         except (OSError, ValueError) as exc:
-            QMessageBox.critical(self, _tr("Cannot save"), f"{path}: {getattr(exc, 'strerror', None) or exc}")
+            QMessageBox.critical(
+                self,
+                QCoreApplication.translate("FileActions", "Cannot save"),
+                f"{path}: {getattr(exc, 'strerror', None) or exc}",
+            )
             return False
         self._add_recent(path)
-        self.statusBar().showMessage(_tr("Saved {path}").format(path=path), 4000)
+        self.statusBar().showMessage(QCoreApplication.translate("FileActions", "Saved {path}").format(path=path), 4000)
         return True
 
     def _ask_worker(self, name, *args, on_done):
@@ -180,12 +210,17 @@ class FileActions:
             name,
             *args,
             on_done=on_done,
-            on_error=lambda exc: QMessageBox.warning(self, _tr("Training process"), str(exc)),
+            on_error=lambda exc: QMessageBox.warning(
+                self, QCoreApplication.translate("FileActions", "Training process"), str(exc)
+            ),
         )
 
     def export_weights(self):
         path, _ = QFileDialog.getSaveFileName(
-            self, _tr("Export weights"), self._last_dir("weights.npz"), _tr("NumPy weights (*.npz)")
+            self,
+            QCoreApplication.translate("FileActions", "Export weights"),
+            self._last_dir("weights.npz"),
+            QCoreApplication.translate("FileActions", "NumPy weights (*.npz)"),
         )
         if not path:
             return
@@ -194,32 +229,54 @@ class FileActions:
         self._ask_worker("weights", on_done=lambda arrays: self._write(lambda: save_arrays(arrays, path), path))
 
     def load_weights(self):
-        path, _ = QFileDialog.getOpenFileName(self, _tr("Load weights"), self._last_dir(), _tr("NumPy weights (*.npz)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            QCoreApplication.translate("FileActions", "Load weights"),
+            self._last_dir(),
+            QCoreApplication.translate("FileActions", "NumPy weights (*.npz)"),
+        )
         if not path:
             return
-        title = _tr("Cannot load weights")
+        title = QCoreApplication.translate("FileActions", "Cannot load weights")
         try:
             arrays = read_weights(path)
         except Exception as exc:  # any bad file: a message, never a traceback in a slot
             QMessageBox.critical(
-                self, title, _message(path, exc, _tr("not a weights file this version can read ({detail})"))
+                self,
+                title,
+                _message(
+                    path,
+                    exc,
+                    QCoreApplication.translate("FileActions", "not a weights file this version can read ({detail})"),
+                ),
             )
             return
 
         def loaded(_value):
             self.controller.step(0)
-            self.statusBar().showMessage(_tr("Loaded weights from {path}").format(path=path), 4000)
+            self.statusBar().showMessage(
+                QCoreApplication.translate("FileActions", "Loaded weights from {path}").format(path=path), 4000
+            )
 
         def refused(exc):
             QMessageBox.critical(
-                self, title, _message(path, exc, _tr("these weights do not fit the network ({detail})"))
+                self,
+                title,
+                _message(
+                    path,
+                    exc,
+                    QCoreApplication.translate("FileActions", "these weights do not fit the network ({detail})"),
+                ),
             )
 
         self.controller.ask("load_weights", arrays, os.path.basename(path), on_done=loaded, on_error=refused)
 
     def export_history(self):
         path, _ = QFileDialog.getSaveFileName(
-            self, _tr("Export history"), self._last_dir("history.csv"), _tr("CSV (*.csv)")
+            self,
+            QCoreApplication.translate("FileActions", "Export history"),
+            self._last_dir("history.csv"),
+            QCoreApplication.translate("FileActions", "CSV (*.csv)"),
         )
         if not path:
             return
@@ -238,7 +295,7 @@ class FileActions:
         item = self.plot_items()[name]
         path, _ = QFileDialog.getSaveFileName(
             self,
-            _tr("Export {name}").format(name=name),
+            QCoreApplication.translate("FileActions", "Export {name}").format(name=name),
             self._last_dir(f"{slug(name)}.{fmt}"),
             f"{PLOT_FORMATS[fmt]} (*.{fmt})",
         )
@@ -249,7 +306,9 @@ class FileActions:
         self._write(lambda: export_plot(item, path), path)
 
     def export_all_results(self):
-        folder = QFileDialog.getExistingDirectory(self, _tr("Export all results into a folder"), self._last_dir())
+        folder = QFileDialog.getExistingDirectory(
+            self, QCoreApplication.translate("FileActions", "Export all results into a folder"), self._last_dir()
+        )
         if not folder:
             return
         got: dict = {}
@@ -273,17 +332,23 @@ class FileActions:
         try:
             fn()
         except (OSError, ValueError) as exc:
-            QMessageBox.critical(self, _tr("Cannot write"), f"{path}: {getattr(exc, 'strerror', None) or exc}")
+            QMessageBox.critical(
+                self,
+                QCoreApplication.translate("FileActions", "Cannot write"),
+                f"{path}: {getattr(exc, 'strerror', None) or exc}",
+            )
             return
         self.settings.setValue("last_dir", os.path.dirname(os.path.abspath(path)))
-        self.statusBar().showMessage(_tr("Wrote {path}").format(path=path), 4000)
+        self.statusBar().showMessage(QCoreApplication.translate("FileActions", "Wrote {path}").format(path=path), 4000)
 
     def _fill_plots_menu(self):
         self.plots_menu.clear()
         for name in self.plot_items():
             sub = self.plots_menu.addMenu(name)
             for fmt, label in PLOT_FORMATS.items():
-                action = sub.addAction(_tr("{label} (.{fmt})…").format(label=label, fmt=fmt))
+                action = sub.addAction(
+                    QCoreApplication.translate("FileActions", "{label} (.{fmt})…").format(label=label, fmt=fmt)
+                )
                 action.triggered.connect(lambda _c=False, n=name, f=fmt: self.export_plot_dialog(n, f))
 
     def _last_dir(self, name: str = "") -> str:
@@ -296,8 +361,8 @@ class FileActions:
             return True
         answer = QMessageBox.question(
             self,
-            _tr("Unsaved changes"),
-            _tr("The project has unsaved changes. Save them first?"),
+            QCoreApplication.translate("FileActions", "Unsaved changes"),
+            QCoreApplication.translate("FileActions", "The project has unsaved changes. Save them first?"),
             QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel,
             QMessageBox.Save,
         )
@@ -371,10 +436,10 @@ class FileActions:
             return False
         answer = QMessageBox.question(
             self,
-            _tr("Restore unsaved project?"),
-            _tr("Backprop Lab did not close normally last time. Restore the unsaved project{name}?").format(
-                name=" " + os.path.basename(origin) if origin else ""
-            ),
+            QCoreApplication.translate("FileActions", "Restore unsaved project?"),
+            QCoreApplication.translate(
+                "FileActions", "Backprop Lab did not close normally last time. Restore the unsaved project{name}?"
+            ).format(name=" " + os.path.basename(origin) if origin else ""),
             QMessageBox.Yes | QMessageBox.No,
             QMessageBox.Yes,
         )

@@ -16,10 +16,6 @@ from gui import network_edit as ne
 from gui.forms import ComboBox, ParamForm
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LayerInspector", text)
-
-
 def _split(spec, default):
     """``"relu"`` or ``{"name": "relu", ...}`` -> (name, params)."""
     if spec is None:
@@ -39,7 +35,11 @@ class LayerInspector(QWidget):
         self.layers: list = []
         self.path: tuple | None = None
         self.box = QVBoxLayout(self)
-        self.hint = QLabel(_tr("Click a layer's title or a neuron on the network to see its settings."))
+        self.hint = QLabel(
+            QCoreApplication.translate(
+                "LayerInspector", "Click a layer's title or a neuron on the network to see its settings."
+            )
+        )
         self.hint.setWordWrap(True)
         self.box.addWidget(self.hint)
         self.content: QWidget | None = None
@@ -81,12 +81,30 @@ class LayerInspector(QWidget):
             v.addWidget(form)
         if kind == "dense":
             v.addWidget(
-                self._named_group(_tr("Activation"), "activation", ACTIVATIONS, layer.get("activation"), "linear")
+                self._named_group(
+                    QCoreApplication.translate("LayerInspector", "Activation"),
+                    "activation",
+                    ACTIVATIONS,
+                    layer.get("activation"),
+                    "linear",
+                )
             )
-            v.addWidget(self._named_group(_tr("Weight initialisation"), "init", INITIALIZERS, layer.get("init"), None))
             v.addWidget(
                 self._named_group(
-                    _tr("Bias initialisation"), "bias_init", INITIALIZERS, layer.get("bias_init"), "zeros"
+                    QCoreApplication.translate("LayerInspector", "Weight initialisation"),
+                    "init",
+                    INITIALIZERS,
+                    layer.get("init"),
+                    None,
+                )
+            )
+            v.addWidget(
+                self._named_group(
+                    QCoreApplication.translate("LayerInspector", "Bias initialisation"),
+                    "bias_init",
+                    INITIALIZERS,
+                    layer.get("bias_init"),
+                    "zeros",
                 )
             )
         self.box.insertWidget(1, self.content)
@@ -110,13 +128,13 @@ class LayerInspector(QWidget):
         combo = ComboBox()
         combo.setObjectName(f"inspector_{key}")
         if default is None:
-            combo.addItem(_tr("default for the activation"), None)
+            combo.addItem(QCoreApplication.translate("LayerInspector", "default for the activation"), None)
         for n in registry:
             combo.addItem(n, n)
         index = combo.findData(registry.canonical(name) if name else None)
         combo.setCurrentIndex(max(index, 0))
         combo.activated.connect(lambda i: self._set(key, combo.itemData(i)))
-        form.addRow(_tr("name"), combo)
+        form.addRow(QCoreApplication.translate("LayerInspector", "name"), combo)
         if name:
             params = registry.get(name).params
             pform = ParamForm({k: p for k, p in params.items() if isinstance(p, Param)}, values)

@@ -71,10 +71,6 @@ CARD_Y = -118  # cards' top edge (fixed: a card never moves when a column grows)
 TOP = 30  # the first neuron's centre; columns hang down from here
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NetworkCanvas", text)
-
-
 def _name(spec) -> str:
     return spec.get("name") if isinstance(spec, dict) else (spec or "")
 
@@ -217,11 +213,14 @@ class Column:
                 text.setPos(-NEURON / 2 - text.boundingRect().width() - 6, y - 8)
                 self.body.append(text)
         if self.width > shown:
-            more = QGraphicsSimpleTextItem(_tr("… {n} more").format(n=f"{self.width - shown:,}"), self.holder)
+            more = QGraphicsSimpleTextItem(
+                QCoreApplication.translate("NetworkCanvas", "… {n} more").format(n=f"{self.width - shown:,}"),
+                self.holder,
+            )
             more.setPos(-more.boundingRect().width() / 2, ys[-1] + NEURON / 2 + 2)
             self.body.append(more)
         if self.kind == "input":
-            label = QGraphicsSimpleTextItem(_tr("Inputs"), self.holder)
+            label = QGraphicsSimpleTextItem(QCoreApplication.translate("NetworkCanvas", "Inputs"), self.holder)
             label.setFont(QFont(label.font().family(), 10, QFont.Bold))
             label.setPos(-label.boundingRect().width() / 2, TOP - NEURON - 12)
             self.body.append(label)
@@ -339,13 +338,13 @@ class LayerHeader(QFrame):
         box.setSpacing(2)
         top = QHBoxLayout()
         self.title = DragLabel("", self)
-        self.title.setToolTip(_tr("Click to inspect, drag to move this layer"))
+        self.title.setToolTip(QCoreApplication.translate("NetworkCanvas", "Click to inspect, drag to move this layer"))
         top.addWidget(self.title)
         top.addStretch(1)
         self.menu_button = QToolButton()
         self.menu_button.setText("⋯")
         self.menu_button.setObjectName("layerMenu")
-        self.menu_button.setToolTip(_tr("Insert, wrap, move or remove"))
+        self.menu_button.setToolTip(QCoreApplication.translate("NetworkCanvas", "Insert, wrap, move or remove"))
         self.menu_button.clicked.connect(self._show_menu)
         top.addWidget(self.menu_button)
         box.addLayout(top)
@@ -357,8 +356,8 @@ class LayerHeader(QFrame):
             self.plus.setText("+")
             self.minus.setObjectName("unitsMinus")
             self.plus.setObjectName("unitsPlus")
-            self.minus.setToolTip(_tr("One neuron fewer"))
-            self.plus.setToolTip(_tr("One neuron more"))
+            self.minus.setToolTip(QCoreApplication.translate("NetworkCanvas", "One neuron fewer"))
+            self.plus.setToolTip(QCoreApplication.translate("NetworkCanvas", "One neuron more"))
             self.minus.clicked.connect(lambda: self._units(-1))
             self.plus.clicked.connect(lambda: self._units(+1))
             self.count = QLabel()
@@ -370,15 +369,19 @@ class LayerHeader(QFrame):
             self.activation = QComboBox()
             self.activation.setObjectName("activation")
             self.activation.addItems(list(ACTIVATIONS))
-            self.activation.setToolTip(_tr("Activation function"))
+            self.activation.setToolTip(QCoreApplication.translate("NetworkCanvas", "Activation function"))
             self.activation.activated.connect(self._activation_chosen)
             box.addWidget(self.activation)
             self.init = QComboBox()
             self.init.setObjectName("init")
-            self.init.addItem(_tr("default init"), None)
+            self.init.addItem(QCoreApplication.translate("NetworkCanvas", "default init"), None)
             for name in INITIALIZERS:
                 self.init.addItem(name, name)
-            self.init.setToolTip(_tr("Weight initialisation (changing it re-initialises the weights)"))
+            self.init.setToolTip(
+                QCoreApplication.translate(
+                    "NetworkCanvas", "Weight initialisation (changing it re-initialises the weights)"
+                )
+            )
             self.init.activated.connect(self._init_chosen)
             box.addWidget(self.init)
         else:
@@ -406,13 +409,17 @@ class LayerHeader(QFrame):
     def update_from_layer(self) -> None:
         layer, kind = self.layer, self.column.kind
         titles = {
-            "dense": _tr("Output") if self.column.is_output else _tr("Dense"),
-            "dropout": _tr("Dropout"),
-            "batchnorm": _tr("Batch norm"),
+            "dense": QCoreApplication.translate("NetworkCanvas", "Output")
+            if self.column.is_output
+            else QCoreApplication.translate("NetworkCanvas", "Dense"),
+            "dropout": QCoreApplication.translate("NetworkCanvas", "Dropout"),
+            "batchnorm": QCoreApplication.translate("NetworkCanvas", "Batch norm"),
         }
         self.title.setText(f"<b>{titles.get(kind, kind)}</b>")
         if kind == "dense":
-            self.count.setText(_tr("{n} units").format(n=_compact(layer.get("units"))))
+            self.count.setText(
+                QCoreApplication.translate("NetworkCanvas", "{n} units").format(n=_compact(layer.get("units")))
+            )
             self.minus.setEnabled(not self.column.is_output and layer.get("units", 1) > 1)
             self.plus.setEnabled(not self.column.is_output)
             self.activation.setCurrentText(_name(layer.get("activation", "linear")))
@@ -421,8 +428,10 @@ class LayerHeader(QFrame):
             self.init.setCurrentIndex(max(index, 0))
         else:
             detail = {
-                "dropout": _tr("rate {rate}").format(rate=layer.get("rate", 0.5)),
-                "batchnorm": _tr("normalise per unit"),
+                "dropout": QCoreApplication.translate("NetworkCanvas", "rate {rate}").format(
+                    rate=layer.get("rate", 0.5)
+                ),
+                "batchnorm": QCoreApplication.translate("NetworkCanvas", "normalise per unit"),
             }
             self.detail.setText(detail.get(kind, ""))
 
@@ -440,20 +449,48 @@ class LayerHeader(QFrame):
             action.setEnabled(enabled)
             action.triggered.connect(lambda: canvas.request(make()))
 
-        add(_tr("Insert dense layer before"), lambda: cmd.InsertLayer(path, ne.hidden_dense()))
         add(
-            _tr("Insert dropout after"), lambda: cmd.InsertLayer(after, {"type": "dropout", "rate": 0.1}), not is_output
+            QCoreApplication.translate("NetworkCanvas", "Insert dense layer before"),
+            lambda: cmd.InsertLayer(path, ne.hidden_dense()),
         )
-        add(_tr("Insert batch norm after"), lambda: cmd.InsertLayer(after, {"type": "batchnorm"}), not is_output)
+        add(
+            QCoreApplication.translate("NetworkCanvas", "Insert dropout after"),
+            lambda: cmd.InsertLayer(after, {"type": "dropout", "rate": 0.1}),
+            not is_output,
+        )
+        add(
+            QCoreApplication.translate("NetworkCanvas", "Insert batch norm after"),
+            lambda: cmd.InsertLayer(after, {"type": "batchnorm"}),
+            not is_output,
+        )
         menu.addSeparator()
         if len(path) > 1:
-            add(_tr("Unwrap residual block"), lambda: cmd.UnwrapResidual(path[:-1]))
+            add(
+                QCoreApplication.translate("NetworkCanvas", "Unwrap residual block"),
+                lambda: cmd.UnwrapResidual(path[:-1]),
+            )
         else:
-            add(_tr("Wrap in residual block"), lambda: cmd.WrapResidual(path), not is_output)
+            add(
+                QCoreApplication.translate("NetworkCanvas", "Wrap in residual block"),
+                lambda: cmd.WrapResidual(path),
+                not is_output,
+            )
         menu.addSeparator()
-        add(_tr("Move left"), lambda: cmd.MoveLayer(path, path[-1] - 1), path[-1] > 0)
-        add(_tr("Move right"), lambda: cmd.MoveLayer(path, path[-1] + 1), not is_output)
-        add(_tr("Remove layer"), lambda: cmd.RemoveLayer(path), not is_output and len(canvas.layers) > 1)
+        add(
+            QCoreApplication.translate("NetworkCanvas", "Move left"),
+            lambda: cmd.MoveLayer(path, path[-1] - 1),
+            path[-1] > 0,
+        )
+        add(
+            QCoreApplication.translate("NetworkCanvas", "Move right"),
+            lambda: cmd.MoveLayer(path, path[-1] + 1),
+            not is_output,
+        )
+        add(
+            QCoreApplication.translate("NetworkCanvas", "Remove layer"),
+            lambda: cmd.RemoveLayer(path),
+            not is_output and len(canvas.layers) > 1,
+        )
         menu.aboutToHide.connect(menu.deleteLater)
         return menu
 
@@ -636,16 +673,24 @@ class NetworkCanvas(QGraphicsView):
         w, g, _ = self.weights.get(path, (None, None, None))
         if w is None:
             return f"{path}.weight[{row}, {col}]"
-        grad = "" if g is None else _tr(", gradient {value}").format(value=f"{g[row, col]:+.4g}")
+        grad = (
+            ""
+            if g is None
+            else QCoreApplication.translate("NetworkCanvas", ", gradient {value}").format(value=f"{g[row, col]:+.4g}")
+        )
         return f"{path}.weight[{row}, {col}] = {w[row, col]:+.4g}{grad}"
 
     def neuron_text(self, path: str | None, unit: int) -> str:
         if path is None:
             name = self.feature_names[unit] if unit < len(self.feature_names) else f"x{unit + 1}"
-            return _tr("input {name}").format(name=name)
+            return QCoreApplication.translate("NetworkCanvas", "input {name}").format(name=name)
         _, _, b = self.weights.get(path, (None, None, None))
-        bias = "" if b is None else _tr(", bias {value}").format(value=f"{b[unit]:+.4g}")
-        return _tr("{path} unit {unit}").format(path=path, unit=unit) + bias
+        bias = (
+            ""
+            if b is None
+            else QCoreApplication.translate("NetworkCanvas", ", bias {value}").format(value=f"{b[unit]:+.4g}")
+        )
+        return QCoreApplication.translate("NetworkCanvas", "{path} unit {unit}").format(path=path, unit=unit) + bias
 
     def request(self, command) -> None:
         """Emit an edit, deferred: the edit may rebuild the card whose click or
@@ -717,7 +762,7 @@ class NetworkCanvas(QGraphicsView):
         item = QGraphicsPathItem(path)
         item.setPen(QPen(QColor(110, 80, 170), 2.5))
         self.scene().addItem(item)
-        text = self.scene().addSimpleText(_tr("+ skip (residual)"))
+        text = self.scene().addSimpleText(QCoreApplication.translate("NetworkCanvas", "+ skip (residual)"))
         text.setBrush(QColor(110, 80, 170))
         text.setPos((x0 + x1) / 2 - text.boundingRect().width() / 2, y + 22)
         self.arcs += [item, text]
