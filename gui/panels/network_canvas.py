@@ -871,24 +871,35 @@ _CARD_FILL = QBrush(QColor(0xFB, 0xFB, 0xFD))
 _MISSING_PEN = QPen(QColor(150, 150, 150), 1, Qt.DashLine)
 
 
+def _make_heat_table() -> np.ndarray:
+    """RGBA for t in [-1, 1] in 255 steps (orange - white - blue), then grey for "missing"."""
+    t = np.linspace(-1.0, 1.0, 255)[:, None]
+    white = np.array([255.0, 255.0, 255.0])
+    pos = np.array([POSITIVE.red(), POSITIVE.green(), POSITIVE.blue()], float)
+    neg = np.array([NEGATIVE.red(), NEGATIVE.green(), NEGATIVE.blue()], float)
+    rgb = np.where(t >= 0, white + (pos - white) * t, white + (neg - white) * (-t))
+    table = np.empty((256, 4), np.uint8)
+    table[:255, :3] = np.clip(np.rint(rgb), 0, 255)
+    table[255, :3] = 160  # a non-finite value
+    table[:, 3] = 255
+    return table
+
+
+_HEAT = _make_heat_table()
+
+
 def _heat_pixmap(values: np.ndarray, size: int) -> QPixmap:
     """A blue (positive) / orange (negative) picture of one neuron's output;
     non-finite values are grey."""
     v = values[::-1]  # image rows go down, y goes up
     finite = np.isfinite(v)
-    magnitude = np.abs(np.where(finite, v, 0.0))
-    scale = float(magnitude.max()) if magnitude.size else 0.0
+    clean = np.where(finite, v, 0.0)
+    scale = float(np.abs(clean).max()) if clean.size else 0.0
     if scale == 0.0 or not np.isfinite(scale):
         scale = 1.0
     with np.errstate(invalid="ignore", over="ignore"):
-        t = np.clip(np.where(finite, v, 0.0) / scale, -1.0, 1.0)[..., None]
-    white = np.array([255.0, 255.0, 255.0])
-    pos = np.array([POSITIVE.red(), POSITIVE.green(), POSITIVE.blue()], float)
-    neg = np.array([NEGATIVE.red(), NEGATIVE.green(), NEGATIVE.blue()], float)
-    rgb = np.where(t >= 0, white + (pos - white) * t, white + (neg - white) * (-t))
-    rgb[~finite] = 160.0
-    rgba = np.empty(v.shape + (4,), np.uint8)
-    rgba[..., :3] = np.clip(rgb, 0, 255).astype(np.uint8)
-    rgba[..., 3] = 255
+        index = np.rint((np.clip(clean / scale, -1.0, 1.0) + 1.0) * 127.0).astype(np.intp)
+    index[~finite] = 255
+    rgba = np.ascontiguousarray(_HEAT[index])
     image = QImage(rgba.data, v.shape[1], v.shape[0], 4 * v.shape[1], QImage.Format_RGBA8888).copy()
     return QPixmap.fromImage(image.scaled(size, size, Qt.IgnoreAspectRatio, Qt.SmoothTransformation))
