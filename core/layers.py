@@ -28,7 +28,7 @@ import copy
 
 import numpy as np
 
-from .activations import make_activation
+from .activations import Activation, make_activation
 from .initializers import default_init_name, make_initializer
 from .registry import ConfigError, Param, Registry, validate_params
 from .tape import BatchNormRecord, DenseRecord, DropoutRecord, Record, ResidualRecord
@@ -410,6 +410,8 @@ def _check_residual_width(key: str, in_width: int, width: int) -> None:
 def _activation_shapes(activation, units: int) -> dict[str, tuple[int, ...]]:
     """An activation's own parameters (PReLU's slopes) by name: asked of a copy, so
     the layer's activation stays bound to the arrays it has."""
+    if type(activation).build is Activation.build:  # no parameters (all but PReLU)
+        return {}
     return {name: v.shape for name, v in copy.copy(activation).build(units, np.float32).items()}
 
 

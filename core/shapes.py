@@ -18,6 +18,9 @@ from dataclasses import dataclass, field
 
 from .layers import Dense, Layer, build_layer
 from .registry import ConfigError
+from .stats import STATS_KINDS
+
+__all__ = ["STATS_KINDS", "LayerShape", "describe_layers", "keeps_weights", "output_widths", "weights_signature"]
 
 Path = tuple[int, ...]
 
@@ -39,6 +42,11 @@ class LayerShape:
     activation: str | None = None  # dense layers' activation name
     depth: int = 0  # 0 at the top level, 1 inside a residual block
     label: str = ""  # "3.0 dense 8 tanh", as the engine's LayerEntry.label
+
+    @property
+    def has_stats(self) -> bool:
+        """True for the kinds a snapshot has statistics for (``Snapshot.layers``)."""
+        return self.kind in STATS_KINDS
 
     @property
     def num_params(self) -> int:

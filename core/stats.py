@@ -10,13 +10,15 @@ matters because a snapshot is taken every few steps.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 
 from .layers import BatchNorm, Dense
 
 HIST_BINS = 30
+#: the layer kinds :func:`layer_stats` describes (those with parameters)
+STATS_KINDS = (Dense.kind, BatchNorm.kind)
 #: fixed bin edges for log10 |gradient|: one scale for every layer, so a layer
 #: whose gradients vanish sits visibly to the left of the others
 LOG_GRAD_EDGES = np.linspace(-12.0, 3.0, 31)
@@ -169,6 +171,26 @@ def layer_stats(network, tape=None, previous_flat: np.ndarray | None = None,
         return _layer_stats(network, tape, previous_flat, copy_limit)
 
 
+def _fast(cls):
+    """A constructor for the frozen dataclass ``cls`` taking every field positionally,
+    that fills the instance's dict at once: a frozen dataclass's own ``__init__``
+    sets each field through ``object.__setattr__``, which is most of what a
+    snapshot of a small network costs.  The instances are the same."""
+    names = [f.name for f in fields(cls)]
+    new = object.__new__
+
+    def make(*values):
+        obj = new(cls)
+        obj.__dict__.update(zip(names, values))
+        return obj
+
+    return make
+
+
+_histogram = _fast(Histogram)
+_layer_stats_record = _fast(LayerStats)
+
+
 def _layer_stats(network, tape, previous_flat, copy_limit) -> list[LayerStats]:
     layout = _layout(network)
     if not layout.layers:
@@ -211,7 +233,7 @@ def _layer_stats(network, tape, previous_flat, copy_limit) -> list[LayerStats]:
                     z = record.z
                     dead = np.count_nonzero(np.all(z <= 0, axis=0)) / z.shape[1]
         small = w.size <= copy_limit
-        out.append(LayerStats(
+        out.append(_layer_stats_record(
             path, label, layer.kind, None if act is None else act.name,
             hists[i], hists[n_layers + i], log_hists[i],
             w_norm, g_norm, ratio, act_mean, act_std, saturated, dead,
@@ -241,7 +263,7 @@ class _Layout:
         params, grads = [], []
         for e, entry in enumerate(network.entries):
             layer = entry.layer
-            if not isinstance(layer, (Dense, BatchNorm)):
+            if layer.kind not in STATS_KINDS:
                 continue
             mine = by_layer[id(layer)]
             start, stop = mine[0].offset, mine[-1].offset + mine[-1].value.size
@@ -334,7 +356,7 @@ def _segment_histograms(values: np.ndarray, starts: np.ndarray, sizes: np.ndarra
     edges = np.multiply.outer(span / bins, edge_steps)  # np.linspace's arithmetic
     edges += lo[:, None]
     edges[:, -1] = hi
-    out = [Histogram(e, c) for e, c in zip(edges, counts)]
+    out = [_histogram(e, c, 0, 0) for e, c in zip(edges, counts)]
     if special:
         for i in np.flatnonzero(bad):
             out[i] = histogram(values[starts[i]:starts[i] + sizes[i]], bins)
@@ -367,7 +389,7 @@ def _log_magnitude_histograms(values: np.ndarray, starts: np.ndarray, bin_offset
         nonfinite = np.add.reduceat(~np.isfinite(values), starts, dtype=np.intp)
         counts[:, -1] -= nonfinite
         nonfinite = nonfinite.tolist()
-    return [Histogram(LOG_GRAD_EDGES, c, b, z) for c, z, b in zip(counts, zeros, nonfinite)]
+    return [_histogram(LOG_GRAD_EDGES, c, b, z) for c, z, b in zip(counts, zeros, nonfinite)]
 
 
 def _mean_std(a: np.ndarray) -> tuple[float, float]:

@@ -197,3 +197,10 @@ def test_shapes_do_not_touch_a_built_network():
     layer.init_signature()
     assert layer.activation.weight is before
     assert np.shares_memory(layer.activation.weight, net.flat)
+
+
+def test_layers_with_statistics_are_those_a_snapshot_describes():
+    project = json.loads((EXAMPLES[0].parent / "deep_residual.json").read_text())
+    trainer = Trainer(project)
+    shapes = describe_layers(trainer.project["network"]["layers"], trainer.data.in_width)
+    assert [s.weights_path for s in shapes if s.has_stats] == [s.path for s in trainer.snapshot().layers]
