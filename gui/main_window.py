@@ -67,11 +67,6 @@ class MainWindow(FileActions, QMainWindow):
         self.doc.project = normalize_project(self.doc.project)
         self.controller = Controller(self.doc, parent=self)
         self._drawn_at: dict = {}
-        self._drawn_snap: dict = {}  # panel -> the snapshot it shows
-        self._catch_up = None  # (generation, snapshot) some panel has not drawn yet
-        self._catch_up_timer = QTimer(self)
-        self._catch_up_timer.setSingleShot(True)
-        self._catch_up_timer.timeout.connect(self._draw_catch_up)
         self._activations: dict = {}
         self._fresh_project = True  # the next build belongs to a new project: reset every plot's ranges
         self._auto_ranges: dict = {}
@@ -539,7 +534,6 @@ class MainWindow(FileActions, QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState(SETTINGS_VERSION))
         self.controller.stop()
-        self._catch_up_timer.stop()
         self._stop_file_checks()
         self._recovery_timer.stop()
         self.doc.undo_stack.cleanChanged.disconnect(self._update_title)
@@ -656,8 +650,7 @@ class MainWindow(FileActions, QMainWindow):
             # Time plots take every snapshot (each carries new rows).  Panels that show
             # only the latest state are redrawn at most LATEST_STATE_RATE a second, one
             # per frame (the one waiting longest), so no frame pays for all of them.
-            # A panel skipped now draws this snapshot a moment later if no newer one
-            # comes: the window always ends up showing the state training stopped at.
+            # The snapshot sent when training stops is drawn by every panel at once.
             latest = self._latest_state_interval
             if settled:  # paused or finished: every panel shows this state at once
                 due = list(latest)
@@ -667,13 +660,7 @@ class MainWindow(FileActions, QMainWindow):
             for panel in [self.canvas, *self.plot_panels]:
                 if panel not in latest or panel in due:
                     self._drawn_at[panel] = now
-                    self._drawn_snap[panel] = snap
                     panel.update_snapshot(snap)
-            skipped = [p for p in latest if p not in due]
-            if skipped:
-                self._catch_up = (self.generation, snap)
-                wait = min(latest[p] - (now - self._drawn_at.get(p, 0.0)) for p in skipped)
-                self._catch_up_timer.start(max(1, int(wait * 1000) + 1))
             self.controls.show_progress(snap, self.steps_per_second if self.playing else None, self.info.task)
         finally:
             # Paint now, before telling the trainer the snapshot is drawn: the next one
@@ -685,19 +672,6 @@ class MainWindow(FileActions, QMainWindow):
             QApplication.sendPostedEvents()  # scene changes -> widget updates
             QApplication.sendPostedEvents(self, QEvent.UpdateRequest)  # -> paint
             self.controller.drawn()
-
-    def _draw_catch_up(self):
-        """Draw the last snapshot in the panels that skipped it (no newer one came)."""
-        generation, snap = self._catch_up or (None, None)
-        self._catch_up = None
-        if snap is None or generation != self.generation:
-            return
-        now = time.perf_counter()
-        for panel in self._latest_state_interval:
-            if self._drawn_snap.get(panel) is not snap:
-                self._drawn_at[panel] = now
-                self._drawn_snap[panel] = snap
-                panel.update_snapshot(snap)
 
     def _plot_scenes(self):
         if self._scenes is None:
