@@ -46,4 +46,12 @@ def run_app(argv: list[str]) -> int:
 
     window = MainWindow(path)
     window.show()
+    if os.environ.get("BACKPROP_LAB_EXIT_WHEN_SHOWN"):  # bench/bench_gui.py times the start
+        from PySide6.QtCore import QTimer
+
+        def shown():
+            print("shown", flush=True)
+            window.close()
+
+        QTimer.singleShot(0, shown)
     return app.exec()

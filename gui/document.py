@@ -1,9 +1,11 @@
 """The open project as an undoable document.
 
-Every edit replaces one section of the project dict (``network``, ``data``,
-``optimizer``...) through a :class:`QUndoCommand`, so Ctrl+Z / Ctrl+Shift+Z
-undo and redo anything, and "modified" is ``not undo_stack.isClean()``.
-Consecutive edits of the same field (dragging a slider) merge into one command.
+Edits are typed commands (:mod:`gui.commands`) pushed with :meth:`push`:
+each validates only what it touches, and redo / undo emit one
+:class:`~gui.commands.Change` saying precisely what changed.  Ctrl+Z /
+Ctrl+Shift+Z undo and redo anything, and "modified" is
+``not undo_stack.isClean()``.  A whole new project (New, Open, an example)
+emits ``reset`` instead.
 """
 
 from __future__ import annotations
@@ -12,47 +14,18 @@ import copy
 import os
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 from core.project import default_project, load_project, save_project
+from gui.commands import Change, EditCommand
 
 SECTIONS = ("data", "network", "loss", "optimizer", "schedule", "training", "seed")
 
 
-class ReplaceSectionCommand(QUndoCommand):
-    """Replace one section of the project; ``merge_key`` lets slider drags merge."""
-
-    _ids: dict[str, int] = {}
-
-    def __init__(self, doc: ProjectDocument, section: str, new, text: str, merge_key: str | None = None):
-        super().__init__(text)
-        self.doc, self.section = doc, section
-        self.old = copy.deepcopy(doc.project[section])
-        self.new = copy.deepcopy(new)
-        self.merge_key = merge_key
-
-    def id(self) -> int:
-        if self.merge_key is None:
-            return -1
-        return self._ids.setdefault(self.merge_key, 1000 + len(self._ids))
-
-    def mergeWith(self, other) -> bool:
-        if not isinstance(other, ReplaceSectionCommand) or other.merge_key != self.merge_key:
-            return False
-        self.new = copy.deepcopy(other.new)
-        return True
-
-    def redo(self):
-        self.doc._replace(self.section, self.new, self.old)
-
-    def undo(self):
-        self.doc._replace(self.section, self.old, self.new)
-
-
 class ProjectDocument(QObject):
-    """The project being edited; emits ``changed(section, old, new)`` on every change."""
+    """The project being edited; emits ``changed(Change)`` on every change."""
 
-    changed = Signal(str, object, object)  # section, old value, new value
+    changed = Signal(object)  # Change
     reset = Signal()  # a whole new project (New / Open)
     path_changed = Signal(str)
 
@@ -61,6 +34,8 @@ class ProjectDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self.project = default_project()
         self.path: str | None = None
+        #: the data's input width once a run is built (layer edits are checked against it)
+        self.in_width: int | None = None
 
     # ---- Public API
     @property
@@ -74,27 +49,31 @@ class ProjectDocument(QObject):
     def section(self, name: str):
         return copy.deepcopy(self.project[name])
 
-    def edit(self, section: str, new, text: str, merge_key: str | None = None) -> None:
-        """Replace ``section`` with ``new`` as one undoable step (no-op if unchanged)."""
-        if self.project.get(section) == new:
-            return
-        self.undo_stack.push(ReplaceSectionCommand(self, section, new, text, merge_key))
+    def push(self, command: EditCommand) -> bool:
+        """Validate and apply ``command`` as one undoable step; False if it changes
+        nothing.  Raises ConfigError (and changes nothing) if the value is bad."""
+        if not command.bind(self):
+            return False
+        self.undo_stack.push(command)
+        return True
 
-    def new(self, project: dict | None = None) -> None:
+    def emit_change(self, change: Change) -> None:
+        """Called by the commands after they changed ``project``."""
+        self.changed.emit(change)
+
+    def new(self, project: dict | None = None, path: str | None = None) -> None:
+        """Replace the whole project (already validated)."""
         self.project = copy.deepcopy(project) if project is not None else default_project()
-        self.path = None
+        self.path = os.path.abspath(path) if path else None
+        self.in_width = None
         self.undo_stack.clear()
-        self.path_changed.emit("")
+        self.path_changed.emit(self.path or "")
         self.reset.emit()
 
     def open(self, path: str) -> None:
         """Load ``path``; raises ConfigError (and changes nothing) if it is bad."""
         project = load_project(path)
-        self.project = project
-        self.path = os.path.abspath(path)
-        self.undo_stack.clear()
-        self.path_changed.emit(self.path)
-        self.reset.emit()
+        self.new(project, path)
 
     def save(self, path: str | None = None) -> None:
         path = path or self.path
@@ -104,8 +83,3 @@ class ProjectDocument(QObject):
         self.path = os.path.abspath(path)
         self.undo_stack.setClean()
         self.path_changed.emit(self.path)
-
-    # ---- Private API
-    def _replace(self, section: str, value, old):
-        self.project[section] = copy.deepcopy(value)
-        self.changed.emit(section, copy.deepcopy(old), copy.deepcopy(value))

@@ -11,39 +11,149 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
+import threading
 
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from core.project import atomic_write, default_project, normalize_project, save_project
+from core.project import atomic_write, default_project, load_project, normalize_project
 from core.registry import ConfigError
 from core.weights import read_weights, save_arrays
+from gui.controller import plain_message
 from gui.exports import PLOT_FORMATS, export_all, export_plot, slug
+
+RECOVERY_DELAY_MS = 1000  # edits within a second make one recovery-file write
+
+
+def _reason(exc: BaseException, what: str = "") -> str:
+    """A bad file's problem in one line, whatever failed while reading it."""
+    if isinstance(exc, ConfigError):
+        return plain_message(str(exc))
+    if isinstance(exc, RecursionError):
+        return QCoreApplication.translate("FileActions", "the file is nested too deeply to be a project")
+    if isinstance(exc, MemoryError):
+        return QCoreApplication.translate("FileActions", "the file is too large to read")
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    return (what or QCoreApplication.translate("FileActions", "this file cannot be used ({detail})")).format(
+        detail=detail
+    )
+
+
+def _message(path: str, exc: BaseException, what: str = "") -> str:
+    """``path: reason``, naming the file once."""
+    reason = _reason(exc, what)
+    if path in reason or os.path.basename(path) in reason:
+        return reason
+    return QCoreApplication.translate("FileActions", "{path}: {reason}").format(path=path, reason=reason)
+
+
+def check_buildable(project: dict, base_dir: str) -> tuple[int, list]:
+    """Build the project as the training process would (data, shapes, loss); raises
+    what the build raises, or returns the data's input width and feature names (the
+    drawing needs them before the training process has built the run).  Run off
+    the GUI thread."""
+    from core.trainer import Trainer
+
+    trainer = Trainer(project, base_dir=base_dir)
+    return trainer.data.in_width, list(trainer.data.feature_names or [])
+
+
+class _CheckRelay(QObject):
+    """Hands a background build check's outcome to the GUI thread."""
+
+    done = Signal(int, object, object)  # check id, project, error (None if it builds)
 
 
 class FileActions:
-    """File menu actions, recent files and crash recovery (needs ``doc``, ``worker``,
+    """File menu actions, recent files and crash recovery (needs ``doc``, ``controller``,
     ``settings``, ``canvas``, ``plot_panels``, ``recent_menu`` and ``plots_menu``)."""
 
     # ---- opening
-    def open_project(self, path: str) -> bool:
+    def open_project(self, path: str, example: bool = False) -> bool:
+        """Read and validate ``path``, then check in the background that it builds;
+        only then replace the open project.  A bad file changes nothing and says why.
+        False if the file is refused at once."""
+        title = (
+            QCoreApplication.translate("FileActions", "Cannot open example")
+            if example
+            else QCoreApplication.translate("FileActions", "Cannot open project")
+        )
         try:
-            self.doc.open(path)
-        except ConfigError as exc:
-            QMessageBox.critical(self, "Cannot open project", str(exc))
+            project = load_project(path)
+        except Exception as exc:  # any bad file: a message, never a traceback in a slot
+            QMessageBox.critical(
+                self,
+                title,
+                _message(
+                    path,
+                    exc,
+                    QCoreApplication.translate("FileActions", "not a project this version can read ({detail})"),
+                ),
+            )
             return False
-        self._add_recent(self.doc.path)
+        self._start_check(project, path, example, title)
         return True
 
     def open_example(self, path: str) -> None:
         if not self._confirm_discard():
             return
-        try:
-            self.doc.open(path)
-        except ConfigError as exc:
-            QMessageBox.critical(self, "Cannot open example", str(exc))
+        self.open_project(path, example=True)
+
+    def _start_check(self, project, path, example, title):
+        relay = getattr(self, "_check_relay", None)
+        if relay is None:
+            relay = self._check_relay = _CheckRelay()
+            relay.done.connect(self._on_check_done)
+            self._check_threads: list[threading.Thread] = []
+        self._check_id = getattr(self, "_check_id", 0) + 1
+        check_id = self._check_id
+        self._check_args = (path, example, title)
+        base_dir = os.path.dirname(os.path.abspath(path))
+
+        def run():
+            try:
+                inputs = check_buildable(project, base_dir)
+            except BaseException as exc:  # reported in the window
+                relay.done.emit(check_id, (project, None), exc)
+            else:
+                relay.done.emit(check_id, (project, inputs), None)
+
+        thread = threading.Thread(target=run, name="project-check", daemon=True)
+        self._check_threads = [t for t in self._check_threads if t.is_alive()] + [thread]
+        self.statusBar().showMessage(
+            QCoreApplication.translate("FileActions", "Opening {name}…").format(name=os.path.basename(path))
+        )
+        thread.start()
+
+    def _on_check_done(self, check_id, checked, error):
+        if check_id != getattr(self, "_check_id", None) or self._closed:
+            return  # another file was opened since, or the window is closing
+        project, self._opened_inputs = checked
+        path, example, title = self._check_args
+        if error is not None:
+            self.statusBar().clearMessage()
+            QMessageBox.critical(
+                self,
+                title,
+                _message(
+                    path, error, QCoreApplication.translate("FileActions", "the project cannot be built ({detail})")
+                ),
+            )
             return
-        self.doc.path = None  # saving an example asks for a new name
-        self.doc.path_changed.emit("")
+        self.doc.new(project, None if example else path)
+        if not example:
+            self._add_recent(self.doc.path)
+        self.statusBar().showMessage(
+            QCoreApplication.translate("FileActions", "Opened {name}").format(name=os.path.basename(path)), 4000
+        )
+
+    def _stop_file_checks(self):
+        self._check_id = getattr(self, "_check_id", 0) + 1  # drop what is still running
+        for thread in getattr(self, "_check_threads", []):
+            thread.join(5)
 
     # ---- files
     def new_project(self):
@@ -53,7 +163,12 @@ class FileActions:
     def open_dialog(self):
         if not self._confirm_discard():
             return
-        path, _ = QFileDialog.getOpenFileName(self, "Open project", self._last_dir(), "Projects (*.json)")
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            QCoreApplication.translate("FileActions", "Open project"),
+            self._last_dir(),
+            QCoreApplication.translate("FileActions", "Projects (*.json)"),
+        )
         if path:
             self.open_project(path)
 
@@ -63,8 +178,12 @@ class FileActions:
         return self._save_to(self.doc.path)
 
     def save_as(self) -> bool:
-        path, _ = QFileDialog.getSaveFileName(self, "Save project", self._last_dir("project.json"),
-                                              "Projects (*.json)")
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            QCoreApplication.translate("FileActions", "Save project"),
+            self._last_dir("project.json"),
+            QCoreApplication.translate("FileActions", "Projects (*.json)"),
+        )
         if not path:
             return False
         if not path.endswith(".json"):
@@ -74,53 +193,96 @@ class FileActions:
     def _save_to(self, path) -> bool:
         try:
             self.doc.save(path)
-        except OSError as exc:
-            QMessageBox.critical(self, "Cannot save", f"{path}: {exc.strerror or exc}")
+        except (OSError, ValueError) as exc:
+            QMessageBox.critical(
+                self,
+                QCoreApplication.translate("FileActions", "Cannot save"),
+                f"{path}: {getattr(exc, 'strerror', None) or exc}",
+            )
             return False
         self._add_recent(path)
-        self.statusBar().showMessage(f"Saved {path}", 4000)
+        self.statusBar().showMessage(QCoreApplication.translate("FileActions", "Saved {path}").format(path=path), 4000)
         return True
 
-    def _ask_worker(self, path, *args):
-        """``trainer.<path>(*args)`` computed in the training process; None (and a message) if it fails."""
-        try:
-            return self.worker.query(path, *args).wait()
-        except (TimeoutError, RuntimeError) as exc:
-            QMessageBox.warning(self, "Training process", str(exc))
-            return None
+    def _ask_worker(self, name, *args, on_done):
+        """``name(*args)`` computed in the training process; ``on_done(value)`` later, or a message."""
+        self.controller.ask(
+            name,
+            *args,
+            on_done=on_done,
+            on_error=lambda exc: QMessageBox.warning(
+                self, QCoreApplication.translate("FileActions", "Training process"), str(exc)
+            ),
+        )
 
     def export_weights(self):
-        path, _ = QFileDialog.getSaveFileName(self, "Export weights", self._last_dir("weights.npz"),
-                                              "NumPy weights (*.npz)")
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            QCoreApplication.translate("FileActions", "Export weights"),
+            self._last_dir("weights.npz"),
+            QCoreApplication.translate("FileActions", "NumPy weights (*.npz)"),
+        )
         if not path:
             return
         if not path.endswith(".npz"):
             path += ".npz"
-        arrays = self._ask_worker("network.copy_arrays")
-        if arrays is not None:
-            self._write(lambda: save_arrays(arrays, path), path)
+        self._ask_worker("weights", on_done=lambda arrays: self._write(lambda: save_arrays(arrays, path), path))
 
     def load_weights(self):
-        path, _ = QFileDialog.getOpenFileName(self, "Load weights", self._last_dir(), "NumPy weights (*.npz)")
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            QCoreApplication.translate("FileActions", "Load weights"),
+            self._last_dir(),
+            QCoreApplication.translate("FileActions", "NumPy weights (*.npz)"),
+        )
         if not path:
             return
+        title = QCoreApplication.translate("FileActions", "Cannot load weights")
         try:
             arrays = read_weights(path)
-            self.worker.query("network.load_arrays", arrays, os.path.basename(path)).wait()
-        except (ConfigError, TimeoutError, RuntimeError) as exc:
-            QMessageBox.critical(self, "Cannot load weights", str(exc))
+        except Exception as exc:  # any bad file: a message, never a traceback in a slot
+            QMessageBox.critical(
+                self,
+                title,
+                _message(
+                    path,
+                    exc,
+                    QCoreApplication.translate("FileActions", "not a weights file this version can read ({detail})"),
+                ),
+            )
             return
-        self.worker.step(0)
-        self.statusBar().showMessage(f"Loaded weights from {path}", 4000)
+
+        def loaded(_value):
+            self.controller.step(0)
+            self.statusBar().showMessage(
+                QCoreApplication.translate("FileActions", "Loaded weights from {path}").format(path=path), 4000
+            )
+
+        def refused(exc):
+            QMessageBox.critical(
+                self,
+                title,
+                _message(
+                    path,
+                    exc,
+                    QCoreApplication.translate("FileActions", "these weights do not fit the network ({detail})"),
+                ),
+            )
+
+        self.controller.ask("load_weights", arrays, os.path.basename(path), on_done=loaded, on_error=refused)
 
     def export_history(self):
-        path, _ = QFileDialog.getSaveFileName(self, "Export history", self._last_dir("history.csv"),
-                                              "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            QCoreApplication.translate("FileActions", "Export history"),
+            self._last_dir("history.csv"),
+            QCoreApplication.translate("FileActions", "CSV (*.csv)"),
+        )
         if not path:
             return
-        history = self._ask_worker("history.copy")
-        if history is not None:
-            self._write(lambda: atomic_write(path, history.write_csv), path)
+        self._ask_worker(
+            "history", on_done=lambda history: self._write(lambda: atomic_write(path, history.write_csv), path)
+        )
 
     def plot_items(self) -> dict:
         items = {}
@@ -131,8 +293,12 @@ class FileActions:
 
     def export_plot_dialog(self, name: str, fmt: str):
         item = self.plot_items()[name]
-        path, _ = QFileDialog.getSaveFileName(self, f"Export {name}", self._last_dir(f"{slug(name)}.{fmt}"),
-                                              f"{PLOT_FORMATS[fmt]} (*.{fmt})")
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            QCoreApplication.translate("FileActions", "Export {name}").format(name=name),
+            self._last_dir(f"{slug(name)}.{fmt}"),
+            f"{PLOT_FORMATS[fmt]} (*.{fmt})",
+        )
         if not path:
             return
         if not path.lower().endswith(f".{fmt}"):
@@ -140,31 +306,49 @@ class FileActions:
         self._write(lambda: export_plot(item, path), path)
 
     def export_all_results(self):
-        folder = QFileDialog.getExistingDirectory(self, "Export all results into a folder", self._last_dir())
+        folder = QFileDialog.getExistingDirectory(
+            self, QCoreApplication.translate("FileActions", "Export all results into a folder"), self._last_dir()
+        )
         if not folder:
             return
-        arrays, history, report = (self._ask_worker(q) for q in ("network.copy_arrays", "history.copy", "report"))
-        if arrays is None or history is None or report is None:
-            return
-        image = self.canvas.grab().toImage()
-        self._write(lambda: export_all(folder, self.doc.project, arrays, history, report, self.plot_items(),
-                                       image), folder)
+        got: dict = {}
+        names = ("weights", "history", "report")
+
+        def one(name, value):
+            got[name] = value
+            if len(got) == len(names):
+                image = self.canvas.grab().toImage()
+                self._write(
+                    lambda: export_all(
+                        folder, self.doc.project, got[names[0]], got[names[1]], got[names[2]], self.plot_items(), image
+                    ),
+                    folder,
+                )
+
+        for name in names:
+            self._ask_worker(name, on_done=lambda value, n=name: one(n, value))
 
     def _write(self, fn, path):
         try:
             fn()
         except (OSError, ValueError) as exc:
-            QMessageBox.critical(self, "Cannot write", f"{path}: {getattr(exc, 'strerror', None) or exc}")
+            QMessageBox.critical(
+                self,
+                QCoreApplication.translate("FileActions", "Cannot write"),
+                f"{path}: {getattr(exc, 'strerror', None) or exc}",
+            )
             return
         self.settings.setValue("last_dir", os.path.dirname(os.path.abspath(path)))
-        self.statusBar().showMessage(f"Wrote {path}", 4000)
+        self.statusBar().showMessage(QCoreApplication.translate("FileActions", "Wrote {path}").format(path=path), 4000)
 
     def _fill_plots_menu(self):
         self.plots_menu.clear()
         for name in self.plot_items():
             sub = self.plots_menu.addMenu(name)
             for fmt, label in PLOT_FORMATS.items():
-                action = sub.addAction(f"{label} (.{fmt})…")
+                action = sub.addAction(
+                    QCoreApplication.translate("FileActions", "{label} (.{fmt})…").format(label=label, fmt=fmt)
+                )
                 action.triggered.connect(lambda _c=False, n=name, f=fmt: self.export_plot_dialog(n, f))
 
     def _last_dir(self, name: str = "") -> str:
@@ -176,8 +360,12 @@ class FileActions:
         if not self.doc.modified:
             return True
         answer = QMessageBox.question(
-            self, "Unsaved changes", "The project has unsaved changes. Save them first?",
-            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
+            self,
+            QCoreApplication.translate("FileActions", "Unsaved changes"),
+            QCoreApplication.translate("FileActions", "The project has unsaved changes. Save them first?"),
+            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel,
+            QMessageBox.Save,
+        )
         if answer == QMessageBox.Save:
             return self.save()
         return answer == QMessageBox.Discard
@@ -200,19 +388,34 @@ class FileActions:
             action.triggered.connect(lambda _c=False, p=path: self._confirm_discard() and self.open_project(p))
         self.recent_menu.setEnabled(bool(self._recent()))
 
-    # ---- crash recovery: the project as it is now, written on every edit
+    # ---- crash recovery: the project as it is now, written a second after the last edit
     @property
     def recovery_path(self) -> str:
         return os.path.join(os.path.dirname(os.path.abspath(self.settings.fileName())), "recovery.json")
+
+    def _setup_recovery(self):
+        self._recovery_timer = QTimer(self)
+        self._recovery_timer.setSingleShot(True)
+        self._recovery_timer.setInterval(RECOVERY_DELAY_MS)
+        self._recovery_timer.timeout.connect(self._write_recovery)
+
+    def _schedule_recovery(self, *_):
+        """Off the edit path: a slider drag makes one write, a second after it stops."""
+        self._recovery_timer.start()
 
     def _write_recovery(self, *_):
         if not self.doc.modified:
             self._discard_recovery()
             return
-        try:
-            os.makedirs(os.path.dirname(self.recovery_path), exist_ok=True)
-            save_project({**self.doc.project, "recovered_from": self.doc.path or ""}, self.recovery_path)
-        except OSError:
+        try:  # no fsync: this is a courtesy copy, and it must not slow editing down
+            folder = os.path.dirname(self.recovery_path)
+            os.makedirs(folder, exist_ok=True)
+            text = json.dumps({**self.doc.project, "recovered_from": self.doc.path or ""}, indent=2)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-recovery-", suffix=".json", dir=folder)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            os.replace(tmp, self.recovery_path)
+        except (OSError, ValueError):
             pass  # recovery is a courtesy; never let it break editing
 
     def _discard_recovery(self):
@@ -228,18 +431,21 @@ class FileActions:
                 saved = json.load(fh)
             origin = saved.pop("recovered_from", "") if isinstance(saved, dict) else ""
             project = normalize_project(saved)
-        except (OSError, ValueError, ConfigError):
+        except Exception:  # a damaged recovery file is dropped, never a traceback
             self._discard_recovery()
             return False
         answer = QMessageBox.question(
-            self, "Restore unsaved project?",
-            "Backprop Lab did not close normally last time. Restore the unsaved project"
-            f"{' ' + os.path.basename(origin) if origin else ''}?",
-            QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
+            self,
+            QCoreApplication.translate("FileActions", "Restore unsaved project?"),
+            QCoreApplication.translate(
+                "FileActions", "Backprop Lab did not close normally last time. Restore the unsaved project{name}?"
+            ).format(name=" " + os.path.basename(origin) if origin else ""),
+            QMessageBox.Yes | QMessageBox.No,
+            QMessageBox.Yes,
+        )
         if answer != QMessageBox.Yes:
             self._discard_recovery()
             return False
-        self.doc.new(project)
-        self.doc.path = origin or None
+        self.doc.new(project, origin or None)
         self.doc.undo_stack.resetClean()  # restored, but not saved anywhere yet
         return True

@@ -101,7 +101,7 @@ def unwrap_residual(layers: list, path: Path) -> list:
     new = copy.deepcopy(layers)
     container = _container(new, path)
     block = container[path[-1]]
-    container[path[-1]:path[-1] + 1] = block["layers"]
+    container[path[-1] : path[-1] + 1] = block["layers"]
     return new
 
 
@@ -113,8 +113,9 @@ def add_hidden_layer(layers: list) -> list:
     """A new hidden layer just before the output, like its predecessor."""
     out = output_index(layers)
     before = [la for la in layers[:out] if la.get("type") == "dense"]
-    template = hidden_dense(before[-1].get("units", 4) if before else 4,
-                            before[-1].get("activation", "tanh") if before else "tanh")
+    template = hidden_dense(
+        before[-1].get("units", 4) if before else 4, before[-1].get("activation", "tanh") if before else "tanh"
+    )
     if before and "init" in before[-1]:
         template["init"] = copy.deepcopy(before[-1]["init"])
     return insert(layers, (out,), template)
@@ -126,34 +127,3 @@ def remove_hidden_layer(layers: list) -> list:
     for i in range(out - 1, -1, -1):
         return remove(layers, (i,))
     return copy.deepcopy(layers)
-
-
-def widths(layers: list, in_width: int) -> list[int]:
-    """Output width after each top-level layer (residual blocks keep the width)."""
-    out, w = [], in_width
-    for layer in layers:
-        if layer.get("type") == "dense":
-            w = layer.get("units", w)
-        out.append(w)
-    return out
-
-
-def shape_signature(layers: list, in_width: int) -> list:
-    """What determines the weight arrays' shapes and initial values."""
-    sig, w = [], in_width
-    for layer in layers:
-        kind = layer.get("type")
-        if kind == "dense":
-            sig.append(("dense", w, layer.get("units"), layer.get("bias", True),
-                        repr(layer.get("init")), repr(layer.get("bias_init")),
-                        _name(layer.get("activation")) == "prelu"))
-            w = layer.get("units", w)
-        elif kind == "residual":
-            sig.append(("residual", shape_signature(layer.get("layers", []), w)))
-        else:
-            sig.append((kind, w))
-    return sig
-
-
-def _name(spec):
-    return spec.get("name") if isinstance(spec, dict) else spec

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from core.activations import ACTIVATIONS
 from core.initializers import INITIALIZERS
 from core.layers import LAYERS
 from core.registry import Param
+from gui import commands as cmd
 from gui import network_edit as ne
 from gui.forms import ComboBox, ParamForm
 
@@ -26,15 +27,19 @@ def _split(spec, default):
 
 class LayerInspector(QWidget):
     title = "Layer"
-    #: new layer list, undo text
-    edit = Signal(object, str)
+    #: a gui.commands.EditCommand
+    edit = Signal(object)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.layers: list = []
         self.path: tuple | None = None
         self.box = QVBoxLayout(self)
-        self.hint = QLabel("Click a layer's title or a neuron on the network to see its settings.")
+        self.hint = QLabel(
+            QCoreApplication.translate(
+                "LayerInspector", "Click a layer's title or a neuron on the network to see its settings."
+            )
+        )
         self.hint.setWordWrap(True)
         self.box.addWidget(self.hint)
         self.content: QWidget | None = None
@@ -42,6 +47,13 @@ class LayerInspector(QWidget):
 
     # ---- Public API
     def show_layer(self, layers: list, path: tuple | None) -> None:
+        try:
+            same = path is not None and path == self.path and ne.get(layers, path) == ne.get(self.layers, path)
+        except (IndexError, KeyError, TypeError):
+            same = False
+        if same and self.content is not None:
+            self.layers = layers  # this layer did not change: keep its editors (and their focus)
+            return
         self.layers = layers
         self.path = path
         if self.content is not None:
@@ -68,17 +80,46 @@ class LayerInspector(QWidget):
             form.changed.connect(lambda k, val: self._set(k, val))
             v.addWidget(form)
         if kind == "dense":
-            v.addWidget(self._named_group("Activation", "activation", ACTIVATIONS, layer.get("activation"),
-                                          "linear"))
-            v.addWidget(self._named_group("Weight initialisation", "init", INITIALIZERS, layer.get("init"),
-                                          None))
-            v.addWidget(self._named_group("Bias initialisation", "bias_init", INITIALIZERS,
-                                          layer.get("bias_init"), "zeros"))
+            v.addWidget(
+                self._named_group(
+                    QCoreApplication.translate("LayerInspector", "Activation"),
+                    "activation",
+                    ACTIVATIONS,
+                    layer.get("activation"),
+                    "linear",
+                )
+            )
+            v.addWidget(
+                self._named_group(
+                    QCoreApplication.translate("LayerInspector", "Weight initialisation"),
+                    "init",
+                    INITIALIZERS,
+                    layer.get("init"),
+                    None,
+                )
+            )
+            v.addWidget(
+                self._named_group(
+                    QCoreApplication.translate("LayerInspector", "Bias initialisation"),
+                    "bias_init",
+                    INITIALIZERS,
+                    layer.get("bias_init"),
+                    "zeros",
+                )
+            )
         self.box.insertWidget(1, self.content)
 
     # ---- Private API
     def _set(self, key, value):
-        self.edit.emit(ne.set_field(self.layers, self.path, key, value), f"Layer {key}")
+        if key == "activation":
+            command = cmd.SetActivation(self.path, value)
+        elif key in ("init", "bias_init"):
+            command = cmd.SetInit(self.path, value, key)
+        elif key == "units":
+            command = cmd.ChangeUnits(self.path, value)
+        else:
+            command = cmd.SetLayerField(self.path, key, value)
+        self.edit.emit(command)
 
     def _named_group(self, title, key, registry, spec, default):
         name, values = _split(spec, default)
@@ -87,13 +128,13 @@ class LayerInspector(QWidget):
         combo = ComboBox()
         combo.setObjectName(f"inspector_{key}")
         if default is None:
-            combo.addItem("default for the activation", None)
+            combo.addItem(QCoreApplication.translate("LayerInspector", "default for the activation"), None)
         for n in registry:
             combo.addItem(n, n)
         index = combo.findData(registry.canonical(name) if name else None)
         combo.setCurrentIndex(max(index, 0))
         combo.activated.connect(lambda i: self._set(key, combo.itemData(i)))
-        form.addRow("name", combo)
+        form.addRow(QCoreApplication.translate("LayerInspector", "name"), combo)
         if name:
             params = registry.get(name).params
             pform = ParamForm({k: p for k, p in params.items() if isinstance(p, Param)}, values)

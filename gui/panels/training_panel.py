@@ -10,21 +10,25 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QRegularExpression, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from core.losses import LOSS_NAMES
 from core.optimizers import OPTIMIZERS
 from core.schedules import SCHEDULES
+from gui import commands as cmd
 from gui.forms import ComboBox, DoubleSpinBox, LogSlider, ParamForm, SpinBox
 
 BATCH_MODES = ("mini-batch", "batch", "stochastic")
+#: seeds are any whole number >= 0 (the command line takes them); 20 digits hold every 64-bit one
+SEED_PATTERN = r"\d{1,20}"
 
 
 class TrainingPanel(QWidget):
     title = "Training"
-    #: section, new value, undo text, merge key
-    edit = Signal(str, object, str, object)
+    #: a gui.commands.EditCommand
+    edit = Signal(object)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -34,57 +38,58 @@ class TrainingPanel(QWidget):
         self.loss = ComboBox()
         self.loss.setObjectName("loss")
         self.loss.addItems(LOSS_NAMES)
-        self.loss.activated.connect(lambda _i: self._emit("loss", self.loss.currentText(), "Loss"))
-        top.addRow("Loss", self.loss)
+        self.loss.activated.connect(lambda _i: self._emit(cmd.SetLoss(self.loss.currentText())))
+        top.addRow(self.tr("Loss"), self.loss)
         self.optimizer = ComboBox()
         self.optimizer.setObjectName("optimizer")
         self.optimizer.addItems(list(OPTIMIZERS))
         self.optimizer.activated.connect(self._on_optimizer)
-        top.addRow("Optimizer", self.optimizer)
-        self.lr = LogSlider(1e-5, 1.0, 1e-3)
+        top.addRow(self.tr("Optimizer"), self.optimizer)
+        self.lr = LogSlider(1e-5, 10.0, 1e-3)
         self.lr.setObjectName("learningRate")
         self.lr.changed.connect(lambda v: self._set_optimizer("lr", v))
-        top.addRow("Learning rate", self.lr)
+        top.addRow(self.tr("Learning rate"), self.lr)
         outer.addLayout(top)
-        self.opt_box = QGroupBox("Optimizer parameters")
+        self.opt_box = QGroupBox(self.tr("Optimizer parameters"))
         self.opt_layout = QVBoxLayout(self.opt_box)
         self.opt_form: ParamForm | None = None
         outer.addWidget(self.opt_box)
 
-        batch = QGroupBox("Gradient descent")
+        batch = QGroupBox(self.tr("Gradient descent"))
         form = QFormLayout(batch)
         mode_row = QHBoxLayout()
         self.batch_mode = ComboBox()
         self.batch_mode.setObjectName("batchMode")
-        self.batch_mode.addItems(BATCH_MODES)
-        self.batch_mode.setToolTip("batch: the whole training set per step; stochastic: one example; "
-                                   "mini-batch: k examples")
+        for mode in BATCH_MODES:
+            self.batch_mode.addItem(self.tr(mode), mode)
+        self.batch_mode.setToolTip(
+            self.tr("batch: the whole training set per step; stochastic: one example; mini-batch: k examples")
+        )
         self.batch_mode.activated.connect(self._on_batch_mode)
         self.batch_size = SpinBox()
         self.batch_size.setObjectName("batchSize")
         self.batch_size.setRange(2, 100000)
         self.batch_size.setKeyboardTracking(False)
-        self.batch_size.valueChanged.connect(lambda v: self._set_training("batch_size", v, "Batch size"))
+        self.batch_size.valueChanged.connect(lambda v: self._set_training("batch_size", v))
         mode_row.addWidget(self.batch_mode)
         mode_row.addWidget(self.batch_size)
-        form.addRow("Batch", mode_row)
+        form.addRow(self.tr("Batch"), mode_row)
         self.epochs = SpinBox()
         self.epochs.setObjectName("epochs")
         self.epochs.setRange(1, 1000000)
         self.epochs.setKeyboardTracking(False)
-        self.epochs.valueChanged.connect(lambda v: self._set_training("epochs", v, "Epochs"))
-        form.addRow("Epochs", self.epochs)
+        self.epochs.valueChanged.connect(lambda v: self._set_training("epochs", v))
+        form.addRow(self.tr("Epochs"), self.epochs)
         self.schedule = ComboBox()
         self.schedule.setObjectName("schedule")
         self.schedule.addItems(list(SCHEDULES))
-        self.schedule.activated.connect(
-            lambda _i: self._emit("schedule", {"name": self.schedule.currentText()}, "Schedule"))
-        form.addRow("LR schedule", self.schedule)
+        self.schedule.activated.connect(lambda _i: self._emit(cmd.SetSchedule({"name": self.schedule.currentText()})))
+        form.addRow(self.tr("LR schedule"), self.schedule)
         self.schedule_form_holder = QVBoxLayout()
         form.addRow(self.schedule_form_holder)
         outer.addWidget(batch)
 
-        reg = QGroupBox("Stability and regularisation")
+        reg = QGroupBox(self.tr("Stability and regularisation"))
         form = QFormLayout(reg)
         clip_row = QHBoxLayout()
         self.clip_on = QCheckBox()
@@ -98,7 +103,7 @@ class TrainingPanel(QWidget):
         self.clip.valueChanged.connect(self._on_clip)
         clip_row.addWidget(self.clip_on)
         clip_row.addWidget(self.clip, 1)
-        form.addRow("Clip gradient norm", clip_row)
+        form.addRow(self.tr("Clip gradient norm"), clip_row)
         early_row = QHBoxLayout()
         self.early_on = QCheckBox()
         self.early_on.setObjectName("earlyOn")
@@ -106,24 +111,26 @@ class TrainingPanel(QWidget):
         self.patience.setObjectName("patience")
         self.patience.setRange(1, 10000)
         self.patience.setValue(10)
-        self.patience.setPrefix("patience ")
+        self.patience.setPrefix(self.tr("patience "))
         self.patience.setKeyboardTracking(False)
         self.early_on.toggled.connect(self._on_early)
         self.patience.valueChanged.connect(self._on_early)
         early_row.addWidget(self.early_on)
         early_row.addWidget(self.patience, 1)
-        form.addRow("Early stopping", early_row)
-        self.seed = SpinBox()
+        form.addRow(self.tr("Early stopping"), early_row)
+        # a line edit, not a QSpinBox: a seed >= 2**31 (which the command line takes)
+        # overflows a spin box's int
+        self.seed = QLineEdit()
         self.seed.setObjectName("seed")
-        self.seed.setRange(0, 2**31 - 1)
-        self.seed.setKeyboardTracking(False)
-        self.seed.valueChanged.connect(lambda v: self._emit("seed", v, "Seed"))
-        form.addRow("Seed", self.seed)
+        self.seed.setValidator(QRegularExpressionValidator(QRegularExpression(SEED_PATTERN), self.seed))
+        self.seed.setToolTip(self.tr("Any whole number from 0: the same seed gives the same data and weights"))
+        self.seed.editingFinished.connect(self._on_seed)
+        form.addRow(self.tr("Seed"), self.seed)
         self.dtype = ComboBox()
         self.dtype.setObjectName("dtype")
         self.dtype.addItems(["float64", "float32"])
-        self.dtype.activated.connect(lambda _i: self._set_training("dtype", self.dtype.currentText(), "Precision"))
-        form.addRow("Precision", self.dtype)
+        self.dtype.activated.connect(lambda _i: self._set_training("dtype", self.dtype.currentText()))
+        form.addRow(self.tr("Precision"), self.dtype)
         outer.addWidget(reg)
         outer.addStretch(1)
 
@@ -131,8 +138,26 @@ class TrainingPanel(QWidget):
     def set_project(self, project: dict) -> None:
         """Show ``project``'s values (no signals are emitted)."""
         self.project = copy.deepcopy(project)
-        widgets = [self.loss, self.optimizer, self.batch_mode, self.batch_size, self.epochs, self.schedule,
-                   self.clip_on, self.clip, self.early_on, self.patience, self.seed, self.dtype]
+        self._show_values()
+        self._rebuild_optimizer_form(project["optimizer"])
+        self._rebuild_schedule_form(project["schedule"])
+
+    def _show_values(self) -> None:
+        project = self.project
+        widgets = [
+            self.loss,
+            self.optimizer,
+            self.batch_mode,
+            self.batch_size,
+            self.epochs,
+            self.schedule,
+            self.clip_on,
+            self.clip,
+            self.early_on,
+            self.patience,
+            self.seed,
+            self.dtype,
+        ]
         for w in widgets:
             w.blockSignals(True)
         loss = project["loss"]
@@ -142,7 +167,8 @@ class TrainingPanel(QWidget):
         self.lr.set_value(opt.get("lr", OPTIMIZERS[opt["name"]].params["lr"].default))
         training = project["training"]
         size = training["batch_size"]
-        self.batch_mode.setCurrentText("batch" if size is None else "stochastic" if size == 1 else "mini-batch")
+        mode = "batch" if size is None else "stochastic" if size == 1 else "mini-batch"
+        self.batch_mode.setCurrentIndex(self.batch_mode.findData(mode))
         self.batch_size.setEnabled(size not in (None, 1))
         if size not in (None, 1):
             self.batch_size.setValue(size)
@@ -157,16 +183,36 @@ class TrainingPanel(QWidget):
         self.patience.setEnabled(early is not None)
         if early is not None:
             self.patience.setValue(early.get("patience", 10))
-        self.seed.setValue(project["seed"])
+        self.seed.setText(str(project["seed"]))
         self.dtype.setCurrentText(training["dtype"])
         for w in widgets:
             w.blockSignals(False)
-        self._rebuild_optimizer_form(opt)
-        self._rebuild_schedule_form(project["schedule"])
 
     # ---- Private API
-    def _emit(self, section, value, text, merge_key=None):
-        self.edit.emit(section, value, text, merge_key)
+    def show_change(self, change) -> None:
+        """Show one changed value (an undo, or an edit refused) without rebuilding the panel."""
+        self.project[change.section] = copy.deepcopy(self.project.get(change.section))
+        if change.key is None:
+            self.project[change.section] = copy.deepcopy(change.new)
+        else:
+            self.project[change.section][change.key] = copy.deepcopy(change.new)
+        section, key = change.section, change.key
+        if section == "optimizer" and key == "lr":
+            if self.lr.value() != change.new:
+                self.lr.set_value(change.new)
+        elif section == "optimizer" and key is not None:
+            if not _shows(self.opt_form, key, change.new):
+                self._rebuild_optimizer_form(self.project["optimizer"])
+        elif section == "schedule" and key is not None:
+            if not _shows(self._schedule_form(), key, change.new):
+                self._rebuild_schedule_form(self.project["schedule"])
+        elif section in ("optimizer", "schedule"):
+            self.set_project(self.project)
+        else:
+            self._show_values()
+
+    def _emit(self, command):
+        self.edit.emit(command)
 
     def _rebuild_optimizer_form(self, opt: dict):
         if self.opt_form is not None:
@@ -176,7 +222,11 @@ class TrainingPanel(QWidget):
         self.opt_form = ParamForm(cls.params, opt, skip=("lr",))
         self.opt_form.changed.connect(self._set_optimizer)
         self.opt_layout.addWidget(self.opt_form)
-        self.opt_box.setTitle(f"{opt['name']} parameters")
+        self.opt_box.setTitle(self.tr("{name} parameters").format(name=opt["name"]))
+
+    def _schedule_form(self):
+        item = self.schedule_form_holder.itemAt(0) if self.schedule_form_holder.count() else None
+        return item.widget() if item is not None else None
 
     def _rebuild_schedule_form(self, schedule: dict):
         while self.schedule_form_holder.count():
@@ -193,32 +243,50 @@ class TrainingPanel(QWidget):
         name = self.optimizer.currentText()
         if name == self.project["optimizer"]["name"]:
             return
-        lr = self.project["optimizer"].get("lr")
-        self._emit("optimizer", {"name": name, "lr": lr} if lr else {"name": name}, f"Optimizer {name}")
+        self._emit(cmd.SetOptimizer(name, self.project["optimizer"].get("lr")))
 
     def _set_optimizer(self, key, value):
-        opt = copy.deepcopy(self.project["optimizer"])
-        opt[key] = value
-        self._emit("optimizer", opt, f"Optimizer {key}", f"optimizer.{key}")
+        self._emit(cmd.SetHyperparameter(key, value))
 
     def _set_schedule(self, key, value):
-        schedule = copy.deepcopy(self.project["schedule"])
-        schedule[key] = value
-        self._emit("schedule", schedule, f"Schedule {key}", f"schedule.{key}")
+        self._emit(cmd.SetScheduleOption(key, value))
 
-    def _set_training(self, key, value, text):
-        training = copy.deepcopy(self.project["training"])
-        training[key] = value
-        self._emit("training", training, text, f"training.{key}")
+    def _set_training(self, key, value, text=""):
+        self._emit(cmd.SetTrainingOption(key, value, text))
 
     def _on_batch_mode(self, _index):
-        mode = self.batch_mode.currentText()
+        mode = self.batch_mode.currentData()
         size = {"batch": None, "stochastic": 1}.get(mode, self.batch_size.value())
-        self._set_training("batch_size", size, f"{mode.capitalize()} gradient descent")
+        text = {"batch": self.tr("Batch gradient descent"), "stochastic": self.tr("Stochastic gradient descent")}
+        self._set_training("batch_size", size, text.get(mode, self.tr("Mini-batch gradient descent")))
 
     def _on_clip(self, *_):
-        self._set_training("grad_clip", self.clip.value() if self.clip_on.isChecked() else None, "Gradient clipping")
+        self._set_training(
+            "grad_clip", self.clip.value() if self.clip_on.isChecked() else None, self.tr("Gradient clipping")
+        )
 
     def _on_early(self, *_):
         value = {"patience": self.patience.value()} if self.early_on.isChecked() else None
-        self._set_training("early_stopping", value, "Early stopping")
+        self._set_training("early_stopping", value, self.tr("Early stopping"))
+
+    def _on_seed(self):
+        text = self.seed.text()
+        if not text.isdigit():
+            self.seed.setText(str(self.project.get("seed", 0)))
+            return
+        if int(text) != self.project.get("seed"):
+            self._emit(cmd.SetSeed(int(text)))
+
+
+def _shows(form, key, value) -> bool:
+    """True if ``form``'s editor for ``key`` already shows ``value`` (the edit came from it)."""
+    editor = form.editors.get(key) if form is not None else None
+    if editor is None:
+        return False
+    for getter in ("isChecked", "currentData", "value"):
+        if hasattr(editor, getter):
+            try:
+                return getattr(editor, getter)() == value
+            except TypeError:
+                return False
+    return False
