@@ -37,3 +37,20 @@ def window(qtbot, settings, monkeypatch):
     yield win
     win.close()
     assert not win.worker.isRunning()
+
+
+@pytest.fixture(autouse=True)
+def no_blocking_message_boxes(monkeypatch):
+    """A modal QMessageBox in a test would wait forever for a click (the suite hangs with
+    no summary): fail the test with the dialog's text instead.  Tests that expect a
+    dialog patch it themselves, over this."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def refuse(kind):
+        def shown(parent, title, text, *args, **kwargs):
+            raise AssertionError(f"unexpected modal QMessageBox.{kind}: {title}: {text}")
+
+        return staticmethod(shown)
+
+    for kind in ("critical", "warning", "information", "question"):
+        monkeypatch.setattr(QMessageBox, kind, refuse(kind))

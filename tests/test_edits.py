@@ -340,7 +340,7 @@ def test_examples_open_with_every_control_consistent(qtbot, window):
     [
         {"optimizer": {"name": "adam", "lr": 0.03, "eps": 0.0}},
         {"optimizer": {"name": "sgd", "lr": 100.0}},
-        {"init": {"name": "uniform", "a": 1e30}},
+        {"init": {"name": "uniform", "a": 1e6}, "training": {"dtype": "float32"}},  # overflows float32
     ],
     ids=["adam_eps_0", "sgd_lr_100", "huge_init"],
 )
@@ -351,6 +351,7 @@ def test_training_built_to_diverge_never_raises_in_the_window(qtbot, window, tmp
     if "init" in change:
         for layer in project["network"]["layers"]:
             layer["init"] = change["init"]
+        project["training"].update(change["training"])
     else:
         project.update(change)
     path = tmp_path / "diverge.json"
