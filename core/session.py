@@ -5,7 +5,11 @@ This is what the app's training worker runs, in a process of its own (see
 one epoch, change a hyper-parameter, rebuild, query) arrive on a connection
 and are applied between steps through a dispatch table keyed by their type;
 snapshots go out at most ``snapshot_rate`` times a second, and only after the
-receiver said it has drawn the previous one.  Every message out carries the
+receiver said it has drawn the previous one.  What costs the training process
+forward passes is sent less often: the decision boundary and predictions at most
+:data:`OUTPUT_RATE` times a second, the neuron pictures (as float32) at most
+:data:`NEURON_RATE` times, as often as the window draws them; a snapshot sent
+when training stops (pause, a step, the end) carries everything.  Every message out carries the
 generation of the run it belongs to, so the receiver can drop what a replaced
 run still had in flight.
 
@@ -20,12 +24,14 @@ from __future__ import annotations
 import io
 import os
 import pickle
+import select
 import signal
 import sys
 import time
 import traceback
 import warnings
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 
@@ -60,6 +66,17 @@ from .trainer import Trainer, TrainingDiverged
 #: set to 1 in the environment to enable the ``test_*`` queries (used by the test suite)
 TEST_HOOKS_ENV = "BACKPROP_LAB_TEST_HOOKS"
 
+#: snapshots a second at most (each also waits for the receiver to have drawn the last)
+SNAPSHOT_RATE = 40.0
+#: snapshots a second that carry the decision boundary (or fitted curve) and the
+#: predictions at most: each costs a forward pass over a grid
+OUTPUT_RATE = 20.0
+#: snapshots a second that carry the neuron pictures at most (the window draws them
+#: at most 10 times a second): a forward pass over a grid, and most of a snapshot's bytes
+NEURON_RATE = 10.0
+#: while training, the connection is looked at for commands at most this often (seconds)
+POLL_INTERVAL = 0.001
+
 
 class UnknownQuery(LookupError):
     """A query name that is not in :data:`QUERIES`."""
@@ -75,8 +92,11 @@ def failure(exc: BaseException, headline: str, input_errors: bool = True) -> tup
     code = getattr(exc, "code", None)
     if isinstance(exc, TrainingDiverged):  # code names the cause (nonfinite_loss, ...); args say where
         details = getattr(exc, "details", None) or {}
-        return str(exc), code if isinstance(code, str) else "diverged", {
-            "step": exc.step, "where": exc.where, **details}
+        return (
+            str(exc),
+            code if isinstance(code, str) else "diverged",
+            {"step": exc.step, "where": exc.where, **details},
+        )
     if isinstance(code, str):  # the error classifies itself: take its arguments as given
         args = next((v for v in (getattr(exc, n, None) for n in ("params", "details")) if v is not None), exc.args)
         return str(exc), code, args
@@ -158,9 +178,21 @@ class _InjectedCrash(BaseException):
 
 
 class Session:
-    def __init__(self, send, snapshot_rate: float = 25.0, neuron_grid: int = 24, test_hooks: bool | None = None):
+    def __init__(
+        self,
+        send,
+        snapshot_rate: float = SNAPSHOT_RATE,
+        neuron_grid: int = 24,
+        test_hooks: bool | None = None,
+        output_rate: float = OUTPUT_RATE,
+        neuron_rate: float = NEURON_RATE,
+    ):
         self.send = send  # callable taking one message
         self.interval = 1.0 / snapshot_rate
+        # the output and the neuron pictures never more often than the snapshots themselves
+        self.output_interval = max(self.interval, 1.0 / output_rate)
+        self.neuron_interval = max(self.output_interval, 1.0 / neuron_rate)
+        self.last_output = self.last_neurons = float("-inf")
         self.neuron_grid = neuron_grid
         self.trainer: Trainer | None = None
         self.gen = 0
@@ -352,8 +384,11 @@ class Session:
         trainer = self.trainer
         # the update-to-weight ratio needs the weights before this step, but only if a
         # snapshot can follow it: copying them on every step would tax the hot loop
+        # (while the receiver draws the last snapshot, none can)
         trainer.keep_previous = (
-            self.pending == 1 or self.until_epoch is not None or time.perf_counter() - self.last_emit >= self.interval
+            self.pending == 1
+            or self.until_epoch is not None
+            or (self.drawn and time.perf_counter() - self.last_emit >= self.interval)
         )
         try:
             if self._raise_next is not None:
@@ -394,9 +429,21 @@ class Session:
         if not force and now - self.last_emit < self.interval:
             return
         trainer = self.trainer
+        if not force and self.busy and not trainer.keep_previous:
+            return  # the next step keeps the weights before it: its update-to-weight ratios can be shown
+        # the output and the neuron pictures only when due while training; everything
+        # when forced or idle (paused, a step done, a rebuild): that snapshot stays on screen
+        complete = force or not self.busy
+        output = complete or now - self.last_output >= self.output_interval
+        # (a little slack: they come with every other output, not every third)
+        neurons = output and (complete or now - self.last_neurons >= 0.9 * self.neuron_interval)
         self.dirty = False
         try:
-            snap = trainer.snapshot(self.since, boundary=True, neuron_grid=self.neuron_grid, predictions=True)
+            snap = trainer.snapshot(
+                self.since, boundary=output, neuron_grid=self.neuron_grid if neurons else 0, predictions=output
+            )
+            if neurons:
+                snap = compact_pictures(snap)
         except Exception as exc:  # the statistics failed: pause, report, keep serving
             self._stop_running()
             headline = f"Training paused: the statistics of step {trainer.step_count} could not be computed"
@@ -404,12 +451,34 @@ class Session:
             return
         self.since = len(trainer.history)
         self.last_emit = now
+        if output:
+            self.last_output = now
+        if neurons:
+            self.last_neurons = now
         self.drawn = False
         self.send(SnapshotMsg(self.gen, snap))
         elapsed = now - self.rate_t0
         if elapsed > 0.5:
             self.send(Rate(self.gen, self.count / elapsed))
             self.count, self.rate_t0 = 0, now
+
+
+_F32_MAX = float(np.finfo(np.float32).max)
+
+
+def compact_pictures(snap):
+    """``snap`` with its neuron pictures as float32 (half the bytes; they are only drawn
+    through a colour table).  Values beyond float32's range are clipped to it, so a
+    finite value stays finite; NaN and infinities stay what they were."""
+    boundary = snap.boundary
+    if boundary is None or not boundary.activations:
+        return snap
+    acts = {}
+    for key, value in boundary.activations.items():
+        if isinstance(value, np.ndarray) and value.dtype.kind == "f" and value.dtype.itemsize > 4:
+            value = np.clip(value, -_F32_MAX, _F32_MAX).astype(np.float32)
+        acts[key] = value
+    return replace(snap, boundary=replace(boundary, activations=acts))
 
 
 def keep_weights(source, network) -> bool:
@@ -489,16 +558,39 @@ def crash_summary(exc: BaseException) -> str:
     return text
 
 
-def serve(conn, snapshot_rate: float = 25.0) -> None:
+def serve(conn, snapshot_rate: float = SNAPSHOT_RATE) -> None:
     """Entry point of the training process: run a session on a ``multiprocessing`` connection.
 
     Ends with :class:`Bye` when asked to quit (or the window's end of the pipe
     closed), with :class:`Crashed` if the loop itself failed.
+
+    While training, the session asks for commands between every two steps; the
+    connection is looked at only every :data:`POLL_INTERVAL` seconds then (a step
+    can take a tenth of a millisecond, and ``Connection.poll`` builds a selector
+    each time), through one ``select.poll`` object.
     """
+    try:
+        poller = select.poll()
+        poller.register(conn.fileno(), select.POLLIN | select.POLLPRI)
+        waiting = lambda: bool(poller.poll(0))  # noqa: E731
+    except (AttributeError, OSError, ValueError):  # not a file descriptor (the tests' stand-ins)
+        waiting = lambda: conn.poll(0)  # noqa: E731
+    empty_until = [0.0]  # a zero-timeout poll before this time finds nothing without looking
+
+    def ready(timeout) -> bool:
+        if timeout:
+            return conn.poll(timeout)
+        now = time.perf_counter()
+        if now < empty_until[0]:
+            return False
+        if waiting():
+            return True
+        empty_until[0] = now + POLL_INTERVAL
+        return False
 
     def poll(timeout):
         try:
-            if conn.poll(timeout):
+            if ready(timeout):
                 return conn.recv()
         except (EOFError, OSError):
             return Quit()
@@ -535,7 +627,7 @@ def serve(conn, snapshot_rate: float = 25.0) -> None:
         conn.close()
 
 
-def serve_fd(fd: int, snapshot_rate: float = 25.0) -> None:
+def serve_fd(fd: int, snapshot_rate: float = SNAPSHOT_RATE) -> None:
     """Entry point when started as ``python -c ...`` with an inherited socket."""
     from multiprocessing.connection import Connection
 

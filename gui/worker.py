@@ -26,6 +26,7 @@ import subprocess
 import sys
 import threading
 from concurrent.futures import Future
+from dataclasses import replace
 from multiprocessing.connection import Connection
 
 from PySide6.QtCore import Qt, QThread, QTimer, Signal
@@ -115,6 +116,7 @@ class TrainingWorker(QThread):
         self._speed: Speed | None = None
         self._deaths = 0  # deaths since the last run was built
         self._crash_text: str | None = None
+        self._pictures: tuple[int, dict] | None = None  # (generation, the last neuron pictures received)
         self._live_timer = QTimer(self)
         self._live_timer.setSingleShot(True)
         self._live_timer.setInterval(LIVE_EDIT_INTERVAL_MS)
@@ -122,7 +124,7 @@ class TrainingWorker(QThread):
         self._deliver.connect(self._run_callback, Qt.QueuedConnection)
         self._handlers = {
             Built: self._on_built,
-            SnapshotMsg: lambda m: self.snapshot.emit(m.gen, m.snapshot),
+            SnapshotMsg: self._on_snapshot,
             Playing: lambda m: self.state_changed.emit(m.gen, m.playing),
             Failed: self._on_failed,
             Info: lambda m: self.info.emit(m.gen, m.text),
@@ -320,6 +322,19 @@ class TrainingWorker(QThread):
         self.built.emit(message.gen, message.info)
         self.built_detail.emit(message.gen, message.weights_kept)
 
+    def _on_snapshot(self, message: SnapshotMsg):
+        """The training process sends the neuron pictures only in some snapshots (they
+        cost it a forward pass); a snapshot with a boundary but without them carries the
+        last ones again, the same objects, so a panel can tell they did not change."""
+        snap = message.snapshot
+        boundary = getattr(snap, "boundary", None)
+        if boundary is not None:
+            if boundary.activations:
+                self._pictures = (message.gen, boundary.activations)
+            elif self._pictures is not None and self._pictures[0] == message.gen:
+                snap = replace(snap, boundary=replace(boundary, activations=self._pictures[1]))
+        self.snapshot.emit(message.gen, snap)
+
     def _on_failed(self, message: Failed):
         self.failed.emit(message.gen, message.text)
         self.failed_detail.emit(message.gen, message)
@@ -428,6 +443,11 @@ def _start_process() -> tuple[subprocess.Popen, Connection]:
     """A training process (a fresh interpreter: never fork a process that runs Qt)
     and our end of its pipe."""
     ours, theirs = socket.socketpair()
+    # room for a whole snapshot in the pipe: sending one never waits for the relay
+    # thread, which may be waiting for the GUI thread to let go of the GIL
+    for sock in (ours, theirs):
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 1 << 20)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1 << 20)
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)

@@ -662,7 +662,8 @@ class NetworkCanvas(QGraphicsView):
         """Take weights, gradients and neuron pictures from a snapshot and redraw
         the columns in view."""
         self.weights = {s.path: (s.weight, s.weight_grad, s.bias) for s in snap.layers}
-        self.activations = snap.boundary.activations if snap.boundary is not None else {}
+        if snap.boundary is not None:  # a snapshot without the output keeps the last pictures
+            self.activations = snap.boundary.activations
         self._apply_weights(self._visible_columns())
 
     def refresh_lines(self) -> None:
@@ -719,8 +720,13 @@ class NetworkCanvas(QGraphicsView):
         for column in columns:
             self._colour_lines(column)
             a = self.activations.get(column.wpath) if column.wpath else None
+            if a is None or a.ndim != 3:
+                continue
             for neuron in column.neurons:
-                if a is not None and a.ndim == 3 and neuron.unit < a.shape[2]:
+                # the same pictures as last time (snapshots between two pictures carry the
+                # last ones again): drawn already
+                if neuron.unit < a.shape[2] and getattr(neuron, "picture", None) is not a:
+                    neuron.picture = a
                     neuron.pixmap.setPixmap(_heat_pixmap(a[:, :, neuron.unit], NEURON - 2))
 
     def _colour_lines(self, column: Column) -> None:
