@@ -143,19 +143,46 @@ class HistogramRow(pg.GraphicsLayoutWidget):
 
     # ---- Private API
     def _build(self) -> None:
-        """Lay out one plot per layer of the page (colour by depth), removing the old ones."""
-        self.clear()
+        """Lay out one plot per layer of the page (colour by depth).  The plots of the
+        last layout are kept and given the new layers (making a plot costs about 10 ms:
+        opening a project must not stall the window); only missing ones are made."""
+        shown = self.shown()
+        crowded = len(shown) > 4  # titles and notes on two lines
+        old = list(zip(self.plots.values(), self.curves, self.zero_bars, self.notes))
+        if crowded != self._crowded:  # other title and note sizes: start afresh
+            old = []
+        if self.axis_label is not None:
+            self.removeItem(self.axis_label)
+        if not old:
+            self.clear()
+        for plot, _, _, note in old[len(shown) :]:
+            plot.setXLink(None)  # the first plot stays: let go of it
+            self.removeItem(plot)
+            self.removeItem(note)
         self.plots, self.curves, self.zero_bars, self.notes, self._notes_text = {}, [], [], [], []
         self._x_range = None
-        shown = self.shown()
         self.setMinimumWidth(MIN_PLOT_WIDTH * len(shown))
-        crowded = len(shown) > 4  # titles and notes on two lines
         colors = style.depth_colors(len(self.paths))
         first = None
         for col, index in enumerate(shown):
             path, label, color = self.paths[index], self.labels[index], colors[index]
-            plot = self.addPlot(row=0, col=col)
             title = style.two_lines(label).replace("\n", "<br>") if crowded else label
+            if col < len(old):
+                plot, curve, bar, note = old[col]
+                style.set_title(plot, title)
+                curve.setData([], [])
+                curve.setPen(style.pen(color, 1.5))
+                curve.setBrush(style.with_alpha(color, 120))
+                note.setText(" ")
+                if first is None:
+                    first = plot
+                self.plots[path] = plot
+                self.curves.append(curve)
+                self.zero_bars.append(bar)
+                self.notes.append(note)
+                self._notes_text.append("")
+                continue
+            plot = self.addPlot(row=0, col=col)
             style.style_plot(plot, title)
             plot.setMouseEnabled(x=True, y=False)
             plot.hideButtons()
