@@ -149,8 +149,6 @@ class HistogramRow(pg.GraphicsLayoutWidget):
         shown = self.shown()
         crowded = len(shown) > 4  # titles and notes on two lines
         old = list(zip(self.plots.values(), self.curves, self.zero_bars, self.notes))
-        if crowded != self._crowded:  # other title and note sizes: start afresh
-            old = []
         if self.axis_label is not None:
             self.removeItem(self.axis_label)
         if not old:
@@ -173,7 +171,16 @@ class HistogramRow(pg.GraphicsLayoutWidget):
                 curve.setData([], [])
                 curve.setPen(style.pen(color, 1.5))
                 curve.setBrush(style.with_alpha(color, 120))
-                note.setText(" ")
+                if crowded != self._crowded:  # notes of another size and number of lines
+                    if crowded:
+                        plot.getAxis("bottom").showLabel(False)
+                    else:
+                        plot.setLabel("bottom", self.x_label)
+                    self.removeItem(note)
+                    note = style.StableLabel(" ", color=style.FOREGROUND, size="8pt" if crowded else "9pt")
+                    self.addItem(note, row=1, col=col)
+                else:
+                    note.setText(" ")
                 if first is None:
                     first = plot
                 self.plots[path] = plot
