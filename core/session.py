@@ -476,7 +476,7 @@ def compact_pictures(snap):
     acts = {}
     for key, value in boundary.activations.items():
         if isinstance(value, np.ndarray) and value.dtype.kind == "f" and value.dtype.itemsize > 4:
-            value = np.clip(value, -_F32_MAX, _F32_MAX).astype(np.float32)
+            value = np.where(np.isinf(value), value, np.clip(value, -_F32_MAX, _F32_MAX)).astype(np.float32)
         acts[key] = value
     return replace(snap, boundary=replace(boundary, activations=acts))
 
