@@ -9,7 +9,7 @@ receiver said it has drawn the previous one.  What costs the training process
 forward passes is sent less often: the decision boundary and predictions at most
 :data:`OUTPUT_RATE` times a second, the neuron pictures (as float32) at most
 :data:`NEURON_RATE` times, as often as the window draws them; a snapshot sent
-when training stops (pause, a step, the end) carries everything.  Every message out carries the
+when training stops or waits (pause, a step, the end) carries everything.  Every message out carries the
 generation of the run it belongs to, so the receiver can drop what a replaced
 run still had in flight.
 
@@ -70,7 +70,7 @@ TEST_HOOKS_ENV = "BACKPROP_LAB_TEST_HOOKS"
 SNAPSHOT_RATE = 40.0
 #: snapshots a second that carry the decision boundary (or fitted curve) and the
 #: predictions at most: each costs a forward pass over a grid
-OUTPUT_RATE = 20.0
+OUTPUT_RATE = 10.0
 #: snapshots a second that carry the neuron pictures at most (the window draws them
 #: at most 10 times a second): a forward pass over a grid, and most of a snapshot's bytes
 NEURON_RATE = 10.0
@@ -234,10 +234,12 @@ class Session:
         with warnings.catch_warnings(), np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             warnings.simplefilter("ignore", RuntimeWarning)
             while not self.quit:
-                for cmd in coalesce(drain(poll, 0.0 if self.busy else 0.05)):
-                    self.apply(cmd)
-                    if self.quit:
-                        return
+                batch = drain(poll, 0.0 if self.busy else 0.05)
+                if batch:  # (most turns of a training loop have none)
+                    for cmd in coalesce(batch):
+                        self.apply(cmd)
+                        if self.quit:
+                            return
                 self.tick()
 
     @property
