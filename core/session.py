@@ -9,9 +9,9 @@ receiver said it has drawn the previous one.  What costs the training process
 forward passes is sent less often: the decision boundary and predictions at most
 :data:`OUTPUT_RATE` times a second, the neuron pictures (as float32) at most
 :data:`NEURON_RATE` times, as often as the window draws them; a snapshot sent
-when training stops or waits (pause, a step, the end) carries everything.  Every message out carries the
-generation of the run it belongs to, so the receiver can drop what a replaced
-run still had in flight.
+when training stops or waits (pause, a step, the end) carries everything.
+Every message out carries the generation of the run it belongs to, so the
+receiver can drop what a replaced run still had in flight.
 
 The session survives anything a command, a step or a snapshot raises: a build
 that fails reports :class:`~core.protocol.Failed` and leaves no network; an
@@ -437,7 +437,7 @@ class Session:
         # when forced or idle (paused, a step done, a rebuild): that snapshot stays on screen
         complete = force or not self.busy
         output = complete or now - self.last_output >= self.output_interval
-        # (a little slack: they come with every other output, not every third)
+        # (a little slack: snapshots come at whole frames, so due "about now" counts)
         neurons = output and (complete or now - self.last_neurons >= 0.9 * self.neuron_interval)
         self.dirty = False
         try:
