@@ -102,6 +102,7 @@ class Snapshot:
     message: str | None
     finished: bool
     predictions: Predictions | None = None
+    failed_step: int | None = None  # the step that diverged (not counted in ``step``), if one did
 
 
 def run_info(trainer) -> RunInfo:
@@ -159,6 +160,7 @@ def take_snapshot(
         message=trainer.message,
         finished=trainer.finished,
         predictions=compute_predictions(trainer) if predictions else None,
+        failed_step=getattr(trainer.divergence, "step", None),
     )
 
 

@@ -77,6 +77,9 @@ class Controls(QWidget):
                 parts.append(self.tr("accuracy <b>{values}</b>").format(values=" / ".join(accs)))
         if len(losses) == 2:
             parts.append("<span style='color:#777'>" + self.tr("(train / validation)") + "</span>")
+        failed = getattr(snap, "failed_step", None)
+        if failed is not None:  # the banner names this step: the read-out says the same
+            parts.append("<span style='color:#b3261e'><b>" + self.tr("step {n} failed").format(n=failed) + "</b></span>")
         if steps_per_second and math.isfinite(steps_per_second):
             parts.append(self.tr("<b>{n}</b> steps/s").format(n=f"{steps_per_second:,.0f}"))
         if snap.step == 0:

@@ -357,6 +357,10 @@ class NetworkCanvas(QGraphicsView):
             if scale > 1.0 or scale < MIN_SCALE:
                 self.resetTransform()
                 self.scale(min(max(scale, MIN_SCALE), 1.0), min(max(scale, MIN_SCALE), 1.0))
+            # fitInView centres the scene: when it does not fit (a short window, a deep
+            # network) that hides the layer cards; show the cards and the inputs first
+            self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
