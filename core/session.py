@@ -21,9 +21,7 @@ are named (:data:`QUERIES`), never attribute paths.  Nothing here imports Qt.
 
 from __future__ import annotations
 
-import io
 import os
-import pickle
 import select
 import signal
 import sys
@@ -31,13 +29,10 @@ import time
 import traceback
 import warnings
 from collections.abc import Callable
-from dataclasses import replace
 
 import numpy as np
 
-from .inspect import trace_example
 from .protocol import (
-    LIVE_EDITS,
     Built,
     Bye,
     Crashed,
@@ -60,7 +55,18 @@ from .protocol import (
     Step,
     StepEpoch,
 )
+from .queries import (  # noqa: F401 (re-exported: the names users of the session know)
+    _INJECTABLE,
+    ALIASES,
+    QUERIES,
+    TEST_QUERIES,
+    UnknownQuery,
+    _InjectedError,
+    failure,
+    portable,
+)
 from .registry import ConfigError
+from .session_io import coalesce, compact_pictures, crash_summary, drain  # noqa: F401 (re-exported)
 from .trainer import Trainer, TrainingDiverged
 
 #: set to 1 in the environment to enable the ``test_*`` queries (used by the test suite)
@@ -76,105 +82,6 @@ OUTPUT_RATE = 10.0
 NEURON_RATE = 10.0
 #: while training, the connection is looked at for commands at most this often (seconds)
 POLL_INTERVAL = 0.001
-
-
-class UnknownQuery(LookupError):
-    """A query name that is not in :data:`QUERIES`."""
-
-
-def failure(exc: BaseException, headline: str, input_errors: bool = True) -> tuple[str, str, object]:
-    """``(text, code, args)`` describing ``exc`` for a :class:`Failed` message.
-
-    Errors about the project (ConfigError, divergence; with ``input_errors`` any
-    ValueError or OSError, as reading a project raises them) are shown as they
-    read; anything else as ``headline`` with the error in brackets.
-    """
-    code = getattr(exc, "code", None)
-    if isinstance(exc, TrainingDiverged):  # code names the cause (nonfinite_loss, ...); args say where
-        details = getattr(exc, "details", None) or {}
-        return (
-            str(exc),
-            code if isinstance(code, str) else "diverged",
-            {"step": exc.step, "where": exc.where, **details},
-        )
-    if isinstance(code, str):  # the error classifies itself: take its arguments as given
-        args = next((v for v in (getattr(exc, n, None) for n in ("params", "details")) if v is not None), exc.args)
-        return str(exc), code, args
-    if isinstance(exc, ConfigError) or (input_errors and isinstance(exc, (ValueError, OSError))):
-        return str(exc), "config_error", {}
-    kind = type(exc).__name__
-    details = {"type": kind, "text": str(exc)}
-    if isinstance(exc, MemoryError):
-        return f"{headline}: not enough memory.", "out_of_memory", details
-    return f"{headline} ({kind}: {exc})." if str(exc) else f"{headline} ({kind}).", "internal_error", details
-
-
-def portable(exc: BaseException) -> BaseException:
-    """``exc`` if it survives a pickle round trip, else a :class:`RemoteError` with its text."""
-    try:
-        pickle.loads(pickle.dumps(exc))
-        return exc
-    except Exception:
-        return RemoteError(str(exc), type(exc).__name__)
-
-
-# ---- named queries: (function of the session and the query's arguments, changes what is drawn)
-
-
-def _history_csv(trainer) -> str:
-    out = io.StringIO()
-    trainer.history.write_csv(out)
-    return out.getvalue()
-
-
-def _load_weights(trainer, arrays, source="weights"):
-    trainer.network.load_arrays(arrays, source)
-
-
-def _trace(trainer, index=0, part="train"):
-    if part not in ("train", "val"):
-        raise ValueError(f"trace_example: part must be 'train' or 'val', got {part!r}")
-    x, t = (trainer.x_train, trainer.t_train) if part == "train" else (trainer.x_val, trainer.t_val)
-    if not 0 <= index < len(x):
-        raise ValueError(f"trace_example: the {part} set has {len(x)} rows, got index {index}")
-    return trace_example(trainer.network, trainer.loss, x[index], t[index])
-
-
-#: name -> (function(trainer, *args), True if it changes what a snapshot shows)
-QUERIES: dict[str, tuple[Callable, bool]] = {
-    "weights": (lambda tr: tr.network.copy_arrays(), False),
-    "load_weights": (_load_weights, True),
-    "step_count": (lambda tr: tr.step_count, False),
-    "epoch": (lambda tr: tr.epoch, False),
-    "history": (lambda tr: tr.history.copy(), False),
-    "history_rows": (lambda tr, start=0: tr.history.rows(start), False),
-    "history_csv": (_history_csv, False),
-    "report": (lambda tr: tr.report(), False),
-    "optimizer": (lambda tr: dict(tr.optimizer.group), False),
-    "project": (lambda tr: tr.project, False),
-    "info": (lambda tr: tr.info(), False),
-    "trace_example": (_trace, False),
-    "state": (lambda tr: tr.get_state(), False),
-    "set_state": (lambda tr, state: tr.set_state(state), True),
-}
-
-#: the names the window used before the table existed
-ALIASES = {
-    "network.copy_arrays": "weights",
-    "network.load_arrays": "load_weights",
-    "history.copy": "history",
-    "history.columns": "history_rows",
-    "optimizer.group": "optimizer",
-    "get_state": "state",
-}
-
-
-class _InjectedError(RuntimeError):
-    """Raised by the test hooks."""
-
-
-class _InjectedCrash(BaseException):
-    """Escapes every handler of the session loop (test hook ``test_crash``)."""
 
 
 class Session:
@@ -465,24 +372,6 @@ class Session:
             self.count, self.rate_t0 = 0, now
 
 
-_F32_MAX = float(np.finfo(np.float32).max)
-
-
-def compact_pictures(snap):
-    """``snap`` with its neuron pictures as float32 (half the bytes; they are only drawn
-    through a colour table).  Values beyond float32's range are clipped to it, so a
-    finite value stays finite; NaN and infinities stay what they were."""
-    boundary = snap.boundary
-    if boundary is None or not boundary.activations:
-        return snap
-    acts = {}
-    for key, value in boundary.activations.items():
-        if isinstance(value, np.ndarray) and value.dtype.kind == "f" and value.dtype.itemsize > 4:
-            value = np.where(np.isinf(value), value, np.clip(value, -_F32_MAX, _F32_MAX)).astype(np.float32)
-        acts[key] = value
-    return replace(snap, boundary=replace(boundary, activations=acts))
-
-
 def keep_weights(source, network) -> bool:
     """Copy ``source``'s arrays into ``network`` if every name and shape matches
     (and every value is finite); False leaves ``network`` as initialised."""
@@ -493,71 +382,7 @@ def keep_weights(source, network) -> bool:
     return True
 
 
-def drain(poll, timeout: float) -> list:
-    """Every command waiting (the first waited for up to ``timeout`` seconds)."""
-    cmd = poll(timeout)
-    batch = []
-    while cmd is not None:
-        batch.append(cmd)
-        if isinstance(cmd, Quit) or len(batch) >= 10_000:
-            break
-        cmd = poll(0.0)
-    return batch
-
-
-def coalesce(batch: list) -> list:
-    """Drop live edits that a later one for the same key replaces before anything
-    could observe them (a slider storm applies only its last value)."""
-    out = []
-    for i, cmd in enumerate(batch):
-        if isinstance(cmd, LIVE_EDITS):
-            replaced = False
-            for later in batch[i + 1 :]:
-                if type(later) is type(cmd) and later.key == cmd.key:
-                    replaced = True
-                    break
-                if isinstance(later, (Rebuild, Query)):
-                    break
-            if replaced:
-                continue
-        out.append(cmd)
-    return out
-
-
-# ---- test hooks (only with BACKPROP_LAB_TEST_HOOKS=1)
-
-_INJECTABLE = {
-    e.__name__: e
-    for e in (OverflowError, ZeroDivisionError, EOFError, MemoryError, ValueError, FloatingPointError, RuntimeError)
-}
-
-
-def _hook_raise(session: Session, kind: str = "RuntimeError") -> None:
-    session._raise_next = kind
-
-
-def _hook_crash(_session: Session) -> None:
-    raise _InjectedCrash("injected crash")
-
-
-def _hook_pid(_session: Session) -> int:
-    return os.getpid()
-
-
-TEST_QUERIES = {"test_raise_in_next_step": _hook_raise, "test_crash": _hook_crash, "test_pid": _hook_pid}
-
-
 # ---- the training process
-
-
-def crash_summary(exc: BaseException) -> str:
-    """One line: the exception and where it was raised."""
-    text = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-    frames = traceback.extract_tb(exc.__traceback__)
-    if frames:
-        last = frames[-1]
-        text += f" (in {os.path.basename(last.filename)}:{last.lineno}, {last.name})"
-    return text
 
 
 def serve(conn, snapshot_rate: float = SNAPSHOT_RATE) -> None:

@@ -89,11 +89,6 @@ def test_diverging_projects_plot_panels(qtbot, window, monkeypatch, name):
     _train(qtbot, window, name)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="network_canvas.refresh_lines raises on NaN weights (bug 1); "
-    "the canvas is being fixed on another branch: remove this mark once merged",
-)
 @pytest.mark.parametrize("name", list(CASES))
 def test_diverging_projects_train_in_the_window(qtbot, window, name):
     _train(qtbot, window, name)

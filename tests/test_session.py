@@ -340,7 +340,7 @@ def test_a_crash_of_the_loop_says_crashed_not_bye():
     assert pipe.closed
     assert not of(pipe.out, P.Bye)
     (crashed,) = of(pipe.out, P.Crashed)
-    assert "injected crash" in crashed.text and "session.py" in crashed.text
+    assert "injected crash" in crashed.text and "queries.py" in crashed.text
     pipe = Pipe([P.Rebuild(1, default_project()), P.Quit()])
     serve(pipe, snapshot_rate=1000.0)
     assert isinstance(pipe.out[-1], P.Bye)

@@ -1,0 +1,147 @@
+"""What the training process answers and how it describes a failure.
+
+:data:`QUERIES` is the explicit table of named queries the window may ask
+(``TrainingWorker.query(name, *args)``), each a function of the trainer; old
+dotted names map onto it through :data:`ALIASES`.  :func:`failure` turns any
+exception into the ``(text, code, args)`` of a :class:`~core.protocol.Failed`
+message, so the window can translate it.  The ``test_*`` hooks exist only with
+``BACKPROP_LAB_TEST_HOOKS=1``.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import pickle
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from .inspect import trace_example
+from .protocol import RemoteError
+from .registry import ConfigError
+from .trainer import TrainingDiverged
+
+if TYPE_CHECKING:
+    from .session import Session
+
+
+class UnknownQuery(LookupError):
+    """A query name that is not in :data:`QUERIES`."""
+
+
+def failure(exc: BaseException, headline: str, input_errors: bool = True) -> tuple[str, str, object]:
+    """``(text, code, args)`` describing ``exc`` for a :class:`Failed` message.
+
+    Errors about the project (ConfigError, divergence; with ``input_errors`` any
+    ValueError or OSError, as reading a project raises them) are shown as they
+    read; anything else as ``headline`` with the error in brackets.
+    """
+    code = getattr(exc, "code", None)
+    if isinstance(exc, TrainingDiverged):  # code names the cause (nonfinite_loss, ...); args say where
+        details = getattr(exc, "details", None) or {}
+        return (
+            str(exc),
+            code if isinstance(code, str) else "diverged",
+            {"step": exc.step, "where": exc.where, **details},
+        )
+    if isinstance(code, str):  # the error classifies itself: take its arguments as given
+        args = next((v for v in (getattr(exc, n, None) for n in ("params", "details")) if v is not None), exc.args)
+        return str(exc), code, args
+    if isinstance(exc, ConfigError) or (input_errors and isinstance(exc, (ValueError, OSError))):
+        return str(exc), "config_error", {}
+    kind = type(exc).__name__
+    details = {"type": kind, "text": str(exc)}
+    if isinstance(exc, MemoryError):
+        return f"{headline}: not enough memory.", "out_of_memory", details
+    return f"{headline} ({kind}: {exc})." if str(exc) else f"{headline} ({kind}).", "internal_error", details
+
+
+def portable(exc: BaseException) -> BaseException:
+    """``exc`` if it survives a pickle round trip, else a :class:`RemoteError` with its text."""
+    try:
+        pickle.loads(pickle.dumps(exc))
+        return exc
+    except Exception:
+        return RemoteError(str(exc), type(exc).__name__)
+
+
+# ---- named queries: (function of the session and the query's arguments, changes what is drawn)
+
+
+def _history_csv(trainer) -> str:
+    out = io.StringIO()
+    trainer.history.write_csv(out)
+    return out.getvalue()
+
+
+def _load_weights(trainer, arrays, source="weights"):
+    trainer.network.load_arrays(arrays, source)
+
+
+def _trace(trainer, index=0, part="train"):
+    if part not in ("train", "val"):
+        raise ValueError(f"trace_example: part must be 'train' or 'val', got {part!r}")
+    x, t = (trainer.x_train, trainer.t_train) if part == "train" else (trainer.x_val, trainer.t_val)
+    if not 0 <= index < len(x):
+        raise ValueError(f"trace_example: the {part} set has {len(x)} rows, got index {index}")
+    return trace_example(trainer.network, trainer.loss, x[index], t[index])
+
+
+#: name -> (function(trainer, *args), True if it changes what a snapshot shows)
+QUERIES: dict[str, tuple[Callable, bool]] = {
+    "weights": (lambda tr: tr.network.copy_arrays(), False),
+    "load_weights": (_load_weights, True),
+    "step_count": (lambda tr: tr.step_count, False),
+    "epoch": (lambda tr: tr.epoch, False),
+    "history": (lambda tr: tr.history.copy(), False),
+    "history_rows": (lambda tr, start=0: tr.history.rows(start), False),
+    "history_csv": (_history_csv, False),
+    "report": (lambda tr: tr.report(), False),
+    "optimizer": (lambda tr: dict(tr.optimizer.group), False),
+    "project": (lambda tr: tr.project, False),
+    "info": (lambda tr: tr.info(), False),
+    "trace_example": (_trace, False),
+    "state": (lambda tr: tr.get_state(), False),
+    "set_state": (lambda tr, state: tr.set_state(state), True),
+}
+
+#: the names the window used before the table existed
+ALIASES = {
+    "network.copy_arrays": "weights",
+    "network.load_arrays": "load_weights",
+    "history.copy": "history",
+    "history.columns": "history_rows",
+    "optimizer.group": "optimizer",
+    "get_state": "state",
+}
+
+
+class _InjectedError(RuntimeError):
+    """Raised by the test hooks."""
+
+
+class _InjectedCrash(BaseException):
+    """Escapes every handler of the session loop (test hook ``test_crash``)."""
+
+
+# ---- test hooks (only with BACKPROP_LAB_TEST_HOOKS=1)
+
+_INJECTABLE = {
+    e.__name__: e
+    for e in (OverflowError, ZeroDivisionError, EOFError, MemoryError, ValueError, FloatingPointError, RuntimeError)
+}
+
+
+def _hook_raise(session: Session, kind: str = "RuntimeError") -> None:
+    session._raise_next = kind
+
+
+def _hook_crash(_session: Session) -> None:
+    raise _InjectedCrash("injected crash")
+
+
+def _hook_pid(_session: Session) -> int:
+    return os.getpid()
+
+
+TEST_QUERIES = {"test_raise_in_next_step": _hook_raise, "test_crash": _hook_crash, "test_pid": _hook_pid}
