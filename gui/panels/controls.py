@@ -79,7 +79,8 @@ class Controls(QWidget):
             parts.append("<span style='color:#777'>" + self.tr("(train / validation)") + "</span>")
         failed = getattr(snap, "failed_step", None)
         if failed is not None:  # the banner names this step: the read-out says the same
-            parts.append("<span style='color:#b3261e'><b>" + self.tr("step {n} failed").format(n=failed) + "</b></span>")
+            failed_text = self.tr("step {n} failed").format(n=failed)
+            parts.append("<span style='color:#b3261e'><b>" + failed_text + "</b></span>")
         if steps_per_second and math.isfinite(steps_per_second):
             parts.append(self.tr("<b>{n}</b> steps/s").format(n=f"{steps_per_second:,.0f}"))
         if snap.step == 0:
