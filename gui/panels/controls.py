@@ -45,7 +45,9 @@ class Controls(QWidget):
         self.speed = ComboBox()
         self.speed.setObjectName("speed")
         self.speed.addItems(list(SPEEDS))
-        self.speed.setToolTip(self.tr("Steps per second: max trains as fast as the machine can"))
+        self.speed.setToolTip(
+            self.tr("Training steps per second while playing: slow to watch each step, max trains as fast as the machine can")
+        )
         self.speed.activated.connect(lambda _i: self.speed_changed.emit(self.speed.currentText()))
         row.addWidget(self.speed)
         row.addSpacing(12)

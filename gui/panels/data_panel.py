@@ -92,6 +92,7 @@ class DataPanel(QWidget):
         for name in SOURCES:
             self.source.addItem(name)
             self.source.setItemData(self.source.count() - 1, self.tr(SOURCE_HELP.get(name, "")), 3)  # tooltip role
+        self.source.setToolTip(self.tr("The data set the network learns from: a generated toy problem or a CSV / NPZ file"))
         self.source.activated.connect(self._on_source)
         form.addRow(self.tr("Data set"), self.source)
         self.samples = SpinBox()
@@ -99,6 +100,7 @@ class DataPanel(QWidget):
         self.samples.setRange(10, 100000)
         self.samples.setSingleStep(50)
         self.samples.setKeyboardTracking(False)
+        self.samples.setToolTip(self.tr("How many examples to generate (training and validation together)"))
         self.samples.valueChanged.connect(lambda v: self._set("samples", v, self.tr("Samples")))
         form.addRow(self.tr("Samples"), self.samples)
         self.noise = DoubleSpinBox()
@@ -107,11 +109,15 @@ class DataPanel(QWidget):
         self.noise.setSingleStep(0.05)
         self.noise.setDecimals(3)
         self.noise.setKeyboardTracking(False)
+        self.noise.setToolTip(
+            self.tr("Standard deviation of the random jitter added to each point: more noise, harder to separate")
+        )
         self.noise.valueChanged.connect(lambda v: self._set("noise", v, self.tr("Noise")))
         form.addRow(self.tr("Noise"), self.noise)
         self.classes = SpinBox()
         self.classes.setObjectName("classes")
         self.classes.setRange(2, 10)
+        self.classes.setToolTip(self.tr("How many classes (colours) the generated data has"))
         self.classes.valueChanged.connect(lambda v: self._set("classes", v, self.tr("Classes")))
         form.addRow(self.tr("Classes"), self.classes)
         self.split = DoubleSpinBox()
@@ -120,6 +126,12 @@ class DataPanel(QWidget):
         self.split.setSingleStep(0.05)
         self.split.setDecimals(2)
         self.split.setKeyboardTracking(False)
+        self.split.setToolTip(
+            self.tr(
+                "Fraction of the examples held back as the validation set: never trained on, used to see "
+                "overfitting and for early stopping"
+            )
+        )
         self.split.valueChanged.connect(lambda v: self._set("validation_split", v, self.tr("Validation split")))
         form.addRow(self.tr("Validation split"), self.split)
         self.standardize = QCheckBox(self.tr("zero mean, unit variance"))
@@ -135,6 +147,8 @@ class DataPanel(QWidget):
         self.path.setPlaceholderText(self.tr("file"))
         self.path.editingFinished.connect(lambda: self._set("path", self.path.text(), self.tr("Data file")))
         browse = QPushButton(self.tr("Browse…"))
+        browse.setToolTip(self.tr("Choose a CSV or NPZ file of examples"))
+        self.path.setToolTip(self.tr("The CSV or NPZ file the examples are read from"))
         browse.clicked.connect(self._browse)
         file_row.addWidget(self.path, 1)
         file_row.addWidget(browse)
@@ -143,6 +157,7 @@ class DataPanel(QWidget):
         form.addRow(self.tr("File"), self.file_row)
         self.target = QLineEdit()
         self.target.setObjectName("dataTarget")
+        self.target.setToolTip(self.tr("The column (CSV) or array (NPZ) that holds what the network should predict"))
         self.target.editingFinished.connect(lambda: self._set("target", self.target.text(), self.tr("Target column")))
         form.addRow(self.tr("Target / labels"), self.target)
         outer.addLayout(form)
