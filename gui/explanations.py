@@ -10,39 +10,49 @@ belongs to (Help → Glossary).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 CONTEXT = "Explain"
 
 TIPS: dict[tuple[str, str], str] = {
     # ---- optimizers
     ("*", "lr"): QT_TRANSLATE_NOOP(
-        "Explain", "Learning rate η: the size of each step downhill, w ← w − η·g. Too small: slow; too large: the loss jumps or diverges."
+        "Explain",
+        "Learning rate η: the size of each step downhill, w ← w − η·g. Too small: slow; too large: the loss jumps or "
+        "diverges.",
     ),
     ("*", "weight_decay"): QT_TRANSLATE_NOOP(
-        "Explain", "Weight decay λ (L2): adds λ·w to the gradient, g ← g + λ·w, pulling weights towards zero; 0 turns it off."
+        "Explain",
+        "Weight decay λ (L2): adds λ·w to the gradient, g ← g + λ·w, pulling weights towards zero; 0 turns it off.",
     ),
     ("adamw", "weight_decay"): QT_TRANSLATE_NOOP(
-        "Explain", "Decoupled weight decay λ: each step shrinks the weights directly, w ← w − η·λ·w, apart from the Adam step; 0.01 by default."
+        "Explain",
+        "Decoupled weight decay λ: each step shrinks the weights directly, w ← w − η·λ·w, apart from the Adam step; "
+        "0.01 by default.",
     ),
     ("sgd", "momentum"): QT_TRANSLATE_NOOP(
-        "Explain", "Momentum β: keeps a running direction v ← β·v + (1 − dampening)·g and steps along it; 0 is plain gradient descent, 0.9 is usual."
+        "Explain",
+        "Momentum β: keeps a running direction v ← β·v + (1 − dampening)·g and steps along it; 0 is plain gradient "
+        "descent, 0.9 is usual.",
     ),
     ("sgd", "dampening"): QT_TRANSLATE_NOOP(
-        "Explain", "Dampening: scales the new gradient in v ← β·v + (1 − dampening)·g. Dampening = momentum gives the exponentially weighted average (EMA) form."
+        "Explain",
+        "Dampening: scales the new gradient in v ← β·v + (1 − dampening)·g. Dampening = momentum gives the "
+        "exponentially weighted average (EMA) form.",
     ),
     ("sgd", "nesterov"): QT_TRANSLATE_NOOP(
-        "Explain", "Nesterov momentum: step along g + β·v, looking ahead along the running direction; needs momentum > 0 and dampening 0."
+        "Explain",
+        "Nesterov momentum: step along g + β·v, looking ahead along the running direction; needs momentum > 0 and "
+        "dampening 0.",
     ),
     ("adagrad", "lr_decay"): QT_TRANSLATE_NOOP(
         "Explain", "Learning-rate decay: step t uses η / (1 + (t − 1)·decay); 0 keeps η fixed."
     ),
     ("adagrad", "initial_accumulator_value"): QT_TRANSLATE_NOOP(
-        "Explain", "Starting value of the sum of squared gradients G (G ← G + g²); above 0 makes the first steps smaller."
+        "Explain",
+        "Starting value of the sum of squared gradients G (G ← G + g²); above 0 makes the first steps smaller.",
     ),
-    ("adagrad", "eps"): QT_TRANSLATE_NOOP(
-        "Explain", "ε: added to √G to avoid dividing by zero; 1e-10 by default."
-    ),
+    ("adagrad", "eps"): QT_TRANSLATE_NOOP("Explain", "ε: added to √G to avoid dividing by zero; 1e-10 by default."),
     ("rmsprop", "alpha"): QT_TRANSLATE_NOOP(
         "Explain", "Smoothing α of the running average of squared gradients, s ← α·s + (1 − α)·g²; 0.99 by default."
     ),
@@ -54,49 +64,71 @@ TIPS: dict[tuple[str, str], str] = {
         "Explain", "Centred RMSProp: divides by an estimate of the gradient's variance, √(s − m²), instead of √s."
     ),
     ("adam", "betas"): QT_TRANSLATE_NOOP(
-        "Explain", "β₁, β₂: how slowly the averages of g (m ← β₁·m + (1 − β₁)·g) and of g² (v ← β₂·v + (1 − β₂)·g²) forget; 0.9 and 0.999 by default."
+        "Explain",
+        "β₁, β₂: how slowly the averages of g (m ← β₁·m + (1 − β₁)·g) and of g² (v ← β₂·v + (1 − β₂)·g²) forget; 0.9 "
+        "and 0.999 by default.",
     ),
-    ("adam", "eps"): QT_TRANSLATE_NOOP(
-        "Explain", "ε: added to √v̂ to avoid dividing by zero; 1e-8 by default."
-    ),
+    ("adam", "eps"): QT_TRANSLATE_NOOP("Explain", "ε: added to √v̂ to avoid dividing by zero; 1e-8 by default."),
     ("adam", "amsgrad"): QT_TRANSLATE_NOOP(
         "Explain", "AMSGrad: divide by the largest v̂ seen so far, so the step never grows back."
     ),
     # ---- schedules
     ("step", "step_size"): QT_TRANSLATE_NOOP("Explain", "Every this many epochs the learning rate is multiplied by γ."),
-    ("step", "gamma"): QT_TRANSLATE_NOOP("Explain", "γ: the factor the learning rate is multiplied by at each step; 0.1 divides it by ten."),
+    ("step", "gamma"): QT_TRANSLATE_NOOP(
+        "Explain", "γ: the factor the learning rate is multiplied by at each step; 0.1 divides it by ten."
+    ),
     ("exponential", "gamma"): QT_TRANSLATE_NOOP("Explain", "γ: every epoch, η ← γ·η; 0.95 loses 5% per epoch."),
     ("cosine", "T_max"): QT_TRANSLATE_NOOP(
         "Explain", "Epochs of one half cosine from η down to η_min; auto: the number of epochs."
     ),
-    ("cosine", "eta_min"): QT_TRANSLATE_NOOP("Explain", "η_min: the smallest learning rate, reached after T_max epochs."),
+    ("cosine", "eta_min"): QT_TRANSLATE_NOOP(
+        "Explain", "η_min: the smallest learning rate, reached after T_max epochs."
+    ),
     # ---- layers
     ("dense", "units"): QT_TRANSLATE_NOOP("Explain", "Number of neurons in this layer (its output width)."),
     ("dense", "bias"): QT_TRANSLATE_NOOP("Explain", "Whether each neuron adds a learned bias b: y = W·x + b."),
     ("dropout", "rate"): QT_TRANSLATE_NOOP(
-        "Explain", "Dropout rate p: while training, each value is set to zero with probability p and the rest are scaled by 1/(1 − p); off when evaluating."
+        "Explain",
+        "Dropout rate p: while training, each value is set to zero with probability p and the rest are scaled by 1/(1 "
+        "− p); off when evaluating.",
     ),
     ("batchnorm", "momentum"): QT_TRANSLATE_NOOP(
-        "Explain", "How fast the running mean and variance used for evaluation follow each batch: r ← (1 − m)·r + m·batch; 0.1 by default."
+        "Explain",
+        "How fast the running mean and variance used for evaluation follow each batch: r ← (1 − m)·r + m·batch; 0.1 by "
+        "default.",
     ),
     ("batchnorm", "eps"): QT_TRANSLATE_NOOP(
         "Explain", "ε: added to the batch variance before the square root, (x − μ)/√(σ² + ε); 1e-5 by default."
     ),
     # ---- activations
-    ("leaky_relu", "negative_slope"): QT_TRANSLATE_NOOP("Explain", "Slope for negative inputs: f(x) = x if x > 0, else slope·x."),
-    ("prelu", "init"): QT_TRANSLATE_NOOP("Explain", "Starting value of the learned negative slope a: f(x) = x if x > 0, else a·x."),
+    ("leaky_relu", "negative_slope"): QT_TRANSLATE_NOOP(
+        "Explain", "Slope for negative inputs: f(x) = x if x > 0, else slope·x."
+    ),
+    ("prelu", "init"): QT_TRANSLATE_NOOP(
+        "Explain", "Starting value of the learned negative slope a: f(x) = x if x > 0, else a·x."
+    ),
     ("elu", "alpha"): QT_TRANSLATE_NOOP("Explain", "α: f(x) = x if x > 0, else α·(eˣ − 1)."),
     ("gelu", "approximate"): QT_TRANSLATE_NOOP("Explain", "none: exact x·Φ(x); tanh: the faster tanh approximation."),
     ("softplus", "beta"): QT_TRANSLATE_NOOP("Explain", "β: f(x) = log(1 + e^(βx)) / β; larger β is closer to ReLU."),
-    ("softplus", "threshold"): QT_TRANSLATE_NOOP("Explain", "Above β·x > threshold the output is x itself (avoids overflow)."),
+    ("softplus", "threshold"): QT_TRANSLATE_NOOP(
+        "Explain", "Above β·x > threshold the output is x itself (avoids overflow)."
+    ),
     # ---- initialisers
     ("constant", "value"): QT_TRANSLATE_NOOP("Explain", "Every weight starts at this value."),
     ("uniform", "a"): QT_TRANSLATE_NOOP("Explain", "Weights start uniformly in [−a, a]."),
-    ("normal", "std"): QT_TRANSLATE_NOOP("Explain", "Standard deviation of the normal distribution the weights start from."),
+    ("normal", "std"): QT_TRANSLATE_NOOP(
+        "Explain", "Standard deviation of the normal distribution the weights start from."
+    ),
     ("normal", "mean"): QT_TRANSLATE_NOOP("Explain", "Mean of the normal distribution the weights start from."),
-    ("*", "gain"): QT_TRANSLATE_NOOP("Explain", "Multiplies the scale of the starting weights (Glorot: √(2/(fan_in + fan_out)))."),
-    ("*", "negative_slope"): QT_TRANSLATE_NOOP("Explain", "Slope of the leaky ReLU this He initialisation is for; 0 for ReLU."),
-    ("*", "mode"): QT_TRANSLATE_NOOP("Explain", "fan_in keeps the forward signal's variance; fan_out keeps the backward gradient's."),
+    ("*", "gain"): QT_TRANSLATE_NOOP(
+        "Explain", "Multiplies the scale of the starting weights (Glorot: √(2/(fan_in + fan_out)))."
+    ),
+    ("*", "negative_slope"): QT_TRANSLATE_NOOP(
+        "Explain", "Slope of the leaky ReLU this He initialisation is for; 0 for ReLU."
+    ),
+    ("*", "mode"): QT_TRANSLATE_NOOP(
+        "Explain", "fan_in keeps the forward signal's variance; fan_out keeps the backward gradient's."
+    ),
 }
 
 #: the label shown before each parameter's field (its project-file key, in words)

@@ -486,9 +486,7 @@ def _retranslate_widget(w, redo) -> None:
             item = w.horizontalHeaderItem(i)
             if item is not None:
                 redo(item.text, item.setText)
-    elif not isinstance(w, (QAbstractSpinBox, QTextEdit, QPlainTextEdit)) and callable(
-        getattr(w, "setText", None)
-    ):
+    elif not isinstance(w, (QAbstractSpinBox, QTextEdit, QPlainTextEdit)) and callable(getattr(w, "setText", None)):
         redo(getattr(w, "text", lambda: None), w.setText)  # a caption, a read-out
     redo(w.toolTip, w.setToolTip)
     redo(w.statusTip, w.setStatusTip)

@@ -47,10 +47,6 @@ CLASS_COLOURS = [
 ]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DataPanel", text)
-
-
 SOURCE_HELP = {
     "xor": QT_TRANSLATE_NOOP("DataPanel", "2-D, two classes in opposite quadrants"),
     "circle": QT_TRANSLATE_NOOP("DataPanel", "2-D, a disc inside a ring"),
@@ -92,7 +88,9 @@ class DataPanel(QWidget):
         for name in SOURCES:
             self.source.addItem(name)
             self.source.setItemData(self.source.count() - 1, self.tr(SOURCE_HELP.get(name, "")), 3)  # tooltip role
-        self.source.setToolTip(self.tr("The data set the network learns from: a generated toy problem or a CSV / NPZ file"))
+        self.source.setToolTip(
+            self.tr("The data set the network learns from: a generated toy problem or a CSV / NPZ file")
+        )
         self.source.activated.connect(self._on_source)
         form.addRow(self.tr("Data set"), self.source)
         self.samples = SpinBox()
@@ -231,11 +229,11 @@ class DataPanel(QWidget):
             self.preview.setCurrentWidget(self.scatter)
             self.scatter.clear()
             shown, total = self._plot_points(info)
-            self._set_note(shown, total, _tr("points"))
+            self._set_note(shown, total, QCoreApplication.translate("DataPanel", "points"))
         else:
             self.preview.setCurrentWidget(self.table)
             shown, total = self._fill_table(info)
-            self._set_note(shown, total, _tr("rows"))
+            self._set_note(shown, total, QCoreApplication.translate("DataPanel", "rows"))
 
     # ---- Private API
     def _plot_points(self, info) -> tuple[int, int]:
@@ -291,7 +289,9 @@ class DataPanel(QWidget):
         self.preview_note.setVisible(shown < total)
         if shown < total:
             self.preview_note.setText(
-                _tr("Showing {n} of {total} {what}.").format(n=f"{shown:,}", total=f"{total:,}", what=what)
+                QCoreApplication.translate("DataPanel", "Showing {n} of {total} {what}.").format(
+                    n=f"{shown:,}", total=f"{total:,}", what=what
+                )
             )
 
     def _fill_table(self, info) -> tuple[int, int]:
@@ -303,7 +303,7 @@ class DataPanel(QWidget):
         cols = min(columns, 12)
         self.table.setRowCount(rows)
         self.table.setColumnCount(cols + 1)
-        self.table.setHorizontalHeaderLabels([_tr("target")] + names[:cols])
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("DataPanel", "target")] + names[:cols])
         for r in range(rows):
             y = np.ravel(info.y_train[r])[0]
             if info.task == "classification" and np.isfinite(y):

@@ -28,10 +28,6 @@ PAGE_SIZE = 8
 ZERO_COLOR = "#9a9a9a"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HistogramRow", text)
-
-
 class HistogramRow(pg.GraphicsLayoutWidget):
     def __init__(self, x_label: str = "", parent=None):
         super().__init__(parent)
@@ -162,7 +158,7 @@ class HistogramRow(pg.GraphicsLayoutWidget):
             if not crowded:
                 plot.setLabel("bottom", self.x_label)
             if first is None:
-                plot.setLabel("left", _tr("count"))
+                plot.setLabel("left", QCoreApplication.translate("HistogramRow", "count"))
                 first = plot
             else:
                 plot.setXLink(first)

@@ -71,7 +71,13 @@ class LayerInspector(QWidget):
         v = QVBoxLayout(self.content)
         v.setContentsMargins(0, 0, 0, 0)
         kind = layer["type"]
-        title = QLabel(f"<b>{ne.weights_path(path)}</b> — {kind}")
+        kinds = {
+            "dense": QCoreApplication.translate("LayerInspector", "dense layer"),
+            "dropout": QCoreApplication.translate("LayerInspector", "dropout"),
+            "batchnorm": QCoreApplication.translate("LayerInspector", "batch norm"),
+            "residual": QCoreApplication.translate("LayerInspector", "residual block"),
+        }
+        title = QLabel(f"<b>{ne.weights_path(path)}</b> — {kinds.get(kind, kind)}")
         title.setObjectName("inspectorTitle")
         v.addWidget(title)
         params = {k: p for k, p in LAYERS[kind].params.items() if p.kind != "any"}
@@ -138,7 +144,9 @@ class LayerInspector(QWidget):
         form.addRow(QCoreApplication.translate("LayerInspector", "name"), combo)
         if name:
             params = registry.get(name).params
-            pform = ParamForm({k: p for k, p in params.items() if isinstance(p, Param)}, values, owner=registry.canonical(name))
+            pform = ParamForm(
+                {k: p for k, p in params.items() if isinstance(p, Param)}, values, owner=registry.canonical(name)
+            )
             pform.changed.connect(lambda k, v: self._set_param(key, name, values, k, v))
             form.addRow(pform)
         return group

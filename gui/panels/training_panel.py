@@ -114,7 +114,9 @@ class TrainingPanel(QWidget):
         self.epochs.setObjectName("epochs")
         self.epochs.setRange(1, 1000000)
         self.epochs.setKeyboardTracking(False)
-        self.epochs.setToolTip(self.tr("An epoch is one pass over the whole training set; training stops after this many"))
+        self.epochs.setToolTip(
+            self.tr("An epoch is one pass over the whole training set; training stops after this many")
+        )
         self.epochs.valueChanged.connect(lambda v: self._set_training("epochs", v))
         form.addRow(self.tr("Epochs"), self.epochs)
         self.schedule = ComboBox()
@@ -185,7 +187,9 @@ class TrainingPanel(QWidget):
         self.dtype.setObjectName("dtype")
         self.dtype.addItems(["float64", "float32"])
         self.dtype.setToolTip(
-            self.tr("Number precision: float64 is exact enough for gradient checks; float32 is faster and overflows sooner")
+            self.tr(
+                "Number precision: float64 is exact enough for gradient checks; float32 is faster and overflows sooner"
+            )
         )
         self.dtype.activated.connect(lambda _i: self._set_training("dtype", self.dtype.currentText()))
         form.addRow(self.tr("Precision"), self.dtype)

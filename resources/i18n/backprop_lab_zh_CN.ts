@@ -183,12 +183,37 @@
         <translation type="vanished">每秒步数：max 表示以机器能达到的最快速度训练</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>max</source>
+        <translation>最快</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fast</source>
+        <translation>快</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>medium</source>
+        <translation>中等</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>slow</source>
+        <translation>慢</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>very slow</source>
+        <translation>很慢</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Training steps per second while playing: slow to watch each step, max trains as fast as the machine can</source>
         <translation>播放时每秒的训练步数：慢速可观察每一步，max 以机器允许的最快速度训练</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <location line="+36"/>
         <source>Press Play (Space) to train</source>
         <translation>按“播放”（空格键）开始训练</translation>
@@ -232,7 +257,7 @@
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../gui/panels/data_panel.py" line="+55"/>
+        <location filename="../../gui/panels/data_panel.py" line="+51"/>
         <source>2-D, two classes in opposite quadrants</source>
         <translation>二维，两类点位于相对的象限</translation>
     </message>
@@ -303,12 +328,12 @@
         <translation>网络从中学习的样本。在下方的预览中，实心点用于训练，空心方块（验证集）只用于检验；颜色 = 类别。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The data set the network learns from: a generated toy problem or a CSV / NPZ file</source>
         <translation>网络从中学习的数据集：生成的示例问题，或 CSV / NPZ 文件</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Data set</source>
         <translation>数据集</translation>
     </message>
@@ -379,12 +404,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+210"/>
+        <location line="+212"/>
         <source>Data file</source>
         <translation>数据文件</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-211"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -429,7 +454,27 @@
         <translation>用下一个种子重新抽取数据样本（以及新的初始权重）</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+68"/>
+        <source>points</source>
+        <translation>个点</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>rows</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Showing {n} of {total} {what}.</source>
+        <translation>显示了 {total} {what}中的 {n} {what}。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Data set {source}</source>
         <translation>数据集 {source}</translation>
     </message>
@@ -833,32 +878,32 @@
         <translation>学习率 η：每一步下坡的步长，w ← w − η·g。太小：收敛慢；太大：损失跳动甚至发散。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Weight decay λ (L2): adds λ·w to the gradient, g ← g + λ·w, pulling weights towards zero; 0 turns it off.</source>
         <translation>权重衰减 λ（L2）：在梯度上加上 λ·w，g ← g + λ·w，把权重拉向零；0 表示关闭。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Decoupled weight decay λ: each step shrinks the weights directly, w ← w − η·λ·w, apart from the Adam step; 0.01 by default.</source>
         <translation>解耦权重衰减 λ：每一步在 Adam 更新之外直接缩小权重，w ← w − η·λ·w；默认 0.01。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Momentum β: keeps a running direction v ← β·v + (1 − dampening)·g and steps along it; 0 is plain gradient descent, 0.9 is usual.</source>
         <translation>动量 β：保持一个累积方向 v ← β·v + (1 − dampening)·g 并沿它前进；0 即普通梯度下降，常用 0.9。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Dampening: scales the new gradient in v ← β·v + (1 − dampening)·g. Dampening = momentum gives the exponentially weighted average (EMA) form.</source>
         <translation>阻尼（dampening）：缩放 v ← β·v + (1 − dampening)·g 中的新梯度。阻尼 = 动量时即为指数加权平均（EMA）形式。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Nesterov momentum: step along g + β·v, looking ahead along the running direction; needs momentum &gt; 0 and dampening 0.</source>
         <translation>Nesterov 动量：沿 g + β·v 前进，即沿累积方向向前看一步；需要动量 &gt; 0 且阻尼为 0。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Learning-rate decay: step t uses η / (1 + (t − 1)·decay); 0 keeps η fixed.</source>
         <translation>学习率衰减：第 t 步使用 η / (1 + (t − 1)·decay)；0 表示 η 保持不变。</translation>
     </message>
@@ -868,12 +913,12 @@
         <translation>梯度平方和 G 的初始值（G ← G + g²）；大于 0 会让最初几步更小。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>ε: added to √G to avoid dividing by zero; 1e-10 by default.</source>
         <translation>ε：加到 √G 上以避免除以零；默认 1e-10。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Smoothing α of the running average of squared gradients, s ← α·s + (1 − α)·g²; 0.99 by default.</source>
         <translation>梯度平方滑动平均的平滑系数 α，s ← α·s + (1 − α)·g²；默认 0.99。</translation>
     </message>
@@ -898,12 +943,12 @@
         <translation>β₁、β₂：g 的平均（m ← β₁·m + (1 − β₁)·g）和 g² 的平均（v ← β₂·v + (1 − β₂)·g²）遗忘得有多慢；默认 0.9 和 0.999。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>ε: added to √v̂ to avoid dividing by zero; 1e-8 by default.</source>
         <translation>ε：加到 √v̂ 上以避免除以零；默认 1e-8。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>AMSGrad: divide by the largest v̂ seen so far, so the step never grows back.</source>
         <translation>AMSGrad：除以迄今为止最大的 v̂，使步长不会重新变大。</translation>
     </message>
@@ -918,7 +963,7 @@
         <translation>γ：每次学习率所乘的因子；0.1 即除以十。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>γ: every epoch, η ← γ·η; 0.95 loses 5% per epoch.</source>
         <translation>γ：每一轮 η ← γ·η；0.95 即每轮减少 5%。</translation>
     </message>
@@ -933,7 +978,7 @@
         <translation>η_min：最小的学习率，在 T_max 轮后达到。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Number of neurons in this layer (its output width).</source>
         <translation>这一层的神经元个数（即输出宽度）。</translation>
     </message>
@@ -948,12 +993,12 @@
         <translation>Dropout 比率 p：训练时每个值以概率 p 置为零，其余的乘以 1/(1 − p)；评估时不起作用。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>How fast the running mean and variance used for evaluation follow each batch: r ← (1 − m)·r + m·batch; 0.1 by default.</source>
         <translation>评估时使用的滑动均值和方差跟随每个批次的快慢：r ← (1 − m)·r + m·batch；默认 0.1。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>ε: added to the batch variance before the square root, (x − μ)/√(σ² + ε); 1e-5 by default.</source>
         <translation>ε：开平方前加到批次方差上，(x − μ)/√(σ² + ε)；默认 1e-5。</translation>
     </message>
@@ -963,12 +1008,12 @@
         <translation>负输入的斜率：x &gt; 0 时 f(x) = x，否则为 slope·x。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Starting value of the learned negative slope a: f(x) = x if x &gt; 0, else a·x.</source>
         <translation>可学习的负斜率 a 的初始值：x &gt; 0 时 f(x) = x，否则为 a·x。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>α: f(x) = x if x &gt; 0, else α·(eˣ − 1).</source>
         <translation>α：x &gt; 0 时 f(x) = x，否则为 α·(eˣ − 1)。</translation>
     </message>
@@ -988,7 +1033,7 @@
         <translation>当 β·x &gt; threshold 时输出就是 x 本身（避免溢出）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Every weight starts at this value.</source>
         <translation>每个权重都从这个值开始。</translation>
     </message>
@@ -1003,7 +1048,7 @@
         <translation>权重初始正态分布的标准差。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Mean of the normal distribution the weights start from.</source>
         <translation>权重初始正态分布的均值。</translation>
     </message>
@@ -1013,12 +1058,12 @@
         <translation>乘在初始权重的尺度上（Glorot：√(2/(fan_in + fan_out))）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Slope of the leaky ReLU this He initialisation is for; 0 for ReLU.</source>
         <translation>这个 He 初始化所对应的 Leaky ReLU 的斜率；ReLU 为 0。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>fan_in keeps the forward signal&apos;s variance; fan_out keeps the backward gradient&apos;s.</source>
         <translation>fan_in 保持前向信号的方差；fan_out 保持反向梯度的方差。</translation>
     </message>
@@ -2107,6 +2152,15 @@
     </message>
 </context>
 <context>
+    <name>HistogramRow</name>
+    <message>
+        <location filename="../../gui/panels/histogram_row.py" line="+161"/>
+        <source>count</source>
+        <extracomment>below this width per layer the row scrolls sideways instead of squeezing at most this many plots at once; more layers are paged</extracomment>
+        <translation>数量</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <location filename="../../gui/i18n.py" line="+227"/>
@@ -2156,7 +2210,27 @@
         <translation>点击网络中某层的标题或某个神经元，查看它的设置。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+36"/>
+        <source>dense layer</source>
+        <translation>全连接层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dropout</source>
+        <translation>Dropout 层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>batch norm</source>
+        <translation>批归一化层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>residual block</source>
+        <translation>残差块</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
@@ -2181,7 +2255,7 @@
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>The function f applied to each neuron&apos;s sum, a = f(W·x + b): sigmoid and tanh saturate (vanishing gradients), ReLU can die (always 0), softmax turns outputs into class probabilities</source>
         <translation>作用在每个神经元加权和上的函数 f，a = f(W·x + b)：sigmoid 和 tanh 会饱和（梯度消失），ReLU 可能死亡（总输出 0），softmax 把输出变成类别概率</translation>
     </message>
@@ -2912,7 +2986,7 @@
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../gui/explanations.py" line="+5"/>
+        <location filename="../../gui/explanations.py" line="+7"/>
         <source>learning rate</source>
         <extracomment>the label shown before each parameter&apos;s field (its project-file key, in words)</extracomment>
         <translation>学习率</translation>
@@ -3169,12 +3243,12 @@
         <translation>批量</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>An epoch is one pass over the whole training set; training stops after this many</source>
         <translation>一轮（epoch）是把整个训练集过一遍；训练到这么多轮后停止</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Epochs</source>
         <translation>轮次</translation>
     </message>
@@ -3215,12 +3289,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+175"/>
+        <location line="+177"/>
         <source>Early stopping</source>
         <translation>早停</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-171"/>
         <source>Any whole number from 0: the same seed gives the same data and weights</source>
         <translation>从 0 开始的任意整数：相同的种子给出相同的数据和权重</translation>
     </message>
@@ -3230,12 +3304,12 @@
         <translation>随机种子</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Number precision: float64 is exact enough for gradient checks; float32 is faster and overflows sooner</source>
         <translation>数值精度：float64 足够精确，可做梯度检验；float32 更快，但更早溢出</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Precision</source>
         <translation>精度</translation>
     </message>
