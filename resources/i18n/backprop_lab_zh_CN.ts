@@ -3024,12 +3024,12 @@
     <message>
         <location line="+1"/>
         <source>eps</source>
-        <translation>eps (ε)</translation>
+        <translation>ε</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>alpha</source>
-        <translation>alpha (α)</translation>
+        <translation>α</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3039,7 +3039,7 @@
     <message>
         <location line="+1"/>
         <source>betas</source>
-        <translation>betas (β₁, β₂)</translation>
+        <translation>β₁, β₂</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3054,7 +3054,7 @@
     <message>
         <location line="+1"/>
         <source>gamma</source>
-        <translation>gamma (γ)</translation>
+        <translation>γ</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3099,7 +3099,7 @@
     <message>
         <location line="+1"/>
         <source>beta</source>
-        <translation>beta (β)</translation>
+        <translation>β</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3233,7 +3233,7 @@
         <translation>每一步对多少个训练样本的梯度取平均。批量梯度下降（BGD）：全部样本，每轮一步；随机梯度下降（SGD）：一个样本，噪声大但步数多；小批量：每次 k 个，通常的折中</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>k: the number of examples in each mini-batch</source>
         <translation>k：每个小批量中的样本数</translation>
     </message>
