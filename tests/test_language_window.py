@@ -64,7 +64,8 @@ ALLOWED_ENGLISH = {
     "momentum", "dampening", "project", "file", "T_max", "max", "min", "eta", "NaN", "inf", "log", "norm",
     "Qt", "PySide", "pyqtgraph", "Python", "MIT", "Ctrl", "Shift", "Space", "Del", "Esc", "Tab", "Alt", "F1",
     "IDX", "MNIST", "sin", "fan_in", "fan_out", "tanh", "sigmoid", "softmax", "relu", "auto", "units",
-    "dense", "batchnorm", "dropout", "residual", "layers", "input", "output",
+    "dense", "batchnorm", "dropout", "residual", "layers", "input", "output", "epoch", "constant", "step",
+    "exponential", "cosine", "grad",
 }  # fmt: skip
 
 
@@ -87,6 +88,8 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
     for obj in objects:
         name = f"{type(obj).__name__}#{obj.objectName()}"
         if isinstance(obj, QAction):
+            if _from_pyqtgraph(obj):  # a plot's own right-click menu: pyqtgraph's, not ours
+                continue
             if not obj.isSeparator():
                 add(name + ".text", obj.text())
                 add(name + ".toolTip", obj.toolTip())
@@ -123,6 +126,14 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
     return out
 
 
+def _from_pyqtgraph(obj) -> bool:
+    while obj is not None:
+        if type(obj).__module__.startswith("pyqtgraph"):
+            return True
+        obj = obj.parent()
+    return False
+
+
 def _strip(text: str, data: set[str]) -> str:
     text = re.sub(r"<[^>]+>", " ", text)  # markup
     text = re.sub(r"&\w+;", " ", text)  # entities
@@ -140,7 +151,7 @@ def unmarked_words(text: str, data: set[str]) -> list[str]:
 
 
 def english_words(text: str, data: set[str]) -> list[str]:
-    words = re.findall(r"[A-Za-z_]{2,}", _strip(text, data))
+    words = re.findall(r"[A-Za-z]{2,}", _strip(text, data))
     return [w for w in words if w not in ALLOWED_ENGLISH and w.lower() not in ALLOWED_ENGLISH]
 
 
@@ -151,7 +162,8 @@ def data_values(window) -> set[str]:
         values |= {layer.label for layer in info.layers} | set(info.feature_names or [])
         values |= {layer.path for layer in info.layers}
     values |= {f"x{i}" for i in range(1, 70)} | {f"class {i}" for i in range(10)}
-    values |= {window.windowTitle().split(" \u2014 ")[0]} if " \u2014 " in window.windowTitle() else set()
+    if window.doc.path:
+        values.add(os.path.basename(window.doc.path))
     return values
 
 
