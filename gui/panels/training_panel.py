@@ -12,7 +12,17 @@ import copy
 
 from PySide6.QtCore import QRegularExpression, Signal
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.losses import LOSS_NAMES
 from core.optimizers import OPTIMIZERS
@@ -24,6 +34,12 @@ from gui.forms import ComboBox, DoubleSpinBox, LogSlider, ParamForm, SpinBox
 BATCH_MODES = ("batch", "stochastic", "mini-batch")
 #: the optimizer combo's item for the "SGD with momentum" preset (sgd, momentum=β, dampening=β)
 SGD_MOMENTUM = "sgd+momentum"
+#: the glossary entry of each descent choice
+GLOSSARY_BATCH = {
+    "batch": "batch_gradient_descent",
+    "stochastic": "stochastic_gradient_descent",
+    "mini-batch": "mini_batch_gradient_descent",
+}
 #: seeds are any whole number >= 0 (the command line takes them); 20 digits hold every 64-bit one
 SEED_PATTERN = r"\d{1,20}"
 
@@ -32,6 +48,8 @@ class TrainingPanel(QWidget):
     title = "Training"
     #: a gui.commands.EditCommand
     edit = Signal(object)
+    #: a glossary entry's key (gui/help/glossary.py): the window opens Help → Glossary on it
+    glossary_requested = Signal(str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -64,7 +82,7 @@ class TrainingPanel(QWidget):
             )
         )
         self.optimizer.activated.connect(self._on_optimizer)
-        top.addRow(self.tr("Optimizer"), self.optimizer)
+        top.addRow(self.tr("Optimizer"), self._with_help(self.optimizer, self._optimizer_glossary_key))
         self.equivalence = QLabel()
         self.equivalence.setObjectName("optimizerEquivalence")
         self.equivalence.setWordWrap(True)
@@ -113,6 +131,9 @@ class TrainingPanel(QWidget):
         self.batch_size.valueChanged.connect(lambda v: self._set_training("batch_size", v))
         mode_row.addWidget(self.batch_mode)
         mode_row.addWidget(self.batch_size)
+        mode_row.addWidget(
+            self._help_button(lambda: GLOSSARY_BATCH.get(self.batch_mode.currentData(), "gradient_descent"))
+        )
         form.addRow(self.tr("Batch"), mode_row)
         self.epochs = SpinBox()
         self.epochs.setObjectName("epochs")
@@ -323,6 +344,28 @@ class TrainingPanel(QWidget):
             self._emit(cmd.SetSection("optimizer", spec, self.tr("Use SGD with momentum")))
             return
         self._emit(cmd.SetOptimizer(choice, opt.get("lr")))
+
+    def _help_button(self, key_of) -> QToolButton:
+        """A "?" that opens the glossary on ``key_of()``."""
+        button = QToolButton()
+        button.setText("?")
+        button.setAutoRaise(True)
+        button.setObjectName("glossaryLink")
+        button.setToolTip(self.tr("Explain this in the glossary (Help → Glossary)"))
+        button.clicked.connect(lambda: self.glossary_requested.emit(key_of()))
+        return button
+
+    def _with_help(self, widget: QWidget, key_of) -> QWidget:
+        row = QWidget()
+        h = QHBoxLayout(row)
+        h.setContentsMargins(0, 0, 0, 0)
+        h.addWidget(widget, 1)
+        h.addWidget(self._help_button(key_of))
+        return row
+
+    def _optimizer_glossary_key(self) -> str:
+        choice = self.optimizer.currentData()
+        return {SGD_MOMENTUM: "momentum", "sgd": "stochastic_gradient_descent", "adamw": "adam"}.get(choice, choice)
 
     def _show_equivalence(self, opt: dict) -> None:
         if _optimizer_choice(opt) == SGD_MOMENTUM:

@@ -3163,9 +3163,9 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../gui/panels/training_panel.py" line="+45"/>
+        <location filename="../../gui/panels/training_panel.py" line="+63"/>
         <source>Loss</source>
-        <extracomment>the optimizer combo&apos;s item for the &quot;SGD with momentum&quot; preset (sgd, momentum=β, dampening=β) seeds are any whole number &gt;= 0 (the command line takes them); 20 digits hold every 64-bit one a gui.commands.EditCommand</extracomment>
+        <extracomment>the optimizer combo&apos;s item for the &quot;SGD with momentum&quot; preset (sgd, momentum=β, dampening=β) the glossary entry of each descent choice seeds are any whole number &gt;= 0 (the command line takes them); 20 digits hold every 64-bit one a gui.commands.EditCommand a glossary entry&apos;s key (gui/help/glossary.py): the window opens Help → Glossary on it</extracomment>
         <translation>损失</translation>
     </message>
     <message>
@@ -3238,7 +3238,7 @@
         <translation>k：每个小批量中的样本数</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Batch</source>
         <translation>批量</translation>
     </message>
@@ -3289,12 +3289,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+177"/>
+        <location line="+199"/>
         <source>Early stopping</source>
         <translation>早停</translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-193"/>
         <source>Any whole number from 0: the same seed gives the same data and weights</source>
         <translation>从 0 开始的任意整数：相同的种子给出相同的数据和权重</translation>
     </message>
@@ -3324,7 +3324,12 @@
         <translation>使用带动量的 SGD</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
+        <source>Explain this in the glossary (Help → Glossary)</source>
+        <translation>在术语表中查看解释（帮助 → 术语表）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>project file: sgd, momentum={momentum}, dampening={dampening}</source>
         <translation>项目文件：sgd, momentum={momentum}, dampening={dampening}</translation>
     </message>
