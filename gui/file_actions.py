@@ -1,29 +1,30 @@
 """The main window's file side: open, save, examples, recent files, exports and
 crash recovery.
 
-A mixin of :class:`gui.main_window.MainWindow`, kept apart so the window module
-stays about wiring.  Everything here talks to the document (``self.doc``), the
+Exports of results are in :mod:`gui.export_actions` and crash recovery in
+:mod:`gui.recovery`; :class:`FileActions` inherits both.  A mixin of
+:class:`gui.main_window.MainWindow`, kept apart so the window module stays
+about wiring.  Everything here talks to the document (``self.doc``), the
 training worker (``self.worker``, by named queries: no arrays are shared) and
 ``self.settings``.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import tempfile
 import threading
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from core.project import atomic_write, default_project, load_project, normalize_project
+from core.project import default_project, load_project, normalize_project
 from core.registry import ConfigError
 from core.weights import read_weights, save_arrays
 from gui.controller import plain_message
-from gui.exports import PLOT_FORMATS, export_all, export_plot, slug
+from gui.export_actions import ExportActions
+from gui.recovery import RECOVERY_DELAY_MS, CrashRecovery
 
-RECOVERY_DELAY_MS = 1000  # edits within a second make one recovery-file write
+__all__ = ["RECOVERY_DELAY_MS", "FileActions", "check_buildable"]
 
 
 def _reason(exc: BaseException, what: str = "") -> str:
@@ -67,7 +68,7 @@ class _CheckRelay(QObject):
     done = Signal(int, object, object)  # check id, project, error (None if it builds)
 
 
-class FileActions:
+class FileActions(ExportActions, CrashRecovery):
     """File menu actions, recent files and crash recovery (needs ``doc``, ``controller``,
     ``settings``, ``canvas``, ``plot_panels``, ``recent_menu`` and ``plots_menu``)."""
 
@@ -271,86 +272,6 @@ class FileActions:
 
         self.controller.ask("load_weights", arrays, os.path.basename(path), on_done=loaded, on_error=refused)
 
-    def export_history(self):
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            QCoreApplication.translate("FileActions", "Export history"),
-            self._last_dir("history.csv"),
-            QCoreApplication.translate("FileActions", "CSV (*.csv)"),
-        )
-        if not path:
-            return
-        self._ask_worker(
-            "history", on_done=lambda history: self._write(lambda: atomic_write(path, history.write_csv), path)
-        )
-
-    def plot_items(self) -> dict:
-        items = {}
-        for panel in self.plot_panels:
-            for name, item in panel.plot_items().items():
-                items[f"{panel.title} {name}".strip()] = item
-        return items
-
-    def export_plot_dialog(self, name: str, fmt: str):
-        item = self.plot_items()[name]
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            QCoreApplication.translate("FileActions", "Export {name}").format(name=name),
-            self._last_dir(f"{slug(name)}.{fmt}"),
-            f"{PLOT_FORMATS[fmt]} (*.{fmt})",
-        )
-        if not path:
-            return
-        if not path.lower().endswith(f".{fmt}"):
-            path += f".{fmt}"
-        self._write(lambda: export_plot(item, path), path)
-
-    def export_all_results(self):
-        folder = QFileDialog.getExistingDirectory(
-            self, QCoreApplication.translate("FileActions", "Export all results into a folder"), self._last_dir()
-        )
-        if not folder:
-            return
-        got: dict = {}
-        names = ("weights", "history", "report")
-
-        def one(name, value):
-            got[name] = value
-            if len(got) == len(names):
-                image = self.canvas.grab().toImage()
-                self._write(
-                    lambda: export_all(
-                        folder, self.doc.project, got[names[0]], got[names[1]], got[names[2]], self.plot_items(), image
-                    ),
-                    folder,
-                )
-
-        for name in names:
-            self._ask_worker(name, on_done=lambda value, n=name: one(n, value))
-
-    def _write(self, fn, path):
-        try:
-            fn()
-        except (OSError, ValueError) as exc:
-            QMessageBox.critical(
-                self,
-                QCoreApplication.translate("FileActions", "Cannot write"),
-                f"{path}: {getattr(exc, 'strerror', None) or exc}",
-            )
-            return
-        self.settings.setValue("last_dir", os.path.dirname(os.path.abspath(path)))
-        self.statusBar().showMessage(QCoreApplication.translate("FileActions", "Wrote {path}").format(path=path), 4000)
-
-    def _fill_plots_menu(self):
-        self.plots_menu.clear()
-        for name in self.plot_items():
-            sub = self.plots_menu.addMenu(name)
-            for fmt, label in PLOT_FORMATS.items():
-                action = sub.addAction(
-                    QCoreApplication.translate("FileActions", "{label} (.{fmt})…").format(label=label, fmt=fmt)
-                )
-                action.triggered.connect(lambda _c=False, n=name, f=fmt: self.export_plot_dialog(n, f))
-
     def _last_dir(self, name: str = "") -> str:
         folder = self.settings.value("last_dir", os.getcwd())
         return os.path.join(folder, name) if name else folder
@@ -387,65 +308,3 @@ class FileActions:
             action = self.recent_menu.addAction(path)
             action.triggered.connect(lambda _c=False, p=path: self._confirm_discard() and self.open_project(p))
         self.recent_menu.setEnabled(bool(self._recent()))
-
-    # ---- crash recovery: the project as it is now, written a second after the last edit
-    @property
-    def recovery_path(self) -> str:
-        return os.path.join(os.path.dirname(os.path.abspath(self.settings.fileName())), "recovery.json")
-
-    def _setup_recovery(self):
-        self._recovery_timer = QTimer(self)
-        self._recovery_timer.setSingleShot(True)
-        self._recovery_timer.setInterval(RECOVERY_DELAY_MS)
-        self._recovery_timer.timeout.connect(self._write_recovery)
-
-    def _schedule_recovery(self, *_):
-        """Off the edit path: a slider drag makes one write, a second after it stops."""
-        self._recovery_timer.start()
-
-    def _write_recovery(self, *_):
-        if not self.doc.modified:
-            self._discard_recovery()
-            return
-        try:  # no fsync: this is a courtesy copy, and it must not slow editing down
-            folder = os.path.dirname(self.recovery_path)
-            os.makedirs(folder, exist_ok=True)
-            text = json.dumps({**self.doc.project, "recovered_from": self.doc.path or ""}, indent=2)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-recovery-", suffix=".json", dir=folder)
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-            os.replace(tmp, self.recovery_path)
-        except (OSError, ValueError):
-            pass  # recovery is a courtesy; never let it break editing
-
-    def _discard_recovery(self):
-        if os.path.exists(self.recovery_path):
-            os.unlink(self.recovery_path)
-
-    def _offer_recovery(self) -> bool:
-        """After a crash, offer the unsaved project of the last session; True if restored."""
-        if not os.path.exists(self.recovery_path):
-            return False
-        try:
-            with open(self.recovery_path, encoding="utf-8") as fh:
-                saved = json.load(fh)
-            origin = saved.pop("recovered_from", "") if isinstance(saved, dict) else ""
-            project = normalize_project(saved)
-        except Exception:  # a damaged recovery file is dropped, never a traceback
-            self._discard_recovery()
-            return False
-        answer = QMessageBox.question(
-            self,
-            QCoreApplication.translate("FileActions", "Restore unsaved project?"),
-            QCoreApplication.translate(
-                "FileActions", "Backprop Lab did not close normally last time. Restore the unsaved project{name}?"
-            ).format(name=" " + os.path.basename(origin) if origin else ""),
-            QMessageBox.Yes | QMessageBox.No,
-            QMessageBox.Yes,
-        )
-        if answer != QMessageBox.Yes:
-            self._discard_recovery()
-            return False
-        self.doc.new(project, origin or None)
-        self.doc.undo_stack.resetClean()  # restored, but not saved anywhere yet
-        return True

@@ -46,7 +46,6 @@ def project_files(tmp_path) -> dict:
     write("deep.json", "[" * 200000 + "]" * 200000)
     write("deep_objects.json", '{"a":' * 5000 + "1" + "}" * 5000)
     write("list.json", "[1, 2, 3]")
-    write("huge_int_seed.json", json.dumps(_project())[:-1] + ', "seed": ' + "9" * 400 + "}")
     write("digits_over_limit.json", '{"format": "backprop-lab/1", "seed": ' + "9" * 5000 + "}")
     layers = copy.deepcopy(_project()["network"]["layers"])
     layers[0]["type"] = ["dense"]

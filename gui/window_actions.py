@@ -1,0 +1,208 @@
+"""The main window's actions (with their shortcuts), the toolbar of controls
+and the menus.  A mixin of :class:`gui.main_window.MainWindow`; its text keeps
+the translation context "MainWindow"."""
+
+from __future__ import annotations
+
+import glob
+import os
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QStyle, QWidget
+
+from gui.panels.controls import Controls
+from gui.window_layout import EXAMPLES_DIR
+
+
+class WindowActions:
+    """Makes ``actions_by_name``, the controls above the drawing and the menu bar."""
+
+    def _action(self, name, text, slot, shortcut=None, tip=None, icon=None):
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        self.actions_by_name[name] = action
+        return action
+
+    def _setup_actions(self):
+        self.actions_by_name: dict[str, QAction] = {}
+        a = self._action
+        S = QKeySequence.StandardKey
+        c = self.controller
+        a(
+            "new",
+            QCoreApplication.translate("MainWindow", "&New"),
+            self.new_project,
+            S.New,
+            QCoreApplication.translate("MainWindow", "A new project"),
+        )
+        a(
+            "open",
+            QCoreApplication.translate("MainWindow", "&Open…"),
+            self.open_dialog,
+            S.Open,
+            QCoreApplication.translate("MainWindow", "Open a project file"),
+        )
+        a(
+            "save",
+            QCoreApplication.translate("MainWindow", "&Save"),
+            self.save,
+            S.Save,
+            QCoreApplication.translate("MainWindow", "Save the project"),
+        )
+        a(
+            "save_as",
+            QCoreApplication.translate("MainWindow", "Save &As…"),
+            self.save_as,
+            S.SaveAs,
+            QCoreApplication.translate("MainWindow", "Save the project under a new name"),
+        )
+        a(
+            "export_weights",
+            QCoreApplication.translate("MainWindow", "Export &Weights…"),
+            self.export_weights,
+            None,
+            QCoreApplication.translate("MainWindow", "Save the trained weights (.npz)"),
+        )
+        a(
+            "load_weights",
+            QCoreApplication.translate("MainWindow", "&Load Weights…"),
+            self.load_weights,
+            None,
+            QCoreApplication.translate("MainWindow", "Start from weights saved earlier (.npz)"),
+        )
+        a(
+            "export_history",
+            QCoreApplication.translate("MainWindow", "Export &History…"),
+            self.export_history,
+            None,
+            QCoreApplication.translate("MainWindow", "Save the loss history (CSV)"),
+        )
+        a(
+            "export_all",
+            QCoreApplication.translate("MainWindow", "Export All &Results…"),
+            self.export_all_results,
+            None,
+            QCoreApplication.translate(
+                "MainWindow", "Project, weights, history, report and every plot into one folder"
+            ),
+        )
+        a("quit", QCoreApplication.translate("MainWindow", "&Quit"), self.close, S.Quit)
+        undo = self.doc.undo_stack.createUndoAction(self, QCoreApplication.translate("MainWindow", "&Undo"))
+        undo.setShortcut(QKeySequence(S.Undo))
+        undo.setObjectName("undo")
+        redo = self.doc.undo_stack.createRedoAction(self, QCoreApplication.translate("MainWindow", "&Redo"))
+        redo.setShortcut(QKeySequence(S.Redo))
+        redo.setObjectName("redo")
+        self.actions_by_name.update(undo=undo, redo=redo)
+        play = a(
+            "play",
+            QCoreApplication.translate("MainWindow", "Play"),
+            self.toggle_play,
+            Qt.Key_Space,
+            QCoreApplication.translate("MainWindow", "Train continuously (Space)"),
+            QStyle.SP_MediaPlay,
+        )
+        play.setShortcutContext(Qt.ApplicationShortcut)
+        a(
+            "step",
+            QCoreApplication.translate("MainWindow", "Step"),
+            lambda: c.step(1),
+            Qt.Key_Period,
+            QCoreApplication.translate("MainWindow", "Train on one batch (one optimizer step)"),
+            QStyle.SP_MediaSeekForward,
+        )
+        a(
+            "step_epoch",
+            QCoreApplication.translate("MainWindow", "Epoch"),
+            c.step_epoch,
+            QKeySequence("Shift+."),
+            QCoreApplication.translate("MainWindow", "Train for one epoch"),
+            QStyle.SP_MediaSkipForward,
+        )
+        a(
+            "reset",
+            QCoreApplication.translate("MainWindow", "Reset"),
+            self.reset_weights,
+            QKeySequence("Ctrl+R"),
+            QCoreApplication.translate("MainWindow", "Re-initialise the weights and clear the history"),
+            QStyle.SP_BrowserReload,
+        )
+        a(
+            "add_layer",
+            QCoreApplication.translate("MainWindow", "Add Hidden Layer"),
+            self.add_hidden_layer,
+            QKeySequence("Ctrl+="),
+            QCoreApplication.translate("MainWindow", "A hidden layer before the output"),
+        )
+        a(
+            "remove_layer",
+            QCoreApplication.translate("MainWindow", "Remove Hidden Layer"),
+            self.remove_hidden_layer,
+            QKeySequence("Ctrl+-"),
+            QCoreApplication.translate("MainWindow", "Remove the hidden layer nearest the output"),
+        )
+        a("restore_layout", QCoreApplication.translate("MainWindow", "Restore Default Layout"), self.restore_layout)
+        self.controls = Controls(self.actions_by_name)
+        self.toolbar_holder.addWidget(self.controls)
+        # the read-out gets a row of its own, as wide as the drawing: beside the buttons
+        # it was cut off on a 1366- or 1600-pixel-wide screen
+        readout = self.controls.readout
+        self.controls.layout().removeWidget(readout)
+        readout.setParent(None)
+        row = QWidget()
+        row.setObjectName("readoutRow")
+        box = QHBoxLayout(row)
+        box.setContentsMargins(10, 0, 8, 2)
+        box.addWidget(readout)
+        self.toolbar_holder.addWidget(row)
+        self.controls.layout().addStretch(1)
+
+    def _setup_menus(self):
+        bar = self.menuBar()
+        acts = self.actions_by_name
+        file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&File"))
+        for name in ("new", "open"):
+            file_menu.addAction(acts[name])
+        self.recent_menu = file_menu.addMenu(QCoreApplication.translate("MainWindow", "Open &Recent"))
+        self.examples_menu = file_menu.addMenu(QCoreApplication.translate("MainWindow", "&Examples"))
+        for path in sorted(glob.glob(os.path.join(EXAMPLES_DIR, "*.json"))):
+            name = os.path.splitext(os.path.basename(path))[0].replace("_", " ")
+            action = self.examples_menu.addAction(name)
+            action.setObjectName(f"example_{os.path.basename(path)}")
+            action.triggered.connect(lambda _c=False, p=path: self.open_example(p))
+        file_menu.addSeparator()
+        for name in ("save", "save_as"):
+            file_menu.addAction(acts[name])
+        file_menu.addSeparator()
+        file_menu.addAction(acts["load_weights"])
+        file_menu.addAction(acts["export_weights"])
+        file_menu.addAction(acts["export_history"])
+        self.plots_menu = file_menu.addMenu(QCoreApplication.translate("MainWindow", "Export &Plot"))
+        self.plots_menu.aboutToShow.connect(self._fill_plots_menu)
+        file_menu.addAction(acts["export_all"])
+        file_menu.addSeparator()
+        file_menu.addAction(acts["quit"])
+        edit_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
+        edit_menu.addAction(acts["undo"])
+        edit_menu.addAction(acts["redo"])
+        net_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Network"))
+        net_menu.addAction(acts["add_layer"])
+        net_menu.addAction(acts["remove_layer"])
+        train_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Train"))
+        for name in ("play", "step", "step_epoch", "reset"):
+            train_menu.addAction(acts[name])
+        view_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&View"))
+        for dock in self.docks.values():
+            view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        view_menu.addAction(acts["restore_layout"])
+        self._update_recent_menu()
