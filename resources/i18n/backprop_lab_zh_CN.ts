@@ -502,14 +502,15 @@
 <context>
     <name>EditCommand</name>
     <message>
-        <location filename="../../gui/commands.py" line="+93"/>
+        <location filename="../../gui/command_base.py" line="+69"/>
         <source>Edit</source>
-        <extracomment>optimizer fields are all live (read by the optimizer on every step); these training options too merge id; -1: never merges</extracomment>
+        <extracomment>merge id; -1: never merges</extracomment>
         <translation>编辑</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location filename="../../gui/setting_commands.py" line="+40"/>
         <source>learning rate</source>
+        <extracomment>optimizer fields are all live (read by the optimizer on every step); these training options too</extracomment>
         <translation>学习率</translation>
     </message>
     <message>
@@ -559,7 +560,7 @@
         <translation>将种子设为 {seed}</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location filename="../../gui/layer_commands.py" line="+46"/>
         <source>network.layers: the network needs at least one layer</source>
         <translation>network.layers：网络至少需要一层</translation>
     </message>
@@ -1071,7 +1072,7 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../gui/file_actions.py" line="+34"/>
+        <location filename="../../gui/file_actions.py" line="+35"/>
         <source>the file is nested too deeply to be a project</source>
         <translation>文件嵌套太深，不可能是项目文件</translation>
     </message>
@@ -1188,7 +1189,7 @@
         <translation>这些权重与网络不匹配（{detail}）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../gui/export_actions.py" line="+23"/>
         <source>Export history</source>
         <translation>导出历史记录</translation>
     </message>
@@ -1223,7 +1224,7 @@
         <translation>{label} (.{fmt})…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../gui/file_actions.py" line="+16"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -1233,7 +1234,7 @@
         <translation>项目有未保存的更改。先保存吗？</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location filename="../../gui/recovery.py" line="+71"/>
         <source>Restore unsaved project?</source>
         <translation>恢复未保存的项目？</translation>
     </message>
@@ -2381,27 +2382,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+117"/>
+        <location filename="../../gui/window_layout.py" line="+34"/>
         <source>Backprop Lab</source>
         <translation>Backprop Lab</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Tip: + / − change a layer&apos;s neurons · the ⋯ menu inserts dropout, batch norm or a residual block · drag a layer&apos;s title to move it · hover a weight or neuron for values</source>
         <translation>提示：+ / − 改变一层的神经元个数 · ⋯ 菜单可插入 Dropout、批量归一化或残差块 · 拖动层的标题可以移动它 · 悬停在权重或神经元上查看数值</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
@@ -2416,72 +2417,72 @@
         <translation>损失</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Gradient histograms</source>
         <translation>梯度直方图</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Gradient norms</source>
         <translation>梯度范数</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Weight histograms</source>
         <translation>权重直方图</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Activations</source>
         <translation>激活值</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location filename="../../gui/window_actions.py" line="+45"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+3"/>
         <source>A new project</source>
         <translation>新建一个项目</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+3"/>
         <source>Open a project file</source>
         <translation>打开项目文件</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+3"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+3"/>
         <source>Save the project under a new name</source>
         <translation>以新的名称保存项目</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Export &amp;Weights…</source>
         <translation>导出权重(&amp;W)…</translation>
     </message>
@@ -2521,7 +2522,7 @@
         <translation>把项目、权重、历史、报告和所有图表导出到一个文件夹</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2536,13 +2537,13 @@
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+348"/>
+        <location filename="../../gui/main_window.py" line="+302"/>
+        <location filename="../../gui/window_actions.py" line="+6"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location line="-345"/>
+        <location filename="../../gui/window_actions.py" line="+3"/>
         <source>Train continuously (Space)</source>
         <translation>持续训练（空格键）</translation>
     </message>
@@ -2617,7 +2618,7 @@
         <translation>示例(&amp;E)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Export &amp;Plot</source>
         <translation>导出图表(&amp;P)</translation>
     </message>
@@ -2642,12 +2643,17 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location filename="../../gui/main_window.py" line="-140"/>
         <source>Weights re-initialised, history cleared</source>
         <translation>权重已重新初始化，历史已清空</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+63"/>
+        <source>hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <location line="+77"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -2665,7 +2671,7 @@
 <context>
     <name>NetworkCanvas</name>
     <message>
-        <location filename="../../gui/panels/network_canvas.py" line="+217"/>
+        <location filename="../../gui/panels/canvas_items.py" line="+178"/>
         <source>… {n} more</source>
         <translation>… 还有 {n} 个</translation>
     </message>
@@ -2675,7 +2681,7 @@
         <translation>输入</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location filename="../../gui/panels/layer_card.py" line="+94"/>
         <source>Click to inspect, drag to move this layer</source>
         <translation>点击查看，拖动可移动这一层</translation>
     </message>
@@ -2785,7 +2791,7 @@
         <translation>删除该层</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location filename="../../gui/panels/network_canvas.py" line="+253"/>
         <source>, gradient {value}</source>
         <extracomment>counters a test (and the benchmark) reads: full drawings, and column bodies made</extracomment>
         <translation>，梯度 {value}</translation>
