@@ -281,10 +281,34 @@ class TextMap:
         self._english_patterns: list = []  # [(regex in English, fields, source)]
         self._templates: dict[str, dict[str, str]] = {}  # code -> English template -> its translation
 
+    #: what composed texts are put together with: markup, and the separators of the read-out and banners
+    _JOINTS = re.compile(r"(<[^>]+>|&nbsp;|\s[\u2014\u00b7]\s)")
+
     def convert(self, text: str, old: str, new: str) -> str | None:
-        """``text`` (shown in ``old``) in ``new``; None when it is not one of our strings."""
+        """``text`` (shown in ``old``) in ``new``; None when it is not one of our strings.
+
+        A text composed of several of our strings (joined by markup or " — ") is
+        converted piece by piece."""
         if not text or old == new:
             return None
+        whole = self._convert(text, old, new)
+        if whole is not None:
+            return whole
+        pieces = self._JOINTS.split(text)
+        if len(pieces) < 2:
+            return None
+        changed = False
+        for i, piece in enumerate(pieces):
+            core = piece.strip()
+            if i % 2 or not core:
+                continue
+            other = self._convert(core, old, new)
+            if other is not None:
+                pieces[i] = piece.replace(core, other, 1)
+                changed = True
+        return "".join(pieces) if changed else None
+
+    def _convert(self, text: str, old: str, new: str) -> str | None:
         english = text if old == SOURCE_LANGUAGE else self._lookup_back(text, old)
         if english is None:
             return None
@@ -354,7 +378,11 @@ class TextMap:
 
 
 def _template_regex(template: str):
-    """``(regex, fields)`` matching what ``template.format(...)`` makes; None if not plain."""
+    """``(regex, fields)`` matching what ``template.format(...)`` makes; None if its fixed
+    part has no word of two letters (``"{path}: {reason}"`` would match any text)."""
+    fixed = re.sub(r"<[^>]+>", "", TextMap._PLACEHOLDER.sub("", template))
+    if not re.search(r"[A-Za-z\u4e00-\u9fff]{2}", fixed):
+        return None
     fields: list[str] = []
     parts, last = [], 0
     for match in TextMap._PLACEHOLDER.finditer(template):
@@ -495,10 +523,11 @@ def _retranslate_widget(w, redo) -> None:
 
 def _retranslate_plot(w, redo) -> None:
     """The texts of a pyqtgraph view: plot titles, axis labels, legends, labels."""
-    scene = getattr(w, "scene", None)
-    if not callable(scene) or not type(w).__module__.startswith("pyqtgraph"):
-        return
     import pyqtgraph as pg
+
+    if not isinstance(w, pg.GraphicsView):
+        return
+    scene = w.scene
 
     try:
         items = scene().items()

@@ -266,3 +266,25 @@ def test_switching_language_keeps_project_undo_and_run(qtbot, english_window, qa
         i18n.install_translator(qapp, "en")
         if window.playing:
             window.toggle_play()
+
+
+def test_a_switch_at_run_time_leaves_no_english_and_switches_back(qtbot, english_window, qapp):
+    window = english_window()
+    window.open_example(os.path.join(ROOT, "resources", "examples", "iris.json"))
+    qtbot.waitUntil(lambda: window.description.isVisible(), timeout=15000)
+    _select_every_layer(window, qtbot)
+    qtbot.wait(50)
+    before = sorted(visible_texts(window))
+    try:
+        assert i18n.switch_language(qapp, "zh_CN")
+        qtbot.wait(50)
+        data = data_values(window)
+        bad = [(where, text) for where, text in visible_texts(window) if english_words(text, data)]
+        assert not bad, "\n".join(f"{w}: {t!r} {english_words(t, data)}" for w, t in bad[:40])
+        assert i18n.switch_language(qapp, "en")
+        qtbot.wait(50)
+        chinese = [(w, t) for w, t in visible_texts(window) if re.search(r"[\u4e00-\u9fff]", t) and t != "简体中文"]
+        assert not chinese, chinese[:20]
+        assert len(visible_texts(window)) >= len(before) // 2
+    finally:
+        i18n.install_translator(qapp, "en")
