@@ -123,6 +123,7 @@ def install_translator(app: QCoreApplication, language_code: str) -> bool:
     in English without them).
     """
     state = _state(app)
+    state["previous"] = state["code"]
     for translator in state["translators"]:
         app.removeTranslator(translator)
         translator.deleteLater()
@@ -180,6 +181,16 @@ def build_language_menu(
     menu = LanguageMenu(settings, on_switched, parent_menu)
     parent_menu.addMenu(menu)
     return menu
+
+
+def retranslated(text: str) -> str:
+    """``text``, made in the language before the last switch, in the current one (as is if
+    it is not one of our strings). For a text a widget keeps to use later (a label for
+    plots it has not made yet): call it from ``changeEvent`` on ``LanguageChange``."""
+    app = QCoreApplication.instance()
+    state = _state(app)
+    other = _text_map(app).convert(text, state.get("previous", SOURCE_LANGUAGE), state["code"])
+    return text if other is None else other
 
 
 def has_chinese_font() -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
 
 from . import style
 
@@ -117,6 +117,14 @@ class HistogramRow(pg.GraphicsLayoutWidget):
         if self._x_range != (lo, hi) and self.curves:
             self._x_range = (lo, hi)
             next(iter(self.plots.values())).setXRange(lo, hi, padding=0.02)
+
+    def changeEvent(self, event):
+        # the label of plots made later (more layers) follows a language switch
+        if event.type() == QEvent.Type.LanguageChange:
+            from gui import i18n
+
+            self.x_label = i18n.retranslated(self.x_label)
+        super().changeEvent(event)
 
     def set_x_label(self, text: str) -> None:
         self.x_label = text
