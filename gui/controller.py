@@ -233,7 +233,7 @@ class Controller(QObject):
 
     def _on_info(self, gen, message):
         if gen == self.generation:
-            self.info.emit(message)
+            self.info.emit(plain_info(message))
 
     def _on_rate(self, gen, rate):
         if gen == self.generation:
@@ -384,3 +384,42 @@ def coded_message(code, args, text: str) -> str:
                 said += " " + QCoreApplication.translate("EngineError", _ADVICE)
             return said
     return plain_message(text)
+
+
+# ---- the engine's notes (core.protocol.Info) in the window's language
+_INFO = [
+    (
+        re.compile(r"^Finished (\d+) epochs\. Press Play to train further\.$"),
+        QT_TRANSLATE_NOOP("EngineInfo", "Finished {0} epochs. Press Play to train further."),
+    ),
+    (
+        re.compile(
+            r"^Early stopping at epoch (\d+): validation loss has not improved for (\d+) epochs "
+            r"\(best (\S+) at epoch (\d+)\); weights restored from epoch \d+$"
+        ),
+        QT_TRANSLATE_NOOP(
+            "EngineInfo",
+            "Early stopping at epoch {0}: the validation loss has not improved for {1} epochs "
+            "(best {2} at epoch {3}); weights restored from epoch {3}",
+        ),
+    ),
+    (
+        re.compile(
+            r"^Early stopping at epoch (\d+): validation loss has not improved for (\d+) epochs "
+            r"\(best (\S+) at epoch (\d+)\)$"
+        ),
+        QT_TRANSLATE_NOOP(
+            "EngineInfo",
+            "Early stopping at epoch {0}: the validation loss has not improved for {1} epochs (best {2} at epoch {3})",
+        ),
+    ),
+]
+
+
+def plain_info(text: str) -> str:
+    """A note from the engine in the current language (as it is when it is not known)."""
+    for pattern, sentence in _INFO:
+        match = pattern.match(text)
+        if match:
+            return QCoreApplication.translate("EngineInfo", sentence).format(*match.groups())
+    return text

@@ -739,6 +739,24 @@
     </message>
 </context>
 <context>
+    <name>EngineInfo</name>
+    <message>
+        <location line="+30"/>
+        <source>Finished {0} epochs. Press Play to train further.</source>
+        <translation>已完成 {0} 轮。按“播放”继续训练。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Early stopping at epoch {0}: the validation loss has not improved for {1} epochs (best {2} at epoch {3}); weights restored from epoch {3}</source>
+        <translation>在第 {0} 轮早停：验证集损失已连续 {1} 轮没有改善（最佳 {2}，在第 {3} 轮）；权重已恢复为第 {3} 轮的值</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Early stopping at epoch {0}: the validation loss has not improved for {1} epochs (best {2} at epoch {3})</source>
+        <translation>在第 {0} 轮早停：验证集损失已连续 {1} 轮没有改善（最佳 {2}，在第 {3} 轮）</translation>
+    </message>
+</context>
+<context>
     <name>Examples</name>
     <message>
         <location filename="../../gui/help/example_strings.py" line="+11"/>
@@ -2155,7 +2173,7 @@
 <context>
     <name>HistogramRow</name>
     <message>
-        <location filename="../../gui/panels/histogram_row.py" line="+161"/>
+        <location filename="../../gui/panels/histogram_row.py" line="+169"/>
         <source>count</source>
         <extracomment>below this width per layer the row scrolls sideways instead of squeezing at most this many plots at once; more layers are paged</extracomment>
         <translation>数量</translation>
@@ -2164,7 +2182,7 @@
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../gui/i18n.py" line="+227"/>
+        <location filename="../../gui/i18n.py" line="+238"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -2287,7 +2305,7 @@
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="+37"/>
+        <location filename="../../gui/panels/loss_plot.py" line="+38"/>
         <location line="+34"/>
         <source>Loss</source>
         <translation>损失</translation>
@@ -2369,7 +2387,7 @@
         <translation>准确率随训练步数的变化</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>Loss after each step: the faint line is the loss of each mini-batch (noisy); the markers are the loss on the whole training and validation sets, measured at the end of each epoch. Validation rising while training falls means overfitting.</source>
         <translation>每一步之后的损失：淡色线是每个小批量的损失（有噪声）；标记点是在每个轮次结束时，在整个训练集和验证集上测得的损失。训练损失下降而验证损失上升意味着过拟合。</translation>
     </message>
