@@ -120,7 +120,7 @@ class TrainingPanel(QWidget):
         )
         # the long course names must not widen the dock: the combo shows what fits, the list shows all
         self.batch_mode.setSizeAdjustPolicy(ComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.batch_mode.setMinimumContentsLength(12)
+        self.batch_mode.setMinimumContentsLength(4)
         self.batch_mode.view().setMinimumWidth(self.batch_mode.view().sizeHintForColumn(0) + 24)
         self.batch_mode.activated.connect(self._on_batch_mode)
         self.batch_size = SpinBox()
