@@ -331,11 +331,10 @@ class TextMap:
             return exact if exact != text else None
         for regex, fields, source in self._english_patterns:
             match = regex.fullmatch(english)
-            if match:
-                target = self._templates[new].get(source)
-                if target is None:
-                    return None
-                return _fill(target, fields, match)
+            target = self._templates[new].get(source) if match else None
+            filled = _fill(target, fields, match, lambda v: self._convert(v, SOURCE_LANGUAGE, new)) if target else None
+            if filled is not None:
+                return filled
         return None
 
     def _lookup_back(self, text: str, code: str) -> str | None:
@@ -345,8 +344,9 @@ class TextMap:
             return exact
         for regex, fields, source in self._patterns[code]:
             match = regex.fullmatch(text)
-            if match:
-                return _fill(source, fields, match)
+            filled = _fill(source, fields, match, lambda v: self._lookup_back(v, code)) if match else None
+            if filled is not None:
+                return filled
         return None
 
     def _load(self, code: str) -> None:
@@ -390,9 +390,9 @@ class TextMap:
 
 def _template_regex(template: str):
     """``(regex, fields)`` matching what ``template.format(...)`` makes; None if its fixed
-    part has no word of two letters (``"{path}: {reason}"`` would match any text)."""
+    part has fewer than two letters (``"{path}: {reason}"`` would match any text)."""
     fixed = re.sub(r"<[^>]+>", "", TextMap._PLACEHOLDER.sub("", template))
-    if not re.search(r"[A-Za-z\u4e00-\u9fff]{2}", fixed):
+    if len(re.findall(r"[A-Za-z\u4e00-\u9fff]", fixed)) < 2:
         return None
     fields: list[str] = []
     parts, last = [], 0
@@ -412,8 +412,15 @@ def _template_regex(template: str):
         return None
 
 
-def _fill(template: str, fields: list[str], match) -> str | None:
+def _fill(template: str, fields: list[str], match, inner=None) -> str | None:
+    """``template`` with the values ``match`` found; a value that is itself one of our
+    strings (``"validation"`` in "Confusion matrix (validation set)") is converted by ``inner``."""
     values = {field: match.group(f"f{i}") for i, field in enumerate(fields)}
+    if inner is not None:
+        values = {
+            field: (inner(v) if v and not v.strip().replace(".", "").isdigit() else None) or v
+            for field, v in values.items()
+        }
 
     def value(m):
         field = re.split(r"[:!]", m.group(1), maxsplit=1)[0]
