@@ -33,8 +33,17 @@ parent). A widget sets all its visible text in one method and calls it again fro
 
 Text that is made on the fly (a status message, a banner, a plot title built from
 numbers) is translated when it is made, so it follows the language of that moment.
-Nothing else is needed: the document, the worker and the plots' data are untouched by a
-switch, so the project stays open.
+
+Everything already on screen that no ``retranslate()`` re-sets is converted by
+:func:`switch_language` after the events: :func:`retranslate_tree` walks every widget,
+action, combo item, tooltip, plot title and axis label and turns each of our strings
+from the old language into the new one with :class:`TextMap`, built from the ``.ts``
+files (exact texts by lookup; texts made with ``.format(...)`` by matching the
+template's placeholders; texts composed with markup or " — " piece by piece). A
+widget that keeps a text to use later (a label for plots it has not made yet) passes
+it through :func:`retranslated` from its ``changeEvent``. Nothing else is needed: the
+document, the worker and the plots' data are untouched by a switch, so the project,
+the undo stack and a running training stay as they are.
 """
 
 from __future__ import annotations
