@@ -42,7 +42,14 @@ def run_app(argv: list[str]) -> int:
         print(f"backprop-lab: error: {path}: no such file", file=sys.stderr)
         return 2
     app = make_app()
+    from PySide6.QtCore import QSettings
+
+    from gui import i18n
     from gui.main_window import MainWindow
+
+    # the language is chosen here, not in MainWindow, so a window made by a test speaks
+    # English unless the test installs a translator itself
+    i18n.install_translator(app, i18n.preferred_language(QSettings("BackpropLab", "Backprop Lab")))
 
     window = MainWindow(path)
     window.show()

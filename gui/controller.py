@@ -62,7 +62,7 @@ class Controller(QObject):
         w.built_detail.connect(self._on_built_detail)
         w.snapshot.connect(self._on_snapshot)
         w.state_changed.connect(self._on_state_changed)
-        w.failed.connect(self._on_failed)
+        w.failed_detail.connect(self._on_failed_detail)
         w.info.connect(self._on_info)
         w.rate.connect(self._on_rate)
         w.died.connect(self._on_died)
@@ -226,9 +226,14 @@ class Controller(QObject):
         if gen == self.generation:
             self.failed.emit(plain_message(message))
 
+    def _on_failed_detail(self, gen, failed):
+        """A failure with its ``code`` and ``args``: said in the window's language."""
+        if gen == self.generation:
+            self.failed.emit(coded_message(getattr(failed, "code", None), getattr(failed, "args", None), failed.text))
+
     def _on_info(self, gen, message):
         if gen == self.generation:
-            self.info.emit(message)
+            self.info.emit(plain_info(message))
 
     def _on_rate(self, gen, rate):
         if gen == self.generation:
@@ -322,4 +327,99 @@ def plain_message(text: str) -> str:
         match = pattern.search(text)
         if match:
             return QCoreApplication.translate("EngineError", sentence).format(*match.groups())
+    return text
+
+
+# ---- engine failures by code (core.protocol.Failed: text, code, args)
+_ADVICE = QT_TRANSLATE_NOOP(
+    "EngineError", "Try a lower learning rate, gradient clipping (Training panel) or a smaller initialisation."
+)
+_CODED = {
+    "nonfinite_loss": QT_TRANSLATE_NOOP(
+        "EngineError",
+        "Training stopped at step {step} (epoch {epoch}): the loss became infinite or NaN (not a number); "
+        "the first non-finite values are in {where}.",
+    ),
+    "loss_overflow": QT_TRANSLATE_NOOP(
+        "EngineError",
+        "Training stopped at step {step} (epoch {epoch}): {where} is too large for the {loss} loss "
+        "(the loss overflowed).",
+    ),
+    "nonfinite_gradient": QT_TRANSLATE_NOOP(
+        "EngineError",
+        "Training stopped at step {step} (epoch {epoch}): the gradients became infinite or NaN (exploding "
+        "gradients); the first non-finite values are in {where}.",
+    ),
+    "gradient_norm_overflow": QT_TRANSLATE_NOOP(
+        "EngineError",
+        "Training stopped at step {step} (epoch {epoch}): the gradient norm overflowed (exploding gradients); "
+        "the largest gradient is {where}.",
+    ),
+    "nonfinite_weights_after_update": QT_TRANSLATE_NOOP(
+        "EngineError",
+        "Training stopped at step {step} (epoch {epoch}): the {optimizer} update made {where} infinite or NaN.",
+    ),
+}
+_EPS_ZERO = QT_TRANSLATE_NOOP(
+    "EngineError",
+    "Training stopped at step {step} (epoch {epoch}): eps is 0, so the {optimizer} update of a parameter whose "
+    "gradient has been 0 so far is 0 / 0 = NaN. Set the optimizer's eps to a small positive value.",
+)
+
+
+def coded_message(code, args, text: str) -> str:
+    """A failure that carries a ``code`` and its ``args`` as a translated sentence; an
+    unknown code (or arguments that do not fit) gets :func:`plain_message` of ``text``."""
+    if isinstance(args, dict):
+        if code == "nonfinite_weights_after_update" and args.get("cause") == "eps_zero":
+            sentence = _EPS_ZERO
+        else:
+            sentence = _CODED.get(code)
+        if sentence is not None:
+            try:
+                said = QCoreApplication.translate("EngineError", sentence).format(**args)
+            except (KeyError, IndexError, ValueError):
+                return plain_message(text)
+            if sentence is not _EPS_ZERO:
+                said += " " + QCoreApplication.translate("EngineError", _ADVICE)
+            return said
+    return plain_message(text)
+
+
+# ---- the engine's notes (core.protocol.Info) in the window's language
+_INFO = [
+    (
+        re.compile(r"^Finished (\d+) epochs\. Press Play to train further\.$"),
+        QT_TRANSLATE_NOOP("EngineInfo", "Finished {0} epochs. Press Play to train further."),
+    ),
+    (
+        re.compile(
+            r"^Early stopping at epoch (\d+): validation loss has not improved for (\d+) epochs "
+            r"\(best (\S+) at epoch (\d+)\); weights restored from epoch \d+$"
+        ),
+        QT_TRANSLATE_NOOP(
+            "EngineInfo",
+            "Early stopping at epoch {0}: the validation loss has not improved for {1} epochs "
+            "(best {2} at epoch {3}); weights restored from epoch {3}",
+        ),
+    ),
+    (
+        re.compile(
+            r"^Early stopping at epoch (\d+): validation loss has not improved for (\d+) epochs "
+            r"\(best (\S+) at epoch (\d+)\)$"
+        ),
+        QT_TRANSLATE_NOOP(
+            "EngineInfo",
+            "Early stopping at epoch {0}: the validation loss has not improved for {1} epochs (best {2} at epoch {3})",
+        ),
+    ),
+]
+
+
+def plain_info(text: str) -> str:
+    """A note from the engine in the current language (as it is when it is not known)."""
+    for pattern, sentence in _INFO:
+        match = pattern.match(text)
+        if match:
+            return QCoreApplication.translate("EngineInfo", sentence).format(*match.groups())
     return text

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.registry import Param
+from gui import explanations
 
 
 class NoWheelMixin:
@@ -164,8 +165,9 @@ class ParamForm(QWidget):
 
     changed = Signal(str, object)
 
-    def __init__(self, params: dict[str, Param], values: dict, skip=(), parent=None):
+    def __init__(self, params: dict[str, Param], values: dict, skip=(), parent=None, owner: str = "*"):
         super().__init__(parent)
+        self.owner = owner
         layout = QFormLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
@@ -177,10 +179,11 @@ class ParamForm(QWidget):
             if editor is None:
                 continue
             editor.setObjectName(f"param_{key}")
-            if param.doc:
-                editor.setToolTip(QCoreApplication.translate("Param", param.doc))
+            tooltip = explanations.tip(owner, key, param.doc)
+            if tooltip:
+                editor.setToolTip(tooltip)
             self.editors[key] = editor
-            layout.addRow(QCoreApplication.translate("ParamForm", key.replace("_", " ")), editor)
+            layout.addRow(explanations.label(key), editor)
 
     def _editor(self, key, param, value):
         emit = lambda v, k=key: self.changed.emit(k, v)  # noqa: E731

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from core.project import normalize_project
 from gui import commands as cmd
+from gui import i18n
 from gui import network_edit as ne
 from gui.controller import Controller
 from gui.document import ProjectDocument
@@ -117,6 +118,7 @@ class MainWindow(FileActions, WindowLayout, WindowActions, SnapshotDispatch, QMa
         self.inspector.edit.connect(self.push)
         self.data_panel.edit.connect(self.edit)
         self.training_panel.edit.connect(self.push)
+        self.training_panel.glossary_requested.connect(lambda key: self.help_menu.show_glossary(key))
         self.controls.speed_changed.connect(c.set_speed)
 
     # ---- Public API
@@ -216,14 +218,26 @@ class MainWindow(FileActions, WindowLayout, WindowActions, SnapshotDispatch, QMa
         return super().eventFilter(watched, event)
 
     # ---- reacting to the document
+    def _show_description(self, project: dict) -> None:
+        """The example's banner in the current language."""
+        title = html.escape(i18n.translate_example(project.get("name", "")))
+        text = html.escape(i18n.translate_example(project.get("description", "")))
+        hide = self.tr("hide")
+        self.description.setText(f"<b>{title}</b>{' — ' if title else ''}{text} &nbsp;<a href='hide'>{hide}</a>")
+
+    def changeEvent(self, event):
+        # a language switch: what is composed here (the banner, the title) is composed again;
+        # every other text is re-translated by gui.i18n.switch_language
+        if event.type() == QEvent.Type.LanguageChange and getattr(self, "doc", None) is not None:
+            if self.doc.project.get("description"):
+                self._show_description(self.doc.project)
+            self._update_title()
+        super().changeEvent(event)
+
     def _on_document_reset(self):
         project = self.doc.project
         if project.get("description"):
-            title = html.escape(project.get("name", ""))
-            self.description.setText(
-                f"<b>{title}</b>{' — ' if title else ''}{html.escape(project['description'])}"
-                f" &nbsp;<a href='hide'>{self.tr('hide')}</a>"
-            )
+            self._show_description(project)
             self.description.show()
         else:
             self.description.hide()

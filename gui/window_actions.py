@@ -5,12 +5,15 @@ the translation context "MainWindow"."""
 from __future__ import annotations
 
 import glob
+import json
 import os
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QStyle, QWidget
 
+from gui import i18n
+from gui.help.menu import build_help_menu
 from gui.panels.controls import Controls
 from gui.window_layout import EXAMPLES_DIR
 
@@ -175,9 +178,11 @@ class WindowActions:
         self.recent_menu = file_menu.addMenu(QCoreApplication.translate("MainWindow", "Open &Recent"))
         self.examples_menu = file_menu.addMenu(QCoreApplication.translate("MainWindow", "&Examples"))
         for path in sorted(glob.glob(os.path.join(EXAMPLES_DIR, "*.json"))):
-            name = os.path.splitext(os.path.basename(path))[0].replace("_", " ")
-            action = self.examples_menu.addAction(name)
+            name, description = _example_name(path)
+            action = self.examples_menu.addAction(i18n.translate_example(name))
             action.setObjectName(f"example_{os.path.basename(path)}")
+            if description:
+                action.setToolTip(i18n.translate_example(description))
             action.triggered.connect(lambda _c=False, p=path: self.open_example(p))
         file_menu.addSeparator()
         for name in ("save", "save_as"):
@@ -205,4 +210,23 @@ class WindowActions:
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
         view_menu.addAction(acts["restore_layout"])
+        view_menu.addSeparator()
+        self.language_menu = i18n.build_language_menu(view_menu, self.settings)
+        self.examples_menu.setToolTipsVisible(True)
+        self.help_menu = build_help_menu(
+            bar, self, lambda: list(self.actions_by_name.values()), lambda p: self.open_example(p)
+        )
         self._update_recent_menu()
+
+
+def _example_name(path: str) -> tuple[str, str]:
+    """An example's ``name`` and ``description`` as written in its file (English source text)."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            project = json.load(f)
+    except (OSError, ValueError):
+        project = {}
+    if not isinstance(project, dict):
+        project = {}
+    fallback = os.path.splitext(os.path.basename(path))[0].replace("_", " ")
+    return str(project.get("name") or fallback), str(project.get("description") or "")

@@ -44,9 +44,22 @@ class Controls(QWidget):
         row.addWidget(QLabel(self.tr("Speed")))
         self.speed = ComboBox()
         self.speed.setObjectName("speed")
-        self.speed.addItems(list(SPEEDS))
-        self.speed.setToolTip(self.tr("Steps per second: max trains as fast as the machine can"))
-        self.speed.activated.connect(lambda _i: self.speed_changed.emit(self.speed.currentText()))
+        names = {
+            "max": self.tr("max"),
+            "fast": self.tr("fast"),
+            "medium": self.tr("medium"),
+            "slow": self.tr("slow"),
+            "very slow": self.tr("very slow"),
+        }
+        for name in SPEEDS:  # the worker's name as item data, the words in the window's language
+            self.speed.addItem(names.get(name, name), name)
+        self.speed.setToolTip(
+            self.tr(
+                "Training steps per second while playing: slow to watch each step, max trains as fast as the machine "
+                "can"
+            )
+        )
+        self.speed.activated.connect(lambda _i: self.speed_changed.emit(self.speed.currentData()))
         row.addWidget(self.speed)
         row.addSpacing(12)
         self.readout = Readout(self.tr("Press Play (Space) to train"))

@@ -47,10 +47,6 @@ CLASS_COLOURS = [
 ]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DataPanel", text)
-
-
 SOURCE_HELP = {
     "xor": QT_TRANSLATE_NOOP("DataPanel", "2-D, two classes in opposite quadrants"),
     "circle": QT_TRANSLATE_NOOP("DataPanel", "2-D, a disc inside a ring"),
@@ -92,6 +88,9 @@ class DataPanel(QWidget):
         for name in SOURCES:
             self.source.addItem(name)
             self.source.setItemData(self.source.count() - 1, self.tr(SOURCE_HELP.get(name, "")), 3)  # tooltip role
+        self.source.setToolTip(
+            self.tr("The data set the network learns from: a generated toy problem or a CSV / NPZ file")
+        )
         self.source.activated.connect(self._on_source)
         form.addRow(self.tr("Data set"), self.source)
         self.samples = SpinBox()
@@ -99,6 +98,7 @@ class DataPanel(QWidget):
         self.samples.setRange(10, 100000)
         self.samples.setSingleStep(50)
         self.samples.setKeyboardTracking(False)
+        self.samples.setToolTip(self.tr("How many examples to generate (training and validation together)"))
         self.samples.valueChanged.connect(lambda v: self._set("samples", v, self.tr("Samples")))
         form.addRow(self.tr("Samples"), self.samples)
         self.noise = DoubleSpinBox()
@@ -107,11 +107,15 @@ class DataPanel(QWidget):
         self.noise.setSingleStep(0.05)
         self.noise.setDecimals(3)
         self.noise.setKeyboardTracking(False)
+        self.noise.setToolTip(
+            self.tr("Standard deviation of the random jitter added to each point: more noise, harder to separate")
+        )
         self.noise.valueChanged.connect(lambda v: self._set("noise", v, self.tr("Noise")))
         form.addRow(self.tr("Noise"), self.noise)
         self.classes = SpinBox()
         self.classes.setObjectName("classes")
         self.classes.setRange(2, 10)
+        self.classes.setToolTip(self.tr("How many classes (colours) the generated data has"))
         self.classes.valueChanged.connect(lambda v: self._set("classes", v, self.tr("Classes")))
         form.addRow(self.tr("Classes"), self.classes)
         self.split = DoubleSpinBox()
@@ -120,6 +124,12 @@ class DataPanel(QWidget):
         self.split.setSingleStep(0.05)
         self.split.setDecimals(2)
         self.split.setKeyboardTracking(False)
+        self.split.setToolTip(
+            self.tr(
+                "Fraction of the examples held back as the validation set: never trained on, used to see "
+                "overfitting and for early stopping"
+            )
+        )
         self.split.valueChanged.connect(lambda v: self._set("validation_split", v, self.tr("Validation split")))
         form.addRow(self.tr("Validation split"), self.split)
         self.standardize = QCheckBox(self.tr("zero mean, unit variance"))
@@ -135,6 +145,8 @@ class DataPanel(QWidget):
         self.path.setPlaceholderText(self.tr("file"))
         self.path.editingFinished.connect(lambda: self._set("path", self.path.text(), self.tr("Data file")))
         browse = QPushButton(self.tr("Browse…"))
+        browse.setToolTip(self.tr("Choose a CSV or NPZ file of examples"))
+        self.path.setToolTip(self.tr("The CSV or NPZ file the examples are read from"))
         browse.clicked.connect(self._browse)
         file_row.addWidget(self.path, 1)
         file_row.addWidget(browse)
@@ -143,6 +155,7 @@ class DataPanel(QWidget):
         form.addRow(self.tr("File"), self.file_row)
         self.target = QLineEdit()
         self.target.setObjectName("dataTarget")
+        self.target.setToolTip(self.tr("The column (CSV) or array (NPZ) that holds what the network should predict"))
         self.target.editingFinished.connect(lambda: self._set("target", self.target.text(), self.tr("Target column")))
         form.addRow(self.tr("Target / labels"), self.target)
         outer.addLayout(form)
@@ -216,11 +229,11 @@ class DataPanel(QWidget):
             self.preview.setCurrentWidget(self.scatter)
             self.scatter.clear()
             shown, total = self._plot_points(info)
-            self._set_note(shown, total, _tr("points"))
+            self._set_note(shown, total, QCoreApplication.translate("DataPanel", "points"))
         else:
             self.preview.setCurrentWidget(self.table)
             shown, total = self._fill_table(info)
-            self._set_note(shown, total, _tr("rows"))
+            self._set_note(shown, total, QCoreApplication.translate("DataPanel", "rows"))
 
     # ---- Private API
     def _plot_points(self, info) -> tuple[int, int]:
@@ -276,7 +289,9 @@ class DataPanel(QWidget):
         self.preview_note.setVisible(shown < total)
         if shown < total:
             self.preview_note.setText(
-                _tr("Showing {n} of {total} {what}.").format(n=f"{shown:,}", total=f"{total:,}", what=what)
+                QCoreApplication.translate("DataPanel", "Showing {n} of {total} {what}.").format(
+                    n=f"{shown:,}", total=f"{total:,}", what=what
+                )
             )
 
     def _fill_table(self, info) -> tuple[int, int]:
@@ -288,7 +303,7 @@ class DataPanel(QWidget):
         cols = min(columns, 12)
         self.table.setRowCount(rows)
         self.table.setColumnCount(cols + 1)
-        self.table.setHorizontalHeaderLabels([_tr("target")] + names[:cols])
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("DataPanel", "target")] + names[:cols])
         for r in range(rows):
             y = np.ravel(info.y_train[r])[0]
             if info.task == "classification" and np.isfinite(y):

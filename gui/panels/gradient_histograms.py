@@ -1,6 +1,6 @@
 """Per-layer gradient histograms: where vanishing and exploding gradients show.
 
-By default each layer shows the histogram of log10 |dL/dW| of its weights on
+By default each layer shows the histogram of log10 |dL/dθ| of all its parameters on
 bin edges that are the same for every layer (``core.stats.LOG_GRAD_EDGES``),
 so a layer whose gradients vanish sits visibly further left than its
 neighbours.  Exact zeros (every gradient before the first step, dead units)
@@ -252,10 +252,10 @@ class GradientHistogramPanel(LayerHistogramPanel):
 
     def _caption_text(self) -> str:
         return self.tr(
-            "How many of each layer's weight gradients (biases not included) have each size, on a "
+            "How many of each layer's parameter gradients (weights and biases) have each size. x-axis on the "
             "log\u2081\u2080 scale: \u22123 means |\u2202L/\u2202w| \u2248 0.001; the grey bar at \u201czero\u201d "
-            "counts gradients that are exactly 0. A layer far left of the others has vanishing gradients. "
-            "Under each plot: the L2 norm of all the layer's parameter gradients (weights and biases)."
+            "counts gradients that are exactly 0 (e.g. behind a dead ReLU). A layer far left of the others has "
+            "vanishing gradients. Under each plot: the L2 norm of the same gradients."
         )
 
     def _histogram(self, stats: LayerStats):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
 
 from . import style
 
@@ -26,10 +26,6 @@ MIN_PLOT_WIDTH = 125
 #: at most this many plots at once; more layers are paged
 PAGE_SIZE = 8
 ZERO_COLOR = "#9a9a9a"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HistogramRow", text)
 
 
 class HistogramRow(pg.GraphicsLayoutWidget):
@@ -122,6 +118,14 @@ class HistogramRow(pg.GraphicsLayoutWidget):
             self._x_range = (lo, hi)
             next(iter(self.plots.values())).setXRange(lo, hi, padding=0.02)
 
+    def changeEvent(self, event):
+        # the label of plots made later (more layers) follows a language switch
+        if event.type() == QEvent.Type.LanguageChange:
+            from gui import i18n
+
+            self.x_label = i18n.retranslated(self.x_label)
+        super().changeEvent(event)
+
     def set_x_label(self, text: str) -> None:
         self.x_label = text
         if self.axis_label is not None:
@@ -196,7 +200,7 @@ class HistogramRow(pg.GraphicsLayoutWidget):
             if not crowded:
                 plot.setLabel("bottom", self.x_label)
             if first is None:
-                plot.setLabel("left", _tr("count"))
+                plot.setLabel("left", QCoreApplication.translate("HistogramRow", "count"))
                 first = plot
             else:
                 plot.setXLink(first)

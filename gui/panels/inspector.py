@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from core.activations import ACTIVATIONS
@@ -71,12 +71,18 @@ class LayerInspector(QWidget):
         v = QVBoxLayout(self.content)
         v.setContentsMargins(0, 0, 0, 0)
         kind = layer["type"]
-        title = QLabel(f"<b>{ne.weights_path(path)}</b> — {kind}")
+        kinds = {
+            "dense": QCoreApplication.translate("LayerInspector", "dense layer"),
+            "dropout": QCoreApplication.translate("LayerInspector", "dropout"),
+            "batchnorm": QCoreApplication.translate("LayerInspector", "batch norm"),
+            "residual": QCoreApplication.translate("LayerInspector", "residual block"),
+        }
+        title = QLabel(f"<b>{ne.weights_path(path)}</b> — {kinds.get(kind, kind)}")
         title.setObjectName("inspectorTitle")
         v.addWidget(title)
         params = {k: p for k, p in LAYERS[kind].params.items() if p.kind != "any"}
         if params:
-            form = ParamForm(params, layer)
+            form = ParamForm(params, layer, owner=kind)
             form.changed.connect(lambda k, val: self._set(k, val))
             v.addWidget(form)
         if kind == "dense":
@@ -133,11 +139,14 @@ class LayerInspector(QWidget):
             combo.addItem(n, n)
         index = combo.findData(registry.canonical(name) if name else None)
         combo.setCurrentIndex(max(index, 0))
+        combo.setToolTip(_combo_tip(key))
         combo.activated.connect(lambda i: self._set(key, combo.itemData(i)))
         form.addRow(QCoreApplication.translate("LayerInspector", "name"), combo)
         if name:
             params = registry.get(name).params
-            pform = ParamForm({k: p for k, p in params.items() if isinstance(p, Param)}, values)
+            pform = ParamForm(
+                {k: p for k, p in params.items() if isinstance(p, Param)}, values, owner=registry.canonical(name)
+            )
             pform.changed.connect(lambda k, v: self._set_param(key, name, values, k, v))
             form.addRow(pform)
         return group
@@ -145,3 +154,20 @@ class LayerInspector(QWidget):
     def _set_param(self, key, name, values, param, value):
         spec = {"name": name, **copy.deepcopy(values), param: value}
         self._set(key, spec)
+
+
+def _combo_tip(key: str) -> str:
+    tips = {
+        "activation": QT_TRANSLATE_NOOP(
+            "LayerInspector",
+            "The function f applied to each neuron's sum, a = f(W·x + b): sigmoid and tanh saturate "
+            "(vanishing gradients), ReLU can die (always 0), softmax turns outputs into class probabilities",
+        ),
+        "init": QT_TRANSLATE_NOOP(
+            "LayerInspector",
+            "How the weights start: He (Kaiming) for ReLU, Glorot (Xavier) for tanh / sigmoid keep the signal's "
+            "variance from layer to layer; default: the one that suits the activation",
+        ),
+        "bias_init": QT_TRANSLATE_NOOP("LayerInspector", "How the biases start; zeros is usual"),
+    }
+    return QCoreApplication.translate("LayerInspector", tips[key]) if key in tips else ""

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QBoxLayout, QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from core.trainer import RunInfo, Snapshot
@@ -157,6 +158,12 @@ class LossPanel(QWidget):
 
     def nonfinite_note(self) -> str:
         return style.nonfinite_text(self._nonfinite)
+
+    def changeEvent(self, event):
+        # the caption is two sentences put together: put them together again in the new language
+        if event.type() == QEvent.Type.LanguageChange:
+            self.caption.setText(self._caption_text(getattr(self, "_classification", True)))
+        super().changeEvent(event)
 
     # ---- Private API
     def _caption_text(self, classification: bool) -> str:

@@ -12,15 +12,34 @@ import copy
 
 from PySide6.QtCore import QRegularExpression, Signal
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.losses import LOSS_NAMES
 from core.optimizers import OPTIMIZERS
 from core.schedules import SCHEDULES
 from gui import commands as cmd
+from gui import explanations
 from gui.forms import ComboBox, DoubleSpinBox, LogSlider, ParamForm, SpinBox
 
-BATCH_MODES = ("mini-batch", "batch", "stochastic")
+BATCH_MODES = ("batch", "stochastic", "mini-batch")
+#: the optimizer combo's item for the "SGD with momentum" preset (sgd, momentum=β, dampening=β)
+SGD_MOMENTUM = "sgd+momentum"
+#: the glossary entry of each descent choice
+GLOSSARY_BATCH = {
+    "batch": "batch_gradient_descent",
+    "stochastic": "stochastic_gradient_descent",
+    "mini-batch": "mini_batch_gradient_descent",
+}
 #: seeds are any whole number >= 0 (the command line takes them); 20 digits hold every 64-bit one
 SEED_PATTERN = r"\d{1,20}"
 
@@ -29,6 +48,8 @@ class TrainingPanel(QWidget):
     title = "Training"
     #: a gui.commands.EditCommand
     edit = Signal(object)
+    #: a glossary entry's key (gui/help/glossary.py): the window opens Help → Glossary on it
+    glossary_requested = Signal(str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -40,13 +61,36 @@ class TrainingPanel(QWidget):
         self.loss.addItems(LOSS_NAMES)
         self.loss.activated.connect(lambda _i: self._emit(cmd.SetLoss(self.loss.currentText())))
         top.addRow(self.tr("Loss"), self.loss)
+        self.loss.setToolTip(
+            self.tr(
+                "The loss measures how wrong the output is: auto picks cross-entropy for classes and "
+                "mean squared error (MSE) for values"
+            )
+        )
         self.optimizer = ComboBox()
         self.optimizer.setObjectName("optimizer")
-        self.optimizer.addItems(list(OPTIMIZERS))
+        for name in OPTIMIZERS:
+            self.optimizer.addItem(name, name)
+            if name == "sgd":
+                # a preset, not an engine optimizer: sgd with momentum=β, dampening=β (the EMA form)
+                self.optimizer.addItem(self.tr("SGD with momentum"), SGD_MOMENTUM)
+        self.optimizer.setToolTip(
+            self.tr(
+                "How each step turns the gradient g into a change of the weights. sgd: w ← w − η·g; "
+                "SGD with momentum: steps along an exponentially weighted average of g; "
+                "adagrad, rmsprop, adam: a step size per weight from the history of g²"
+            )
+        )
         self.optimizer.activated.connect(self._on_optimizer)
-        top.addRow(self.tr("Optimizer"), self.optimizer)
+        top.addRow(self.tr("Optimizer"), self._with_help(self.optimizer, self._optimizer_glossary_key))
+        self.equivalence = QLabel()
+        self.equivalence.setObjectName("optimizerEquivalence")
+        self.equivalence.setWordWrap(True)
+        self.equivalence.setToolTip(self.tr("The same optimizer as the project file writes it"))
+        top.addRow(self.equivalence)
         self.lr = LogSlider(1e-5, 10.0, 1e-3)
         self.lr.setObjectName("learningRate")
+        self.lr.setToolTip(explanations.tip("*", "lr"))
         self.lr.changed.connect(lambda v: self._set_optimizer("lr", v))
         top.addRow(self.tr("Learning rate"), self.lr)
         outer.addLayout(top)
@@ -60,29 +104,55 @@ class TrainingPanel(QWidget):
         mode_row = QHBoxLayout()
         self.batch_mode = ComboBox()
         self.batch_mode.setObjectName("batchMode")
+        names = {
+            "batch": self.tr("Batch (BGD): whole training set"),
+            "stochastic": self.tr("Stochastic (SGD): one example"),
+            "mini-batch": self.tr("Mini-batch: k examples"),
+        }
         for mode in BATCH_MODES:
-            self.batch_mode.addItem(self.tr(mode), mode)
+            self.batch_mode.addItem(names[mode], mode)
         self.batch_mode.setToolTip(
-            self.tr("batch: the whole training set per step; stochastic: one example; mini-batch: k examples")
+            self.tr(
+                "How many training examples each step averages the gradient over. Batch gradient descent (BGD): "
+                "all of them, one step per epoch; stochastic (SGD): one, noisy but many steps; "
+                "mini-batch: k at a time, the usual compromise"
+            )
         )
+        # the long course names must not widen the dock: the combo shows what fits, the list shows all
+        self.batch_mode.setSizeAdjustPolicy(ComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.batch_mode.setMinimumContentsLength(4)
+        self.batch_mode.view().setMinimumWidth(self.batch_mode.view().sizeHintForColumn(0) + 24)
         self.batch_mode.activated.connect(self._on_batch_mode)
         self.batch_size = SpinBox()
         self.batch_size.setObjectName("batchSize")
         self.batch_size.setRange(2, 100000)
         self.batch_size.setKeyboardTracking(False)
+        self.batch_size.setToolTip(self.tr("k: the number of examples in each mini-batch"))
         self.batch_size.valueChanged.connect(lambda v: self._set_training("batch_size", v))
         mode_row.addWidget(self.batch_mode)
         mode_row.addWidget(self.batch_size)
+        mode_row.addWidget(
+            self._help_button(lambda: GLOSSARY_BATCH.get(self.batch_mode.currentData(), "gradient_descent"))
+        )
         form.addRow(self.tr("Batch"), mode_row)
         self.epochs = SpinBox()
         self.epochs.setObjectName("epochs")
         self.epochs.setRange(1, 1000000)
         self.epochs.setKeyboardTracking(False)
+        self.epochs.setToolTip(
+            self.tr("An epoch is one pass over the whole training set; training stops after this many")
+        )
         self.epochs.valueChanged.connect(lambda v: self._set_training("epochs", v))
         form.addRow(self.tr("Epochs"), self.epochs)
         self.schedule = ComboBox()
         self.schedule.setObjectName("schedule")
         self.schedule.addItems(list(SCHEDULES))
+        self.schedule.setToolTip(
+            self.tr(
+                "How the learning rate changes over the epochs: constant; step (× γ every few epochs); "
+                "exponential (× γ every epoch); cosine (down to η_min along half a cosine)"
+            )
+        )
         self.schedule.activated.connect(lambda _i: self._emit(cmd.SetSchedule({"name": self.schedule.currentText()})))
         form.addRow(self.tr("LR schedule"), self.schedule)
         self.schedule_form_holder = QVBoxLayout()
@@ -99,6 +169,12 @@ class TrainingPanel(QWidget):
         self.clip.setRange(0.001, 1e6)
         self.clip.setValue(1.0)
         self.clip.setKeyboardTracking(False)
+        clip_tip = self.tr(
+            "Gradient clipping: if the norm ‖g‖ of all gradients exceeds this value, g is scaled down to it "
+            "(g ← g·c/‖g‖); a guard against exploding gradients"
+        )
+        self.clip_on.setToolTip(clip_tip)
+        self.clip.setToolTip(clip_tip)
         self.clip_on.toggled.connect(self._on_clip)
         self.clip.valueChanged.connect(self._on_clip)
         clip_row.addWidget(self.clip_on)
@@ -113,6 +189,12 @@ class TrainingPanel(QWidget):
         self.patience.setValue(10)
         self.patience.setPrefix(self.tr("patience "))
         self.patience.setKeyboardTracking(False)
+        early_tip = self.tr(
+            "Early stopping: stop when the validation loss has not improved for this many epochs "
+            "(patience), before the network overfits"
+        )
+        self.early_on.setToolTip(early_tip)
+        self.patience.setToolTip(early_tip)
         self.early_on.toggled.connect(self._on_early)
         self.patience.valueChanged.connect(self._on_early)
         early_row.addWidget(self.early_on)
@@ -129,6 +211,11 @@ class TrainingPanel(QWidget):
         self.dtype = ComboBox()
         self.dtype.setObjectName("dtype")
         self.dtype.addItems(["float64", "float32"])
+        self.dtype.setToolTip(
+            self.tr(
+                "Number precision: float64 is exact enough for gradient checks; float32 is faster and overflows sooner"
+            )
+        )
         self.dtype.activated.connect(lambda _i: self._set_training("dtype", self.dtype.currentText()))
         form.addRow(self.tr("Precision"), self.dtype)
         outer.addWidget(reg)
@@ -163,7 +250,8 @@ class TrainingPanel(QWidget):
         loss = project["loss"]
         self.loss.setCurrentText(loss if isinstance(loss, str) else loss.get("name", "auto"))
         opt = project["optimizer"]
-        self.optimizer.setCurrentText(opt["name"])
+        self.optimizer.setCurrentIndex(self.optimizer.findData(_optimizer_choice(opt)))
+        self._show_equivalence(opt)
         self.lr.set_value(opt.get("lr", OPTIMIZERS[opt["name"]].params["lr"].default))
         training = project["training"]
         size = training["batch_size"]
@@ -210,6 +298,12 @@ class TrainingPanel(QWidget):
             self.set_project(self.project)
         else:
             self._show_values()
+        if section == "optimizer":
+            opt = self.project["optimizer"]
+            self.optimizer.blockSignals(True)
+            self.optimizer.setCurrentIndex(self.optimizer.findData(_optimizer_choice(opt)))
+            self.optimizer.blockSignals(False)
+            self._show_equivalence(opt)
 
     def _emit(self, command):
         self.edit.emit(command)
@@ -219,7 +313,7 @@ class TrainingPanel(QWidget):
             self.opt_form.setParent(None)
             self.opt_form.deleteLater()
         cls = OPTIMIZERS[opt["name"]]
-        self.opt_form = ParamForm(cls.params, opt, skip=("lr",))
+        self.opt_form = ParamForm(cls.params, opt, skip=("lr",), owner=opt["name"])
         self.opt_form.changed.connect(self._set_optimizer)
         self.opt_layout.addWidget(self.opt_form)
         self.opt_box.setTitle(self.tr("{name} parameters").format(name=opt["name"]))
@@ -235,15 +329,52 @@ class TrainingPanel(QWidget):
                 item.widget().setParent(None)
         cls = SCHEDULES[schedule["name"]]
         if cls.params:
-            form = ParamForm(cls.params, schedule)
+            form = ParamForm(cls.params, schedule, owner=schedule["name"])
             form.changed.connect(self._set_schedule)
             self.schedule_form_holder.addWidget(form)
 
     def _on_optimizer(self, _index):
-        name = self.optimizer.currentText()
-        if name == self.project["optimizer"]["name"]:
+        choice = self.optimizer.currentData()
+        opt = self.project["optimizer"]
+        if choice == _optimizer_choice(opt):
             return
-        self._emit(cmd.SetOptimizer(name, self.project["optimizer"].get("lr")))
+        if choice == SGD_MOMENTUM:
+            beta = 0.9
+            spec = {"name": "sgd", "lr": opt.get("lr") or 0.01, "momentum": beta, "dampening": beta}
+            self._emit(cmd.SetSection("optimizer", spec, self.tr("Use SGD with momentum")))
+            return
+        self._emit(cmd.SetOptimizer(choice, opt.get("lr")))
+
+    def _help_button(self, key_of) -> QToolButton:
+        """A "?" that opens the glossary on ``key_of()``."""
+        button = QToolButton()
+        button.setText("?")
+        button.setAutoRaise(True)
+        button.setObjectName("glossaryLink")
+        button.setToolTip(self.tr("Explain this in the glossary (Help → Glossary)"))
+        button.clicked.connect(lambda: self.glossary_requested.emit(key_of()))
+        return button
+
+    def _with_help(self, widget: QWidget, key_of) -> QWidget:
+        row = QWidget()
+        h = QHBoxLayout(row)
+        h.setContentsMargins(0, 0, 0, 0)
+        h.addWidget(widget, 1)
+        h.addWidget(self._help_button(key_of))
+        return row
+
+    def _optimizer_glossary_key(self) -> str:
+        choice = self.optimizer.currentData()
+        return {SGD_MOMENTUM: "momentum", "sgd": "stochastic_gradient_descent", "adamw": "adam"}.get(choice, choice)
+
+    def _show_equivalence(self, opt: dict) -> None:
+        if _optimizer_choice(opt) == SGD_MOMENTUM:
+            text = self.tr("project file: sgd, momentum={momentum}, dampening={dampening}").format(
+                momentum=opt.get("momentum", 0.0), dampening=opt.get("dampening", 0.0)
+            )
+        else:
+            text = self.tr("project file: {name}").format(name=opt["name"])
+        self.equivalence.setText(text)
 
     def _set_optimizer(self, key, value):
         self._emit(cmd.SetHyperparameter(key, value))
@@ -276,6 +407,13 @@ class TrainingPanel(QWidget):
             return
         if int(text) != self.project.get("seed"):
             self._emit(cmd.SetSeed(int(text)))
+
+
+def _optimizer_choice(opt: dict) -> str:
+    """The optimizer combo's item for ``opt``: SGD with momentum is sgd with momentum > 0."""
+    if opt.get("name") == "sgd" and (opt.get("momentum") or 0.0) > 0.0:
+        return SGD_MOMENTUM
+    return opt.get("name")
 
 
 def _shows(form, key, value) -> bool:

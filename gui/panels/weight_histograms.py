@@ -1,8 +1,8 @@
 """Per-layer histograms of the weights, side by side on one x range.
 
-Each plot shows the layer's weight matrix (batch norm: its scales; the biases
-are not in it); the note under it is the L2 norm of all the layer's
-parameters (weights and biases), as ``core.stats`` computes it.  Watch
+Each plot shows all of the layer's parameters (weights and biases; batch norm:
+its scales and shifts); the note under it is the L2 norm of the same values,
+as ``core.stats`` computes them.  Watch
 initialisation at work: Xavier and He scale each layer's spread by its width,
 and a layer whose weights blow up or collapse shows at a glance.
 """
@@ -26,8 +26,8 @@ class WeightHistogramPanel(LayerHistogramPanel):
 
     def _caption_text(self) -> str:
         return self.tr(
-            "How many of each layer's weights (batch norm: its scales; biases not included) have each value. "
-            "Under each plot: the L2 norm of all the layer's parameters, weights and biases. Xavier and He "
+            "How many of each layer's parameters (weights and biases; batch norm: scales and shifts) have each "
+            "value; x-axis: the value. Under each plot: the L2 norm of the same parameters. Xavier and He "
             "initialisation scale each layer's spread by its width; weights that blow up or collapse show here."
         )
 

@@ -37,9 +37,10 @@
 <context>
     <name>ActivationStatsPanel</name>
     <message>
+        <location filename="../../gui/panels/activation_stats.py" line="+41"/>
         <source>Activations</source>
         <extracomment>above this many layers: no &quot;12 %&quot; over each bar, and only some layer names on the axis</extracomment>
-        <translation type="vanished">激活值</translation>
+        <translation>激活值</translation>
     </message>
     <message>
         <source>saturated units (sigmoid, tanh, softmax)</source>
@@ -50,222 +51,709 @@
         <translation type="vanished">死亡单元（ReLU 族）</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>saturated</source>
+        <translation>饱和</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dead (% of units)</source>
+        <translation>死亡（单元占比 %）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>units %</source>
-        <translation type="vanished">单元 %</translation>
+        <translation>单元 %</translation>
     </message>
     <message>
+        <location line="+11"/>
         <source>Activation mean ± std (last batch)</source>
-        <translation type="vanished">激活值均值 ± 标准差（最后一个批次）</translation>
+        <translation>激活值均值 ± 标准差（最后一个批次）</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>activation</source>
-        <translation type="vanished">激活值</translation>
+        <translation>激活值</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>For each layer, on the last training batch. Bars: the share of units that are saturated (output near the limits of sigmoid, tanh or softmax, where the slope and so the gradient nearly vanish) or dead (a ReLU that outputs 0 for every example, so it learns nothing). Dots: the mean output of the layer, with whiskers one standard deviation up and down.</source>
+        <translation>每一层在最后一个训练批次上的情况。柱：饱和单元（输出接近 sigmoid、tanh 或 softmax 的极限，斜率从而梯度几乎消失）或死亡单元（对每个样本都输出 0 的 ReLU，因此什么也学不到）所占的比例。点：该层输出的均值，须线为上下各一个标准差。</translation>
     </message>
     <message>
         <source>For each layer, on the last training batch. Top: the share of units that are saturated (output near the limits of sigmoid, tanh or softmax, where the slope and so the gradient nearly vanish) or dead (a ReLU that outputs 0 for every example, so it learns nothing). Bottom: the mean output of the layer, with bars one standard deviation up and down.</source>
         <translation type="vanished">按层统计，基于最后一个训练批次。上图：饱和单元（输出接近 sigmoid、tanh 或 softmax 的极限，那里斜率和梯度都几乎为零）或死亡单元（对每个样本都输出 0 的 ReLU，因此什么也学不到）所占的比例。下图：该层输出的均值，误差棒向上向下各一个标准差。</translation>
     </message>
     <message>
+        <location line="+67"/>
         <source>Saturated and dead units per layer</source>
-        <translation type="vanished">每层的饱和单元与死亡单元</translation>
+        <translation>每层的饱和单元与死亡单元</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Activation mean and spread per layer</source>
-        <translation type="vanished">每层激活值的均值与离散程度</translation>
+        <translation>每层激活值的均值与离散程度</translation>
     </message>
 </context>
 <context>
     <name>Caption</name>
     <message>
+        <location filename="../../gui/panels/style.py" line="+412"/>
         <source>Hide this explanation</source>
-        <translation type="vanished">隐藏这段说明</translation>
+        <translation>隐藏这段说明</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>Explain what this panel shows</source>
-        <translation type="vanished">说明这个面板显示的内容</translation>
+        <translation>说明这个面板显示的内容</translation>
+    </message>
+</context>
+<context>
+    <name>Controller</name>
+    <message>
+        <location filename="../../gui/controller.py" line="+84"/>
+        <source>Not applied: {reason}</source>
+        <translation>未应用：{reason}</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Network changed: weights kept (their shapes did not change)</source>
+        <translation>网络已更改：保留权重（形状没有变化）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Network changed: weights re-initialised (their shapes or initialisation changed)</source>
+        <translation>网络已更改：权重重新初始化（形状或初始化方式有变化）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Data changed: weights re-initialised</source>
+        <translation>数据已更改：权重重新初始化</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Seed changed: new data sample and new initial weights</source>
+        <translation>种子已更改：新的数据样本和新的初始权重</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Training settings changed: continuing from the current weights</source>
+        <translation>训练设置已更改：从当前权重继续</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{what} changed: continuing from the current weights with a new history</source>
+        <translation>{what}已更改：从当前权重继续，历史记录重新开始</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Weights re-initialised: the new network cannot take the previous weights</source>
+        <translation>权重已重新初始化：新网络无法沿用之前的权重</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>It was restarted with your project: press Play to train again.</source>
+        <translation>已用你的项目重新启动：按“播放”继续训练。</translation>
     </message>
 </context>
 <context>
     <name>Controls</name>
     <message>
+        <location filename="../../gui/panels/controls.py" line="+44"/>
         <source>Speed</source>
-        <translation type="vanished">速度</translation>
+        <translation>速度</translation>
     </message>
     <message>
         <source>Steps per second: max trains as fast as the machine can</source>
         <translation type="vanished">每秒步数：max 表示以机器能达到的最快速度训练</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>max</source>
+        <translation>最快</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fast</source>
+        <translation>快</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>medium</source>
+        <translation>中等</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>slow</source>
+        <translation>慢</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>very slow</source>
+        <translation>很慢</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Training steps per second while playing: slow to watch each step, max trains as fast as the machine can</source>
+        <translation>播放时每秒的训练步数：慢速可观察每一步，max 以机器允许的最快速度训练</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+36"/>
         <source>Press Play (Space) to train</source>
-        <translation type="vanished">按“播放”（空格键）开始训练</translation>
+        <translation>按“播放”（空格键）开始训练</translation>
     </message>
     <message>
+        <location line="-20"/>
         <source>epoch &lt;b&gt;{n}&lt;/b&gt;</source>
-        <translation type="vanished">轮次 &lt;b&gt;{n}&lt;/b&gt;</translation>
+        <translation>轮次 &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>step &lt;b&gt;{n}&lt;/b&gt;</source>
-        <translation type="vanished">步 &lt;b&gt;{n}&lt;/b&gt;</translation>
+        <translation>步 &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>loss &lt;b&gt;{values}&lt;/b&gt;</source>
-        <translation type="vanished">损失 &lt;b&gt;{values}&lt;/b&gt;</translation>
+        <translation>损失 &lt;b&gt;{values}&lt;/b&gt;</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>accuracy &lt;b&gt;{values}&lt;/b&gt;</source>
-        <translation type="vanished">准确率 &lt;b&gt;{values}&lt;/b&gt;</translation>
+        <translation>准确率 &lt;b&gt;{values}&lt;/b&gt;</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>(train / validation)</source>
-        <translation type="vanished">（训练 / 验证）</translation>
+        <translation>（训练 / 验证）</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>&lt;b&gt;{n}&lt;/b&gt; steps/s</source>
-        <translation type="vanished">&lt;b&gt;{n}&lt;/b&gt; 步/秒</translation>
+        <translation>&lt;b&gt;{n}&lt;/b&gt; 步/秒</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Press Play or Space to train</source>
-        <translation type="vanished">按“播放”或空格键开始训练</translation>
+        <translation>按“播放”或空格键开始训练</translation>
     </message>
 </context>
 <context>
     <name>DataPanel</name>
     <message>
+        <location filename="../../gui/panels/data_panel.py" line="+51"/>
         <source>2-D, two classes in opposite quadrants</source>
-        <translation type="vanished">二维，两类点位于相对的象限</translation>
+        <translation>二维，两类点位于相对的象限</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>2-D, a disc inside a ring</source>
-        <translation type="vanished">二维，圆环内的一个圆盘</translation>
+        <translation>二维，圆环内的一个圆盘</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>2-D, interleaved spiral arms</source>
-        <translation type="vanished">二维，交错的螺旋臂</translation>
+        <translation>二维，交错的螺旋臂</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>2-D, two interleaving half circles</source>
-        <translation type="vanished">二维，两个交错的半圆</translation>
+        <translation>二维，两个交错的半圆</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>2-D, Gaussian blobs</source>
-        <translation type="vanished">二维，高斯团簇</translation>
+        <translation>二维，高斯团簇</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>1-D regression: y = sin(x) + noise</source>
-        <translation type="vanished">一维回归：y = sin(x) + 噪声</translation>
+        <translation>一维回归：y = sin(x) + 噪声</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>8x8 images of digits, 10 classes</source>
-        <translation type="vanished">8x8 的数字图像，10 个类别</translation>
+        <translation>8x8 的数字图像，10 个类别</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>4 measurements, 3 species</source>
-        <translation type="vanished">4 项测量值，3 个品种</translation>
+        <translation>4 项测量值，3 个品种</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>13 measurements, 3 cultivars</source>
-        <translation type="vanished">13 项测量值，3 个品种</translation>
+        <translation>13 项测量值，3 个品种</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>30 features, 2 classes</source>
-        <translation type="vanished">30 个特征，2 个类别</translation>
+        <translation>30 个特征，2 个类别</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>10 features, regression</source>
-        <translation type="vanished">10 个特征，回归</translation>
+        <translation>10 个特征，回归</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>your own CSV file</source>
-        <translation type="vanished">你自己的 CSV 文件</translation>
+        <translation>你自己的 CSV 文件</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>MNIST-format files</source>
-        <translation type="vanished">MNIST 格式的文件</translation>
+        <translation>MNIST 格式的文件</translation>
     </message>
     <message>
-        <source>Data set</source>
+        <location line="+17"/>
+        <source>The examples the network learns from. In the preview below, filled points train it and hollow squares (the validation set) only check it; colour = class.</source>
         <extracomment>at most this many points in the preview (drawing 100,000 froze the window for seconds)</extracomment>
-        <translation type="vanished">数据集</translation>
+        <translation>网络从中学习的样本。在下方的预览中，实心点用于训练，空心方块（验证集）只用于检验；颜色 = 类别。</translation>
     </message>
     <message>
+        <location line="+12"/>
+        <source>The data set the network learns from: a generated toy problem or a CSV / NPZ file</source>
+        <translation>网络从中学习的数据集：生成的示例问题，或 CSV / NPZ 文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Data set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>How many examples to generate (training and validation together)</source>
+        <translation>要生成的样本数（训练集与验证集合计）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
         <source>Samples</source>
-        <translation type="vanished">样本数</translation>
+        <translation>样本数</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Standard deviation of the random jitter added to each point: more noise, harder to separate</source>
+        <translation>加到每个点上的随机扰动的标准差：噪声越大，越难分开</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
         <source>Noise</source>
-        <translation type="vanished">噪声</translation>
+        <translation>噪声</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>How many classes (colours) the generated data has</source>
+        <translation>生成的数据有多少个类别（颜色）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
         <source>Classes</source>
-        <translation type="vanished">类别数</translation>
+        <translation>类别数</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>Fraction of the examples held back as the validation set: never trained on, used to see overfitting and for early stopping</source>
+        <translation>留作验证集的样本比例：从不用于训练，用来观察过拟合并用于早停</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+1"/>
         <source>Validation split</source>
-        <translation type="vanished">验证集比例</translation>
+        <translation>验证集比例</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>zero mean, unit variance</source>
-        <translation type="vanished">零均值，单位方差</translation>
+        <translation>零均值，单位方差</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Scale each input to zero mean and unit variance, with statistics fitted on the training rows only</source>
-        <translation type="vanished">把每个输入缩放到零均值、单位方差，统计量只在训练行上拟合</translation>
+        <translation>把每个输入缩放到零均值、单位方差，统计量只在训练行上拟合</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <location line="+1"/>
         <source>Standardise</source>
-        <translation type="vanished">标准化</translation>
+        <translation>标准化</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>file</source>
-        <translation type="vanished">文件</translation>
+        <translation>文件</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <location line="+212"/>
         <source>Data file</source>
-        <translation type="vanished">数据文件</translation>
+        <translation>数据文件</translation>
     </message>
     <message>
+        <location line="-211"/>
         <source>Browse…</source>
-        <translation type="vanished">浏览…</translation>
+        <translation>浏览…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Choose a CSV or NPZ file of examples</source>
+        <translation>选择一个包含样本的 CSV 或 NPZ 文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The CSV or NPZ file the examples are read from</source>
+        <translation>读取样本的 CSV 或 NPZ 文件</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>File</source>
-        <translation type="vanished">文件</translation>
+        <translation>文件</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>The column (CSV) or array (NPZ) that holds what the network should predict</source>
+        <translation>存放网络要预测的目标的列（CSV）或数组（NPZ）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Target column</source>
-        <translation type="vanished">目标列</translation>
+        <translation>目标列</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Target / labels</source>
-        <translation type="vanished">目标 / 标签</translation>
+        <translation>目标 / 标签</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Regenerate (new seed)</source>
-        <translation type="vanished">重新生成（新种子）</translation>
+        <translation>重新生成（新种子）</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Draw a new sample of the data (and new initial weights) with the next seed</source>
-        <translation type="vanished">用下一个种子重新抽取数据样本（以及新的初始权重）</translation>
+        <translation>用下一个种子重新抽取数据样本（以及新的初始权重）</translation>
     </message>
     <message>
+        <location line="+68"/>
+        <source>points</source>
+        <translation>个点</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>rows</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Showing {n} of {total} {what}.</source>
+        <translation>显示了 {total} {what}中的 {n} {what}。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Data set {source}</source>
-        <translation type="vanished">数据集 {source}</translation>
+        <translation>数据集 {source}</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="vanished">CSV 文件 (*.csv);;所有文件 (*)</translation>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>IDX files (*.idx* *ubyte*);;All files (*)</source>
-        <translation type="vanished">IDX 文件 (*.idx* *ubyte*);;所有文件 (*)</translation>
+        <translation>IDX 文件 (*.idx* *ubyte*);;所有文件 (*)</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Choose a data file</source>
-        <translation type="vanished">选择数据文件</translation>
+        <translation>选择数据文件</translation>
     </message>
     <message>
+        <location line="+10"/>
         <source>Regenerate data</source>
-        <translation type="vanished">重新生成数据</translation>
+        <translation>重新生成数据</translation>
+    </message>
+</context>
+<context>
+    <name>EditCommand</name>
+    <message>
+        <location filename="../../gui/command_base.py" line="+69"/>
+        <source>Edit</source>
+        <extracomment>merge id; -1: never merges</extracomment>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setting_commands.py" line="+40"/>
+        <source>learning rate</source>
+        <extracomment>optimizer fields are all live (read by the optimizer on every step); these training options too</extracomment>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+27"/>
+        <source>Set {name} to {value}</source>
+        <translation>将 {name} 设为 {value}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Set data {name} to {value}</source>
+        <translation>将数据的 {name} 设为 {value}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Set schedule {name} to {value}</source>
+        <translation>将调度的 {name} 设为 {value}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Change {section}</source>
+        <translation>更改 {section}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Use the {name} optimizer</source>
+        <translation>使用 {name} 优化器</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Use the {name} schedule</source>
+        <translation>使用 {name} 学习率调度</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Use the {name} loss</source>
+        <translation>使用 {name} 损失函数</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Use the {name} data set</source>
+        <translation>使用 {name} 数据集</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Set seed to {seed}</source>
+        <translation>将种子设为 {seed}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/layer_commands.py" line="+46"/>
+        <source>network.layers: the network needs at least one layer</source>
+        <translation>network.layers：网络至少需要一层</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Set {layer} to {units} neurons</source>
+        <translation>将 {layer} 设为 {units} 个神经元</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Set {layer} activation to {name}</source>
+        <translation>将 {layer} 的激活函数设为 {name}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Set {layer} {what} to {name}</source>
+        <translation>将 {layer} 的{what}设为 {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bias initialisation</source>
+        <translation>偏置初始化</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>initialisation</source>
+        <translation>初始化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Set {layer} {key} to {value}</source>
+        <translation>将 {layer} 的 {key} 设为 {value}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>dense layer</source>
+        <translation>全连接层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dropout</source>
+        <translation>Dropout 层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>batch norm</source>
+        <translation>批归一化层</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Insert {what}</source>
+        <translation>插入{what}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Remove {layer}</source>
+        <translation>删除 {layer}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Move {layer}</source>
+        <translation>移动 {layer}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Wrap {layer} in a residual block</source>
+        <translation>将 {layer} 包进残差块</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Unwrap residual block {layer}</source>
+        <translation>拆开残差块 {layer}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Change the network</source>
+        <translation>更改网络</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Add hidden layer</source>
+        <translation>添加隐藏层</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Remove hidden layer</source>
+        <translation>删除隐藏层</translation>
+    </message>
+</context>
+<context>
+    <name>EngineError</name>
+    <message>
+        <location filename="../../gui/controller.py" line="+11"/>
+        <source>The output layer has {0} neurons, but the {1} data has {2} classes: give the output layer {3} neurons.</source>
+        <translation>输出层有 {0} 个神经元，但 {1} 数据有 {2} 个类别：请让输出层有 {3} 个神经元。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The output layer has {0} neurons, but the {1} data has {2} value(s) to predict: give the output layer {2} neurons.</source>
+        <translation>输出层有 {0} 个神经元，但 {1} 数据有 {2} 个要预测的值：请让输出层有 {2} 个神经元。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Batch norm needs at least 2 examples per batch: choose mini-batch or batch gradient descent with a batch size of 2 or more.</source>
+        <translation>批归一化每个批次至少需要 2 个样本：请选择小批量或批量梯度下降，批大小为 2 或以上。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>With {0} training examples and a batch size of {1}, the last batch holds one example, which batch norm cannot normalise: change the batch size.</source>
+        <translation>共有 {0} 个训练样本、批大小为 {1} 时，最后一个批次只有一个样本，批归一化无法对它归一化：请更改批大小。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Early stopping watches the validation loss, and the validation split is 0: set a validation split above 0 or turn early stopping off.</source>
+        <translation>早停依据验证集损失，而验证集比例为 0：请把验证集比例设为大于 0，或关闭早停。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>There is no data to train or validate on (the validation split leaves an empty set): change the validation split or the number of samples.</source>
+        <translation>没有可用于训练或验证的数据（验证集比例使某个集合为空）：请更改验证集比例或样本数。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A residual block must end with as many neurons as it starts with ({1}), but it ends with {0}: change the last layer inside the block.</source>
+        <translation>残差块结束时的神经元数必须与开始时相同（{1}），但它结束时有 {0} 个：请更改块内最后一层。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot read the file {0}: {1}.</source>
+        <translation>无法读取文件 {0}：{1}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The data file cannot be used: {0}</source>
+        <translation>无法使用该数据文件：{0}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Try a lower learning rate, gradient clipping (Training panel) or a smaller initialisation.</source>
+        <translation>请尝试更小的学习率、梯度裁剪（训练面板）或更小的初始化。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Training stopped at step {step} (epoch {epoch}): the loss became infinite or NaN (not a number); the first non-finite values are in {where}.</source>
+        <translation>训练在第 {step} 步（第 {epoch} 轮）停止：损失变成了无穷大或 NaN（非数值）；最先出现非有限值的位置是 {where}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Training stopped at step {step} (epoch {epoch}): {where} is too large for the {loss} loss (the loss overflowed).</source>
+        <translation>训练在第 {step} 步（第 {epoch} 轮）停止：{where} 对 {loss} 损失来说太大（损失溢出）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Training stopped at step {step} (epoch {epoch}): the gradients became infinite or NaN (exploding gradients); the first non-finite values are in {where}.</source>
+        <translation>训练在第 {step} 步（第 {epoch} 轮）停止：梯度变成了无穷大或 NaN（梯度爆炸）；最先出现非有限值的位置是 {where}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Training stopped at step {step} (epoch {epoch}): the gradient norm overflowed (exploding gradients); the largest gradient is {where}.</source>
+        <translation>训练在第 {step} 步（第 {epoch} 轮）停止：梯度范数溢出（梯度爆炸）；最大的梯度是 {where}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Training stopped at step {step} (epoch {epoch}): the {optimizer} update made {where} infinite or NaN.</source>
+        <translation>训练在第 {step} 步（第 {epoch} 轮）停止：{optimizer} 的更新使 {where} 变成了无穷大或 NaN。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Training stopped at step {step} (epoch {epoch}): eps is 0, so the {optimizer} update of a parameter whose gradient has been 0 so far is 0 / 0 = NaN. Set the optimizer&apos;s eps to a small positive value.</source>
+        <translation>训练在第 {step} 步（第 {epoch} 轮）停止：eps 为 0，因此对于梯度至今一直为 0 的参数，{optimizer} 的更新是 0 / 0 = NaN。请把优化器的 eps 设为一个小的正数。</translation>
+    </message>
+</context>
+<context>
+    <name>EngineInfo</name>
+    <message>
+        <location line="+30"/>
+        <source>Finished {0} epochs. Press Play to train further.</source>
+        <translation>已完成 {0} 轮。按“播放”继续训练。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Early stopping at epoch {0}: the validation loss has not improved for {1} epochs (best {2} at epoch {3}); weights restored from epoch {3}</source>
+        <translation>在第 {0} 轮早停：验证集损失已连续 {1} 轮没有改善（最佳 {2}，在第 {3} 轮）；权重已恢复为第 {3} 轮的值</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Early stopping at epoch {0}: the validation loss has not improved for {1} epochs (best {2} at epoch {3})</source>
+        <translation>在第 {0} 轮早停：验证集损失已连续 {1} 轮没有改善（最佳 {2}，在第 {3} 轮）</translation>
     </message>
 </context>
 <context>
@@ -399,6 +887,379 @@
         <location line="+1"/>
         <source>The same XOR data, but the inputs are x1, x2 and the product x1*x2 (data.features). The product is positive exactly for one class, so a single sigmoid neuron (logistic regression) separates the classes. Compare with the XOR example: good features can replace hidden layers. Look at the weights: the one on x1*x2 grows, the others stay small.</source>
         <translation>同样的 XOR 数据，但输入是 x1、x2 和乘积 x1*x2（data.features）。乘积恰好对其中一类为正，所以单个 sigmoid 神经元（逻辑回归）就能把两类分开。与 XOR 示例比较：好的特征可以代替隐藏层。看看权重：x1*x2 上的权重不断增大，其他权重保持很小。</translation>
+    </message>
+</context>
+<context>
+    <name>Explain</name>
+    <message>
+        <location filename="../../gui/explanations.py" line="+19"/>
+        <source>Learning rate η: the size of each step downhill, w ← w − η·g. Too small: slow; too large: the loss jumps or diverges.</source>
+        <translation>学习率 η：每一步下坡的步长，w ← w − η·g。太小：收敛慢；太大：损失跳动甚至发散。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Weight decay λ (L2): adds λ·w to the gradient, g ← g + λ·w, pulling weights towards zero; 0 turns it off.</source>
+        <translation>权重衰减 λ（L2）：在梯度上加上 λ·w，g ← g + λ·w，把权重拉向零；0 表示关闭。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decoupled weight decay λ: each step shrinks the weights directly, w ← w − η·λ·w, apart from the Adam step; 0.01 by default.</source>
+        <translation>解耦权重衰减 λ：每一步在 Adam 更新之外直接缩小权重，w ← w − η·λ·w；默认 0.01。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Momentum β: keeps a running direction v ← β·v + (1 − dampening)·g and steps along it; 0 is plain gradient descent, 0.9 is usual.</source>
+        <translation>动量 β：保持一个累积方向 v ← β·v + (1 − dampening)·g 并沿它前进；0 即普通梯度下降，常用 0.9。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Dampening: scales the new gradient in v ← β·v + (1 − dampening)·g. Dampening = momentum gives the exponentially weighted average (EMA) form.</source>
+        <translation>阻尼（dampening）：缩放 v ← β·v + (1 − dampening)·g 中的新梯度。阻尼 = 动量时即为指数加权平均（EMA）形式。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nesterov momentum: step along g + β·v, looking ahead along the running direction; needs momentum &gt; 0 and dampening 0.</source>
+        <translation>Nesterov 动量：沿 g + β·v 前进，即沿累积方向向前看一步；需要动量 &gt; 0 且阻尼为 0。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Learning-rate decay: step t uses η / (1 + (t − 1)·decay); 0 keeps η fixed.</source>
+        <translation>学习率衰减：第 t 步使用 η / (1 + (t − 1)·decay)；0 表示 η 保持不变。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Starting value of the sum of squared gradients G (G ← G + g²); above 0 makes the first steps smaller.</source>
+        <translation>梯度平方和 G 的初始值（G ← G + g²）；大于 0 会让最初几步更小。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ε: added to √G to avoid dividing by zero; 1e-10 by default.</source>
+        <translation>ε：加到 √G 上以避免除以零；默认 1e-10。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Smoothing α of the running average of squared gradients, s ← α·s + (1 − α)·g²; 0.99 by default.</source>
+        <translation>梯度平方滑动平均的平滑系数 α，s ← α·s + (1 − α)·g²；默认 0.99。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ε: added to √s to avoid dividing by zero; 1e-8 by default.</source>
+        <translation>ε：加到 √s 上以避免除以零；默认 1e-8。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Momentum on top of RMSProp: b ← β·b + g/(√s + ε), w ← w − η·b; 0 turns it off.</source>
+        <translation>RMSProp 之上的动量：b ← β·b + g/(√s + ε)，w ← w − η·b；0 表示关闭。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Centred RMSProp: divides by an estimate of the gradient&apos;s variance, √(s − m²), instead of √s.</source>
+        <translation>中心化 RMSProp：除以梯度方差的估计 √(s − m²)，而不是 √s。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>β₁, β₂: how slowly the averages of g (m ← β₁·m + (1 − β₁)·g) and of g² (v ← β₂·v + (1 − β₂)·g²) forget; 0.9 and 0.999 by default.</source>
+        <translation>β₁、β₂：g 的平均（m ← β₁·m + (1 − β₁)·g）和 g² 的平均（v ← β₂·v + (1 − β₂)·g²）遗忘得有多慢；默认 0.9 和 0.999。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ε: added to √v̂ to avoid dividing by zero; 1e-8 by default.</source>
+        <translation>ε：加到 √v̂ 上以避免除以零；默认 1e-8。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AMSGrad: divide by the largest v̂ seen so far, so the step never grows back.</source>
+        <translation>AMSGrad：除以迄今为止最大的 v̂，使步长不会重新变大。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every this many epochs the learning rate is multiplied by γ.</source>
+        <translation>每隔这么多轮，学习率乘以 γ。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>γ: the factor the learning rate is multiplied by at each step; 0.1 divides it by ten.</source>
+        <translation>γ：每次学习率所乘的因子；0.1 即除以十。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>γ: every epoch, η ← γ·η; 0.95 loses 5% per epoch.</source>
+        <translation>γ：每一轮 η ← γ·η；0.95 即每轮减少 5%。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epochs of one half cosine from η down to η_min; auto: the number of epochs.</source>
+        <translation>学习率沿半个余弦从 η 降到 η_min 所用的轮数；auto：等于训练轮数。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>η_min: the smallest learning rate, reached after T_max epochs.</source>
+        <translation>η_min：最小的学习率，在 T_max 轮后达到。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Number of neurons in this layer (its output width).</source>
+        <translation>这一层的神经元个数（即输出宽度）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whether each neuron adds a learned bias b: y = W·x + b.</source>
+        <translation>每个神经元是否加上一个可学习的偏置 b：y = W·x + b。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dropout rate p: while training, each value is set to zero with probability p and the rest are scaled by 1/(1 − p); off when evaluating.</source>
+        <translation>Dropout 比率 p：训练时每个值以概率 p 置为零，其余的乘以 1/(1 − p)；评估时不起作用。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>How fast the running mean and variance used for evaluation follow each batch: r ← (1 − m)·r + m·batch; 0.1 by default.</source>
+        <translation>评估时使用的滑动均值和方差跟随每个批次的快慢：r ← (1 − m)·r + m·batch；默认 0.1。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ε: added to the batch variance before the square root, (x − μ)/√(σ² + ε); 1e-5 by default.</source>
+        <translation>ε：开平方前加到批次方差上，(x − μ)/√(σ² + ε)；默认 1e-5。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Slope for negative inputs: f(x) = x if x &gt; 0, else slope·x.</source>
+        <translation>负输入的斜率：x &gt; 0 时 f(x) = x，否则为 slope·x。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Starting value of the learned negative slope a: f(x) = x if x &gt; 0, else a·x.</source>
+        <translation>可学习的负斜率 a 的初始值：x &gt; 0 时 f(x) = x，否则为 a·x。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>α: f(x) = x if x &gt; 0, else α·(eˣ − 1).</source>
+        <translation>α：x &gt; 0 时 f(x) = x，否则为 α·(eˣ − 1)。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none: exact x·Φ(x); tanh: the faster tanh approximation.</source>
+        <translation>none：精确的 x·Φ(x)；tanh：更快的 tanh 近似。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>β: f(x) = log(1 + e^(βx)) / β; larger β is closer to ReLU.</source>
+        <translation>β：f(x) = log(1 + e^(βx)) / β；β 越大越接近 ReLU。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Above β·x &gt; threshold the output is x itself (avoids overflow).</source>
+        <translation>当 β·x &gt; threshold 时输出就是 x 本身（避免溢出）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every weight starts at this value.</source>
+        <translation>每个权重都从这个值开始。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weights start uniformly in [−a, a].</source>
+        <translation>权重从 [−a, a] 上的均匀分布开始。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standard deviation of the normal distribution the weights start from.</source>
+        <translation>权重初始正态分布的标准差。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mean of the normal distribution the weights start from.</source>
+        <translation>权重初始正态分布的均值。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Multiplies the scale of the starting weights (Glorot: √(2/(fan_in + fan_out))).</source>
+        <translation>乘在初始权重的尺度上（Glorot：√(2/(fan_in + fan_out))）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Slope of the leaky ReLU this He initialisation is for; 0 for ReLU.</source>
+        <translation>这个 He 初始化所对应的 Leaky ReLU 的斜率；ReLU 为 0。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>fan_in keeps the forward signal&apos;s variance; fan_out keeps the backward gradient&apos;s.</source>
+        <translation>fan_in 保持前向信号的方差；fan_out 保持反向梯度的方差。</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <location filename="../../gui/file_actions.py" line="+35"/>
+        <source>the file is nested too deeply to be a project</source>
+        <translation>文件嵌套太深，不可能是项目文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the file is too large to read</source>
+        <translation>文件太大，无法读取</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>this file cannot be used ({detail})</source>
+        <translation>无法使用此文件（{detail}）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{path}: {reason}</source>
+        <translation>{path}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Cannot open example</source>
+        <translation>无法打开示例</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot open project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>not a project this version can read ({detail})</source>
+        <translation>不是此版本能读取的项目（{detail}）</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Opening {name}…</source>
+        <translation>正在打开 {name}…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the project cannot be built ({detail})</source>
+        <translation>无法构建该项目（{detail}）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Opened {name}</source>
+        <translation>已打开 {name}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+15"/>
+        <source>Projects (*.json)</source>
+        <translation>项目 (*.json)</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Save project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Training process</source>
+        <translation>训练进程</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export weights</source>
+        <translation>导出权重</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+13"/>
+        <source>NumPy weights (*.npz)</source>
+        <translation>NumPy 权重 (*.npz)</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Load weights</source>
+        <translation>载入权重</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot load weights</source>
+        <translation>无法载入权重</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>not a weights file this version can read ({detail})</source>
+        <translation>不是此版本能读取的权重文件（{detail}）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Loaded weights from {path}</source>
+        <translation>已从 {path} 载入权重</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>these weights do not fit the network ({detail})</source>
+        <translation>这些权重与网络不匹配（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_actions.py" line="+23"/>
+        <source>Export history</source>
+        <translation>导出历史记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Export {name}</source>
+        <translation>导出 {name}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Export all results into a folder</source>
+        <translation>把所有结果导出到一个文件夹</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Cannot write</source>
+        <translation>无法写入</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Wrote {path}</source>
+        <translation>已写入 {path}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{label} (.{fmt})…</source>
+        <translation>{label} (.{fmt})…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="+16"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The project has unsaved changes. Save them first?</source>
+        <translation>项目有未保存的更改。先保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/recovery.py" line="+71"/>
+        <source>Restore unsaved project?</source>
+        <translation>恢复未保存的项目？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backprop Lab did not close normally last time. Restore the unsaved project{name}?</source>
+        <translation>Backprop Lab 上次没有正常关闭。要恢复未保存的项目{name}吗？</translation>
     </message>
 </context>
 <context>
@@ -1171,77 +2032,104 @@
 <context>
     <name>GradientHistogramPanel</name>
     <message>
-        <source>zero</source>
+        <location filename="../../gui/panels/gradient_histograms.py" line="+43"/>
+        <source>log₁₀ |gradient|</source>
         <extracomment>where the bar of exact zeros sits on the log10 |gradient| axis (left of its -12 edge)</extracomment>
-        <translation type="vanished">零</translation>
+        <translation>log₁₀ |梯度|</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>zero</source>
+        <translation>零</translation>
+    </message>
+    <message>
+        <location line="+182"/>
         <source>Gradient histograms</source>
-        <translation type="vanished">梯度直方图</translation>
+        <translation>梯度直方图</translation>
     </message>
     <message>
+        <location line="+7"/>
         <source>gradient (linear)</source>
-        <translation type="vanished">梯度（线性）</translation>
+        <translation>梯度（线性）</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>log₁₀ |gradient|: the same bins for every layer, so a layer whose gradients vanish sits far to the left; linear: each layer&apos;s own range of gradient values</source>
-        <translation type="vanished">log₁₀ |梯度|：所有层使用相同的分箱，因此梯度消失的层会远远落在左边；线性：每层使用自己的梯度取值范围</translation>
+        <translation>log₁₀ |梯度|：所有层使用相同的分箱，因此梯度消失的层会远远落在左边；线性：每层使用自己的梯度取值范围</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>How many of each layer&apos;s parameter gradients (weights and biases) have each size. x-axis on the log₁₀ scale: −3 means |∂L/∂w| ≈ 0.001; the grey bar at “zero” counts gradients that are exactly 0 (e.g. behind a dead ReLU). A layer far left of the others has vanishing gradients. Under each plot: the L2 norm of the same gradients.</source>
+        <translation>每层参数梯度（权重和偏置）各种大小的个数。x 轴为 log₁₀ 刻度：−3 表示 |∂L/∂w| ≈ 0.001；“零”处的灰色柱统计恰好为 0 的梯度（例如死亡 ReLU 之后）。比其他层明显偏左的层存在梯度消失。每个图下方：这些梯度的 L2 范数。</translation>
     </message>
     <message>
         <source>How many of each layer&apos;s weight gradients (biases not included) have each size, on a log₁₀ scale: −3 means |∂L/∂w| ≈ 0.001; the grey bar at “zero” counts gradients that are exactly 0. A layer far left of the others has vanishing gradients. Under each plot: the L2 norm of all the layer&apos;s parameter gradients (weights and biases).</source>
         <translation type="vanished">每层的权重梯度（不含偏置）中各种大小的个数，按 log₁₀ 刻度：−3 表示 |∂L/∂w| ≈ 0.001；“零”处的灰色柱统计恰好为 0 的梯度。远在其他层左边的层出现了梯度消失。每个图下方：该层所有参数梯度（权重和偏置）的 L2 范数。</translation>
     </message>
     <message>
+        <location line="+23"/>
         <source>gradient</source>
-        <translation type="vanished">梯度</translation>
+        <translation>梯度</translation>
     </message>
 </context>
 <context>
     <name>GradientNormPanel</name>
     <message>
+        <location filename="../../gui/panels/gradient_norms.py" line="+37"/>
         <source>Gradient norms</source>
-        <extracomment>more layers than this: show this many, evenly spread by depth (200 curves are unreadable and slow) on a log axis any positive finite value can be drawn</extracomment>
-        <translation type="vanished">梯度范数</translation>
+        <extracomment>more layers than this: show this many, evenly spread by depth (200 curves are unreadable and slow) on a log axis any positive finite value can be drawn below this height per plot the plots go without titles</extracomment>
+        <translation>梯度范数</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>L2 norm of all of each layer&apos;s parameter gradients (weights and biases) at each snapshot, on a log scale; colour = depth, dark near the input, light near the output. Curves of early layers far below the late ones: vanishing gradients; all rising steeply: exploding gradients.</source>
-        <translation type="vanished">每个快照时每层所有参数梯度（权重和偏置）的 L2 范数，对数刻度；颜色表示深度，靠近输入为深色，靠近输出为浅色。靠前层的曲线远低于靠后层：梯度消失；所有曲线都急剧上升：梯度爆炸。</translation>
+        <translation>每个快照时每层所有参数梯度（权重和偏置）的 L2 范数，对数刻度；颜色表示深度，靠近输入为深色，靠近输出为浅色。靠前层的曲线远低于靠后层：梯度消失；所有曲线都急剧上升：梯度爆炸。</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>Gradient L2 norm per layer</source>
-        <translation type="vanished">每层梯度的 L2 范数</translation>
+        <translation>每层梯度的 L2 范数</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <location line="+3"/>
         <source>Update-to-weight ratio ‖ΔW‖ / ‖W‖</source>
-        <translation type="vanished">更新量与权重之比 ‖ΔW‖ / ‖W‖</translation>
+        <translation>更新量与权重之比 ‖ΔW‖ / ‖W‖</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>ratio</source>
-        <translation type="vanished">比值</translation>
+        <translation>比值</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>update-to-weight ratio</source>
-        <translation type="vanished">更新量与权重之比</translation>
+        <translation>更新量与权重之比</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Also plot ‖ΔW‖ / ‖W‖ per layer (a rule of thumb wants it near 1e-3)</source>
-        <translation type="vanished">同时绘制每层的 ‖ΔW‖ / ‖W‖（经验上希望它在 1e-3 左右）</translation>
+        <translation>同时绘制每层的 ‖ΔW‖ / ‖W‖（经验上希望它在 1e-3 左右）</translation>
     </message>
     <message>
+        <location line="+62"/>
         <source>Gradient norm per layer</source>
-        <translation type="vanished">每层的梯度范数</translation>
+        <translation>每层的梯度范数</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Update-to-weight ratio per layer</source>
-        <translation type="vanished">每层的更新量与权重之比</translation>
+        <translation>每层的更新量与权重之比</translation>
     </message>
     <message>
+        <location line="+46"/>
         <source>step</source>
-        <translation type="vanished">步</translation>
+        <translation>步</translation>
     </message>
     <message>
+        <location line="+15"/>
         <source>showing {k} of {n} layers</source>
-        <translation type="vanished">显示 {n} 层中的 {k} 层</translation>
+        <translation>显示 {n} 层中的 {k} 层</translation>
     </message>
 </context>
 <context>
@@ -1283,9 +2171,18 @@
     </message>
 </context>
 <context>
+    <name>HistogramRow</name>
+    <message>
+        <location filename="../../gui/panels/histogram_row.py" line="+169"/>
+        <source>count</source>
+        <extracomment>below this width per layer the row scrolls sideways instead of squeezing at most this many plots at once; more layers are paged</extracomment>
+        <translation>数量</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../gui/i18n.py" line="+214"/>
+        <location filename="../../gui/i18n.py" line="+238"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -1298,466 +2195,970 @@
 <context>
     <name>LayerHistogramPanel</name>
     <message>
+        <location filename="../../gui/panels/gradient_histograms.py" line="-214"/>
         <source>Previous layers</source>
-        <translation type="vanished">前面的层</translation>
+        <translation>前面的层</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>Next layers</source>
-        <translation type="vanished">后面的层</translation>
+        <translation>后面的层</translation>
     </message>
     <message>
+        <location line="+101"/>
         <source>no finite values</source>
-        <translation type="vanished">没有有限值</translation>
+        <translation>没有有限值</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>{n} not finite</source>
-        <translation type="vanished">{n} 个非有限值</translation>
+        <translation>{n} 个非有限值</translation>
     </message>
     <message>
+        <location line="+34"/>
         <source>layers {a}–{b} of {n}</source>
-        <translation type="vanished">第 {a}–{b} 层，共 {n} 层</translation>
+        <translation>第 {a}–{b} 层，共 {n} 层</translation>
+    </message>
+</context>
+<context>
+    <name>LayerInspector</name>
+    <message>
+        <location filename="../../gui/panels/inspector.py" line="+39"/>
+        <source>Click a layer&apos;s title or a neuron on the network to see its settings.</source>
+        <extracomment>a gui.commands.EditCommand</extracomment>
+        <translation>点击网络中某层的标题或某个神经元，查看它的设置。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>dense layer</source>
+        <translation>全连接层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dropout</source>
+        <translation>Dropout 层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>batch norm</source>
+        <translation>批归一化层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>residual block</source>
+        <translation>残差块</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Weight initialisation</source>
+        <translation>权重初始化</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Bias initialisation</source>
+        <translation>偏置初始化</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>default for the activation</source>
+        <translation>与激活函数相配的默认方式</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The function f applied to each neuron&apos;s sum, a = f(W·x + b): sigmoid and tanh saturate (vanishing gradients), ReLU can die (always 0), softmax turns outputs into class probabilities</source>
+        <translation>作用在每个神经元加权和上的函数 f，a = f(W·x + b)：sigmoid 和 tanh 会饱和（梯度消失），ReLU 可能死亡（总输出 0），softmax 把输出变成类别概率</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>How the weights start: He (Kaiming) for ReLU, Glorot (Xavier) for tanh / sigmoid keep the signal&apos;s variance from layer to layer; default: the one that suits the activation</source>
+        <translation>权重的初始方式：ReLU 用 He（Kaiming），tanh / sigmoid 用 Glorot（Xavier），使信号方差在层与层之间保持稳定；默认：与激活函数相配的方式</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>How the biases start; zeros is usual</source>
+        <translation>偏置的初始方式；通常为零</translation>
     </message>
 </context>
 <context>
     <name>LogSlider</name>
     <message>
+        <location filename="../../gui/forms.py" line="+256"/>
         <source>Drag: learning rate on a logarithmic scale from 1e-6 to 10</source>
-        <extracomment>the first value a click up gives a number box that holds 0 (a power of ten of the size people use for that parameter); others get 0.1</extracomment>
-        <translation type="vanished">拖动：在 1e-6 到 10 的对数刻度上调整学习率</translation>
+        <translation>拖动：在 1e-6 到 10 的对数刻度上调整学习率</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>Type the learning rate (for example 0.01 or 3e-4); Enter applies it</source>
-        <translation type="vanished">输入学习率（例如 0.01 或 3e-4）；按回车生效</translation>
+        <translation>输入学习率（例如 0.01 或 3e-4）；按回车生效</translation>
     </message>
 </context>
 <context>
     <name>LossPanel</name>
     <message>
+        <location filename="../../gui/panels/loss_plot.py" line="+38"/>
+        <location line="+34"/>
         <source>Loss</source>
-        <translation type="vanished">损失</translation>
+        <translation>损失</translation>
     </message>
     <message>
+        <location line="-26"/>
         <source>log y</source>
-        <translation type="vanished">对数 y 轴</translation>
+        <translation>对数 y 轴</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Logarithmic loss axis: shows progress when the loss is already small</source>
-        <translation type="vanished">对数损失轴：损失已经很小时仍能看出进展</translation>
+        <translation>对数损失轴：损失已经很小时仍能看出进展</translation>
     </message>
     <message>
+        <location line="+10"/>
         <source>loss</source>
-        <translation type="vanished">损失</translation>
+        <translation>损失</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <location line="+15"/>
         <source>step</source>
-        <translation type="vanished">步</translation>
+        <translation>步</translation>
     </message>
     <message>
+        <location line="-10"/>
         <source>batch loss</source>
-        <translation type="vanished">批次损失</translation>
+        <translation>批次损失</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>training</source>
-        <translation type="vanished">训练</translation>
+        <translation>训练</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>validation</source>
-        <translation type="vanished">验证</translation>
+        <translation>验证</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>Accuracy</source>
-        <translation type="vanished">准确率</translation>
+        <translation>准确率</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>accuracy %</source>
-        <translation type="vanished">准确率 %</translation>
+        <translation>准确率 %</translation>
     </message>
     <message>
+        <location line="+36"/>
         <source>mean squared error</source>
-        <translation type="vanished">均方误差</translation>
+        <translation>均方误差</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>binary cross-entropy</source>
-        <translation type="vanished">二元交叉熵</translation>
+        <translation>二元交叉熵</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>cross-entropy</source>
-        <translation type="vanished">交叉熵</translation>
+        <translation>交叉熵</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Loss ({name})</source>
-        <translation type="vanished">损失（{name}）</translation>
+        <translation>损失（{name}）</translation>
     </message>
     <message>
+        <location line="+41"/>
         <source>Loss over training steps</source>
-        <translation type="vanished">损失随训练步数的变化</translation>
+        <translation>损失随训练步数的变化</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Accuracy over training steps</source>
-        <translation type="vanished">准确率随训练步数的变化</translation>
+        <translation>准确率随训练步数的变化</translation>
     </message>
     <message>
+        <location line="+15"/>
         <source>Loss after each step: the faint line is the loss of each mini-batch (noisy); the markers are the loss on the whole training and validation sets, measured at the end of each epoch. Validation rising while training falls means overfitting.</source>
-        <translation type="vanished">每一步之后的损失：淡色线是每个小批量的损失（有噪声）；标记点是在每个轮次结束时，在整个训练集和验证集上测得的损失。训练损失下降而验证损失上升意味着过拟合。</translation>
+        <translation>每一步之后的损失：淡色线是每个小批量的损失（有噪声）；标记点是在每个轮次结束时，在整个训练集和验证集上测得的损失。训练损失下降而验证损失上升意味着过拟合。</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>Below: the share of examples classified correctly.</source>
-        <translation type="vanished">下图：被正确分类的样本所占的比例。</translation>
+        <translation>下图：被正确分类的样本所占的比例。</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../gui/window_layout.py" line="+34"/>
         <source>Backprop Lab</source>
-        <translation type="vanished">Backprop Lab</translation>
+        <translation>Backprop Lab</translation>
     </message>
     <message>
+        <location line="+27"/>
         <source>Tip: + / − change a layer&apos;s neurons · the ⋯ menu inserts dropout, batch norm or a residual block · drag a layer&apos;s title to move it · hover a weight or neuron for values</source>
-        <translation type="vanished">提示：+ / − 改变一层的神经元个数 · ⋯ 菜单可插入 Dropout、批量归一化或残差块 · 拖动层的标题可以移动它 · 悬停在权重或神经元上查看数值</translation>
+        <translation>提示：+ / − 改变一层的神经元个数 · ⋯ 菜单可插入 Dropout、批量归一化或残差块 · 拖动层的标题可以移动它 · 悬停在权重或神经元上查看数值</translation>
     </message>
     <message>
+        <location line="+37"/>
         <source>Data</source>
-        <translation type="vanished">数据</translation>
+        <translation>数据</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Training</source>
-        <translation type="vanished">训练</translation>
+        <translation>训练</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>Layer</source>
-        <translation type="vanished">层</translation>
+        <translation>层</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Output</source>
-        <translation type="vanished">输出</translation>
+        <translation>输出</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Loss</source>
-        <translation type="vanished">损失</translation>
+        <translation>损失</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>Gradient histograms</source>
-        <translation type="vanished">梯度直方图</translation>
+        <translation>梯度直方图</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>Gradient norms</source>
-        <translation type="vanished">梯度范数</translation>
+        <translation>梯度范数</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>Weight histograms</source>
-        <translation type="vanished">权重直方图</translation>
+        <translation>权重直方图</translation>
     </message>
     <message>
+        <location line="+7"/>
         <source>Activations</source>
-        <translation type="vanished">激活值</translation>
+        <translation>激活值</translation>
     </message>
     <message>
+        <location line="+10"/>
         <source>Ready</source>
-        <translation type="vanished">就绪</translation>
+        <translation>就绪</translation>
     </message>
     <message>
+        <location filename="../../gui/window_actions.py" line="+45"/>
         <source>&amp;New</source>
-        <translation type="vanished">新建(&amp;N)</translation>
+        <translation>新建(&amp;N)</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A new project</source>
-        <translation type="vanished">新建一个项目</translation>
+        <translation>新建一个项目</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>&amp;Open…</source>
-        <translation type="vanished">打开(&amp;O)…</translation>
+        <translation>打开(&amp;O)…</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Open a project file</source>
-        <translation type="vanished">打开项目文件</translation>
+        <translation>打开项目文件</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>&amp;Save</source>
-        <translation type="vanished">保存(&amp;S)</translation>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Save the project</source>
-        <translation type="vanished">保存项目</translation>
+        <translation>保存项目</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>Save &amp;As…</source>
-        <translation type="vanished">另存为(&amp;A)…</translation>
+        <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Save the project under a new name</source>
-        <translation type="vanished">以新的名称保存项目</translation>
+        <translation>以新的名称保存项目</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>Export &amp;Weights…</source>
-        <translation type="vanished">导出权重(&amp;W)…</translation>
+        <translation>导出权重(&amp;W)…</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Save the trained weights (.npz)</source>
-        <translation type="vanished">保存训练好的权重（.npz）</translation>
+        <translation>保存训练好的权重（.npz）</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>&amp;Load Weights…</source>
-        <translation type="vanished">载入权重(&amp;L)…</translation>
+        <translation>载入权重(&amp;L)…</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Start from weights saved earlier (.npz)</source>
-        <translation type="vanished">从之前保存的权重开始（.npz）</translation>
+        <translation>从之前保存的权重开始（.npz）</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>Export &amp;History…</source>
-        <translation type="vanished">导出历史(&amp;H)…</translation>
+        <translation>导出历史(&amp;H)…</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Save the loss history (CSV)</source>
-        <translation type="vanished">保存损失历史（CSV）</translation>
+        <translation>保存损失历史（CSV）</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>Export All &amp;Results…</source>
-        <translation type="vanished">导出全部结果(&amp;R)…</translation>
+        <translation>导出全部结果(&amp;R)…</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Project, weights, history, report and every plot into one folder</source>
-        <translation type="vanished">把项目、权重、历史、报告和所有图表导出到一个文件夹</translation>
+        <translation>把项目、权重、历史、报告和所有图表导出到一个文件夹</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>&amp;Quit</source>
-        <translation type="vanished">退出(&amp;Q)</translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>&amp;Undo</source>
-        <translation type="vanished">撤销(&amp;U)</translation>
+        <translation>撤销(&amp;U)</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>&amp;Redo</source>
-        <translation type="vanished">重做(&amp;R)</translation>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
+        <location filename="../../gui/main_window.py" line="+302"/>
+        <location filename="../../gui/window_actions.py" line="+6"/>
         <source>Play</source>
-        <translation type="vanished">播放</translation>
+        <translation>播放</translation>
     </message>
     <message>
+        <location filename="../../gui/window_actions.py" line="+3"/>
         <source>Train continuously (Space)</source>
-        <translation type="vanished">持续训练（空格键）</translation>
+        <translation>持续训练（空格键）</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>Step</source>
-        <translation type="vanished">单步</translation>
+        <translation>单步</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Train on one batch (one optimizer step)</source>
-        <translation type="vanished">用一个批次训练（一次优化器步）</translation>
+        <translation>用一个批次训练（一次优化器步）</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>Epoch</source>
-        <translation type="vanished">一轮</translation>
+        <translation>一轮</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Train for one epoch</source>
-        <translation type="vanished">训练一个轮次</translation>
+        <translation>训练一个轮次</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>Reset</source>
-        <translation type="vanished">重置</translation>
+        <translation>重置</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Re-initialise the weights and clear the history</source>
-        <translation type="vanished">重新初始化权重并清空历史</translation>
+        <translation>重新初始化权重并清空历史</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>Add Hidden Layer</source>
-        <translation type="vanished">添加隐藏层</translation>
+        <translation>添加隐藏层</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A hidden layer before the output</source>
-        <translation type="vanished">在输出层之前添加一个隐藏层</translation>
+        <translation>在输出层之前添加一个隐藏层</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>Remove Hidden Layer</source>
-        <translation type="vanished">删除隐藏层</translation>
+        <translation>删除隐藏层</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Remove the hidden layer nearest the output</source>
-        <translation type="vanished">删除最靠近输出层的隐藏层</translation>
+        <translation>删除最靠近输出层的隐藏层</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Restore Default Layout</source>
-        <translation type="vanished">恢复默认布局</translation>
+        <translation>恢复默认布局</translation>
     </message>
     <message>
+        <location line="+19"/>
         <source>&amp;File</source>
-        <translation type="vanished">文件(&amp;F)</translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Open &amp;Recent</source>
-        <translation type="vanished">最近打开(&amp;R)</translation>
+        <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>&amp;Examples</source>
-        <translation type="vanished">示例(&amp;E)</translation>
+        <translation>示例(&amp;E)</translation>
     </message>
     <message>
+        <location line="+15"/>
         <source>Export &amp;Plot</source>
-        <translation type="vanished">导出图表(&amp;P)</translation>
+        <translation>导出图表(&amp;P)</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>&amp;Edit</source>
-        <translation type="vanished">编辑(&amp;E)</translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>&amp;Network</source>
-        <translation type="vanished">网络(&amp;N)</translation>
+        <translation>网络(&amp;N)</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>&amp;Train</source>
-        <translation type="vanished">训练(&amp;T)</translation>
+        <translation>训练(&amp;T)</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>&amp;View</source>
-        <translation type="vanished">视图(&amp;V)</translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
+        <location filename="../../gui/main_window.py" line="-140"/>
         <source>Weights re-initialised, history cleared</source>
-        <translation type="vanished">权重已重新初始化，历史已清空</translation>
+        <translation>权重已重新初始化，历史已清空</translation>
     </message>
     <message>
+        <location line="+63"/>
+        <source>hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <location line="+77"/>
         <source>Pause</source>
-        <translation type="vanished">暂停</translation>
+        <translation>暂停</translation>
     </message>
     <message>
+        <location line="+22"/>
         <source>untitled</source>
-        <translation type="vanished">未命名</translation>
+        <translation>未命名</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>{name}{star} — Backprop Lab</source>
-        <translation type="vanished">{name}{star} — Backprop Lab</translation>
+        <translation>{name}{star} — Backprop Lab</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkCanvas</name>
+    <message>
+        <location filename="../../gui/panels/canvas_items.py" line="+178"/>
+        <source>… {n} more</source>
+        <translation>… 还有 {n} 个</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/layer_card.py" line="+94"/>
+        <source>Click to inspect, drag to move this layer</source>
+        <translation>点击查看，拖动可移动这一层</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Insert, wrap, move or remove</source>
+        <translation>插入、包装、移动或删除</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>One neuron fewer</source>
+        <translation>减少一个神经元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One neuron more</source>
+        <translation>增加一个神经元</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Activation function</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>default init</source>
+        <translation>默认初始化</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Weight initialisation (changing it re-initialises the weights)</source>
+        <translation>权重初始化（更改会重新初始化权重）</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dense</source>
+        <translation>全连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch norm</source>
+        <translation>批归一化</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{n} units</source>
+        <translation>{n} 个单元</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>rate {rate}</source>
+        <translation>比率 {rate}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>normalise per unit</source>
+        <translation>按单元归一化</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Insert dense layer before</source>
+        <translation>在前面插入全连接层</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Insert dropout after</source>
+        <translation>在后面插入 Dropout 层</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Insert batch norm after</source>
+        <translation>在后面插入批归一化层</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unwrap residual block</source>
+        <translation>拆开残差块</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Wrap in residual block</source>
+        <translation>包进残差块</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Move left</source>
+        <translation>左移</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Move right</source>
+        <translation>右移</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove layer</source>
+        <translation>删除该层</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/network_canvas.py" line="+253"/>
+        <source>, gradient {value}</source>
+        <extracomment>counters a test (and the benchmark) reads: full drawings, and column bodies made</extracomment>
+        <translation>，梯度 {value}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>input {name}</source>
+        <translation>输入 {name}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>, bias {value}</source>
+        <translation>，偏置 {value}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path} unit {unit}</source>
+        <translation>{path} 单元 {unit}</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>+ skip (residual)</source>
+        <translation>+ 跳跃连接（残差）</translation>
     </message>
 </context>
 <context>
     <name>OutputPanel</name>
     <message>
+        <location filename="../../gui/panels/output_view.py" line="+45"/>
+        <location line="+94"/>
         <source>Output</source>
-        <extracomment>at most this many training (and validation) points are drawn over the plane</extracomment>
-        <translation type="vanished">输出</translation>
+        <extracomment>at most this many training (and validation) points are drawn over the plane a confusion matrix of more classes shows colours without counts (400 texts at most)</extracomment>
+        <translation>输出</translation>
     </message>
     <message>
+        <location line="-31"/>
         <source>Predicted vs true ({part} set)</source>
-        <translation type="vanished">预测值与真实值（{part}集）</translation>
+        <translation>预测值与真实值（{part}集）</translation>
     </message>
     <message>
+        <location line="+27"/>
         <source>Decision boundary</source>
-        <translation type="vanished">决策边界</translation>
+        <translation>决策边界</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <location line="+191"/>
         <source>Fitted curve</source>
-        <translation type="vanished">拟合曲线</translation>
+        <translation>拟合曲线</translation>
     </message>
     <message>
+        <location line="-190"/>
         <source>Predicted against true values</source>
-        <translation type="vanished">预测值与真实值的对比</translation>
+        <translation>预测值与真实值的对比</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <location line="+268"/>
         <source>Confusion matrix</source>
-        <translation type="vanished">混淆矩阵</translation>
+        <translation>混淆矩阵</translation>
     </message>
     <message>
+        <location line="-265"/>
         <source>Neuron output over the input plane</source>
-        <translation type="vanished">神经元在输入平面上的输出</translation>
+        <translation>神经元在输入平面上的输出</translation>
     </message>
     <message>
+        <location line="+44"/>
         <source>class {i}</source>
-        <translation type="vanished">类别 {i}</translation>
+        <translation>类别 {i}</translation>
     </message>
     <message>
+        <location line="+39"/>
+        <location line="+108"/>
+        <location line="+114"/>
         <source>training</source>
-        <translation type="vanished">训练</translation>
+        <translation>训练</translation>
     </message>
     <message>
+        <location line="-222"/>
+        <location line="+109"/>
+        <location line="+112"/>
         <source>validation</source>
-        <translation type="vanished">验证</translation>
+        <translation>验证</translation>
     </message>
     <message>
+        <location line="-215"/>
         <source>Showing {n} of {total} points, chosen at random.</source>
-        <translation type="vanished">随机显示了 {total} 个点中的 {n} 个。</translation>
+        <translation>随机显示了 {total} 个点中的 {n} 个。</translation>
     </message>
     <message>
+        <location line="+9"/>
         <source>Decision boundary: P({name})</source>
-        <translation type="vanished">决策边界：P({name})</translation>
+        <translation>决策边界：P({name})</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>The network&apos;s probability of {name} at every point of the input plane: white is 0.5, the decision boundary. Circles: training points, triangles: validation points, in their true class&apos;s colour; a point on the other colour is misclassified.</source>
-        <translation type="vanished">网络在输入平面上每一点给出 {name} 的概率：白色为 0.5，即决策边界。圆点：训练点，三角形：验证点，颜色为其真实类别的颜色；落在另一种颜色上的点被分错了。</translation>
+        <translation>网络在输入平面上每一点给出 {name} 的概率：白色为 0.5，即决策边界。圆点：训练点，三角形：验证点，颜色为其真实类别的颜色；落在另一种颜色上的点被分错了。</translation>
     </message>
     <message>
+        <location line="+8"/>
         <source>confidence (pale = unsure)</source>
-        <translation type="vanished">置信度（越淡越不确定）</translation>
+        <translation>置信度（越淡越不确定）</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Decision boundary: predicted class</source>
-        <translation type="vanished">决策边界：预测类别</translation>
+        <translation>决策边界：预测类别</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>The class the network predicts at every point of the input plane, pale where it is unsure. Circles: training points, triangles: validation points, in their true class&apos;s colour.</source>
-        <translation type="vanished">网络在输入平面上每一点预测的类别，不确定的地方颜色较淡。圆点：训练点，三角形：验证点，颜色为其真实类别的颜色。</translation>
+        <translation>网络在输入平面上每一点预测的类别，不确定的地方颜色较淡。圆点：训练点，三角形：验证点，颜色为其真实类别的颜色。</translation>
     </message>
     <message>
+        <location line="+46"/>
         <source>unit output</source>
-        <translation type="vanished">单元输出</translation>
+        <translation>单元输出</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Neuron {unit} of {layer}</source>
-        <translation type="vanished">{layer} 的第 {unit} 个神经元</translation>
+        <translation>{layer} 的第 {unit} 个神经元</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The output of one hidden unit at every point of the input plane (purple negative, white 0, green positive): the piece of the boundary this unit contributes. Move the mouse off it to go back.</source>
-        <translation type="vanished">一个隐藏单元在输入平面上每一点的输出（紫色为负，白色为 0，绿色为正）：这个单元为边界贡献的那一部分。把鼠标移开即可返回。</translation>
+        <translation>一个隐藏单元在输入平面上每一点的输出（紫色为负，白色为 0，绿色为正）：这个单元为边界贡献的那一部分。把鼠标移开即可返回。</translation>
     </message>
     <message>
+        <location line="+27"/>
         <source>target</source>
-        <translation type="vanished">目标值</translation>
+        <translation>目标值</translation>
     </message>
     <message>
+        <location line="+14"/>
         <source>network output</source>
-        <translation type="vanished">网络输出</translation>
+        <translation>网络输出</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>The network&apos;s output for every input value (the dark line) over the training (circles) and validation (triangles) examples: a good fit follows the trend, not every noisy point.</source>
-        <translation type="vanished">网络对每个输入值的输出（深色线），叠加在训练样本（圆点）和验证样本（三角形）上：好的拟合跟随趋势，而不是每个带噪声的点。</translation>
+        <translation>网络对每个输入值的输出（深色线），叠加在训练样本（圆点）和验证样本（三角形）上：好的拟合跟随趋势，而不是每个带噪声的点。</translation>
     </message>
     <message>
+        <location line="+7"/>
         <source>Predicted vs true</source>
-        <translation type="vanished">预测值与真实值</translation>
+        <translation>预测值与真实值</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>true value</source>
-        <translation type="vanished">真实值</translation>
+        <translation>真实值</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>predicted value</source>
-        <translation type="vanished">预测值</translation>
+        <translation>预测值</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Each point is one example: its true target across, the network&apos;s prediction up. A perfect model puts every point on the dashed line y = x.</source>
-        <translation type="vanished">每个点是一个样本：横轴是它的真实目标值，纵轴是网络的预测。完美的模型会把每个点都放在虚线 y = x 上。</translation>
+        <translation>每个点是一个样本：横轴是它的真实目标值，纵轴是网络的预测。完美的模型会把每个点都放在虚线 y = x 上。</translation>
     </message>
     <message>
+        <location line="+20"/>
         <source>predicted class</source>
-        <translation type="vanished">预测类别</translation>
+        <translation>预测类别</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>true class</source>
-        <translation type="vanished">真实类别</translation>
+        <translation>真实类别</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Row: the true class, column: the class the network predicted; each cell counts examples, so the diagonal holds the correct ones and any other cell a kind of mistake.</source>
-        <translation type="vanished">行：真实类别，列：网络预测的类别；每个格子统计样本数，因此对角线上是预测正确的样本，其他格子各是一种错误。</translation>
+        <translation>行：真实类别，列：网络预测的类别；每个格子统计样本数，因此对角线上是预测正确的样本，其他格子各是一种错误。</translation>
     </message>
     <message>
+        <location line="+22"/>
         <source>count</source>
-        <translation type="vanished">数量</translation>
+        <translation>数量</translation>
     </message>
     <message>
+        <location line="+21"/>
         <source>Confusion matrix ({part} set, n = {n}, accuracy {acc:.1f} %)</source>
-        <translation type="vanished">混淆矩阵（{part}集，n = {n}，准确率 {acc:.1f} %）</translation>
+        <translation>混淆矩阵（{part}集，n = {n}，准确率 {acc:.1f} %）</translation>
+    </message>
+</context>
+<context>
+    <name>ParamForm</name>
+    <message>
+        <location filename="../../gui/forms.py" line="-54"/>
+        <source>auto</source>
+        <extracomment>the first value a click up gives a number box that holds 0 (a power of ten of the size people use for that parameter); others get 0.1</extracomment>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/explanations.py" line="+7"/>
+        <source>learning rate</source>
+        <extracomment>the label shown before each parameter&apos;s field (its project-file key, in words)</extracomment>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dampening</source>
+        <translation>阻尼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nesterov</source>
+        <translation>Nesterov</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lr decay</source>
+        <translation>学习率衰减</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>initial accumulator value</source>
+        <translation>累加器初始值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>eps</source>
+        <translation>ε</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>alpha</source>
+        <translation>α</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>centered</source>
+        <translation>中心化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>betas</source>
+        <translation>β₁, β₂</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>amsgrad</source>
+        <translation>AMSGrad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>step size</source>
+        <translation>步长（轮）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gamma</source>
+        <translation>γ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T max</source>
+        <translation>T_max</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>eta min</source>
+        <translation>η_min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>units</source>
+        <translation>单元数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bias</source>
+        <translation>偏置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rate</source>
+        <translation>比率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>negative slope</source>
+        <translation>负斜率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>init</source>
+        <translation>初始值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>approximate</source>
+        <translation>近似方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>beta</source>
+        <translation>β</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>std</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gain</source>
+        <translation>增益</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mode</source>
+        <translation>模式</translation>
     </message>
 </context>
 <context>
@@ -1786,144 +3187,272 @@
 <context>
     <name>TrainingPanel</name>
     <message>
+        <location filename="../../gui/panels/training_panel.py" line="+63"/>
         <source>Loss</source>
-        <extracomment>seeds are any whole number &gt;= 0 (the command line takes them); 20 digits hold every 64-bit one a gui.commands.EditCommand</extracomment>
-        <translation type="vanished">损失</translation>
+        <extracomment>the optimizer combo&apos;s item for the &quot;SGD with momentum&quot; preset (sgd, momentum=β, dampening=β) the glossary entry of each descent choice seeds are any whole number &gt;= 0 (the command line takes them); 20 digits hold every 64-bit one a gui.commands.EditCommand a glossary entry&apos;s key (gui/help/glossary.py): the window opens Help → Glossary on it</extracomment>
+        <translation>损失</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>The loss measures how wrong the output is: auto picks cross-entropy for classes and mean squared error (MSE) for values</source>
+        <translation>损失函数衡量输出错得有多远：auto 对类别选交叉熵，对数值选均方误差（MSE）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>SGD with momentum</source>
+        <translation>带动量的 SGD</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How each step turns the gradient g into a change of the weights. sgd: w ← w − η·g; SGD with momentum: steps along an exponentially weighted average of g; adagrad, rmsprop, adam: a step size per weight from the history of g²</source>
+        <translation>每一步如何把梯度 g 变成权重的变化。sgd：w ← w − η·g；带动量的 SGD：沿 g 的指数加权平均前进；adagrad、rmsprop、adam：根据 g² 的历史为每个权重确定步长</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Optimizer</source>
-        <translation type="vanished">优化器</translation>
+        <translation>优化器</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>The same optimizer as the project file writes it</source>
+        <translation>项目文件中对同一优化器的写法</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Learning rate</source>
-        <translation type="vanished">学习率</translation>
+        <translation>学习率</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Optimizer parameters</source>
-        <translation type="vanished">优化器参数</translation>
+        <translation>优化器参数</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>Gradient descent</source>
-        <translation type="vanished">梯度下降</translation>
+        <translation>梯度下降</translation>
     </message>
     <message>
         <source>batch: the whole training set per step; stochastic: one example; mini-batch: k examples</source>
         <translation type="vanished">批量：每步使用整个训练集；随机：每步一个样本；小批量：每步 k 个样本</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Batch (BGD): whole training set</source>
+        <translation>批量梯度下降（BGD）：整个训练集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stochastic (SGD): one example</source>
+        <translation>随机梯度下降（SGD）：一个样本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mini-batch: k examples</source>
+        <translation>小批量梯度下降：k 个样本</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>How many training examples each step averages the gradient over. Batch gradient descent (BGD): all of them, one step per epoch; stochastic (SGD): one, noisy but many steps; mini-batch: k at a time, the usual compromise</source>
+        <translation>每一步对多少个训练样本的梯度取平均。批量梯度下降（BGD）：全部样本，每轮一步；随机梯度下降（SGD）：一个样本，噪声大但步数多；小批量：每次 k 个，通常的折中</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>k: the number of examples in each mini-batch</source>
+        <translation>k：每个小批量中的样本数</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Batch</source>
-        <translation type="vanished">批量</translation>
+        <translation>批量</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>An epoch is one pass over the whole training set; training stops after this many</source>
+        <translation>一轮（epoch）是把整个训练集过一遍；训练到这么多轮后停止</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Epochs</source>
-        <translation type="vanished">轮次</translation>
+        <translation>轮次</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>How the learning rate changes over the epochs: constant; step (× γ every few epochs); exponential (× γ every epoch); cosine (down to η_min along half a cosine)</source>
+        <translation>学习率如何随轮数变化：constant 恒定；step（每隔几轮乘以 γ）；exponential（每轮乘以 γ）；cosine（沿半个余弦降到 η_min）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>LR schedule</source>
-        <translation type="vanished">学习率调度</translation>
+        <translation>学习率调度</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>Stability and regularisation</source>
-        <translation type="vanished">稳定性与正则化</translation>
+        <translation>稳定性与正则化</translation>
     </message>
     <message>
+        <location line="+11"/>
+        <source>Gradient clipping: if the norm ‖g‖ of all gradients exceeds this value, g is scaled down to it (g ← g·c/‖g‖); a guard against exploding gradients</source>
+        <translation>梯度裁剪：当所有梯度的范数 ‖g‖ 超过这个值时，把 g 缩小到该值（g ← g·c/‖g‖）；防止梯度爆炸</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Clip gradient norm</source>
-        <translation type="vanished">裁剪梯度范数</translation>
+        <translation>裁剪梯度范数</translation>
     </message>
     <message>
+        <location line="+8"/>
         <source>patience </source>
-        <translation type="vanished">容忍轮数 </translation>
+        <translation>容忍轮数 </translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Early stopping: stop when the validation loss has not improved for this many epochs (patience), before the network overfits</source>
+        <translation>早停：当验证集损失连续这么多轮（耐心值）没有改善时停止训练，以免网络过拟合</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+199"/>
         <source>Early stopping</source>
-        <translation type="vanished">早停</translation>
+        <translation>早停</translation>
     </message>
     <message>
+        <location line="-193"/>
         <source>Any whole number from 0: the same seed gives the same data and weights</source>
-        <translation type="vanished">从 0 开始的任意整数：相同的种子给出相同的数据和权重</translation>
+        <translation>从 0 开始的任意整数：相同的种子给出相同的数据和权重</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Seed</source>
-        <translation type="vanished">随机种子</translation>
+        <translation>随机种子</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Number precision: float64 is exact enough for gradient checks; float32 is faster and overflows sooner</source>
+        <translation>数值精度：float64 足够精确，可做梯度检验；float32 更快，但更早溢出</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Precision</source>
-        <translation type="vanished">精度</translation>
+        <translation>精度</translation>
     </message>
     <message>
+        <location line="+99"/>
         <source>{name} parameters</source>
-        <translation type="vanished">{name} 参数</translation>
+        <translation>{name} 参数</translation>
     </message>
     <message>
+        <location line="+25"/>
+        <source>Use SGD with momentum</source>
+        <translation>使用带动量的 SGD</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Explain this in the glossary (Help → Glossary)</source>
+        <translation>在术语表中查看解释（帮助 → 术语表）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>project file: sgd, momentum={momentum}, dampening={dampening}</source>
+        <translation>项目文件：sgd, momentum={momentum}, dampening={dampening}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>project file: {name}</source>
+        <translation>项目文件：{name}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Batch gradient descent</source>
-        <translation type="vanished">批量梯度下降</translation>
+        <translation>批量梯度下降</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>Stochastic gradient descent</source>
-        <translation type="vanished">随机梯度下降</translation>
+        <translation>随机梯度下降</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Mini-batch gradient descent</source>
-        <translation type="vanished">小批量梯度下降</translation>
+        <translation>小批量梯度下降</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>Gradient clipping</source>
-        <translation type="vanished">梯度裁剪</translation>
+        <translation>梯度裁剪</translation>
     </message>
 </context>
 <context>
     <name>TrainingWorker</name>
     <message>
+        <location filename="../../gui/worker.py" line="+358"/>
         <source>killed by signal {0} ({1})</source>
         <extracomment>steps per second for each speed setting (None: as fast as possible) live edits for the same setting are sent at most once per this many milliseconds (the first at once, the last always) a process that dies this many times in a row without building anything is not restarted whether the last built run kept the previous run&apos;s weights how many times the training process was restarted after dying</extracomment>
-        <translation type="vanished">被信号 {0} 终止（{1}）</translation>
+        <translation>被信号 {0} 终止（{1}）</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>killed by signal {0}</source>
-        <translation type="vanished">被信号 {0} 终止</translation>
+        <translation>被信号 {0} 终止</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>exit code {0}</source>
-        <translation type="vanished">退出码 {0}</translation>
+        <translation>退出码 {0}</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>it closed its connection</source>
-        <translation type="vanished">它关闭了连接</translation>
+        <translation>它关闭了连接</translation>
     </message>
     <message>
+        <location line="+7"/>
         <source>The training process stopped unexpectedly ({0}).</source>
-        <translation type="vanished">训练进程意外停止（{0}）。</translation>
+        <translation>训练进程意外停止（{0}）。</translation>
     </message>
     <message>
+        <location line="+12"/>
         <source>The training process stopped unexpectedly ({0}) and keeps stopping; it was not restarted. Save your project and restart the app.</source>
-        <translation type="vanished">训练进程意外停止（{0}），并且反复停止；没有再重新启动。请保存项目并重新启动程序。</translation>
+        <translation>训练进程意外停止（{0}），并且反复停止；没有再重新启动。请保存项目并重新启动程序。</translation>
     </message>
     <message>
+        <location line="+12"/>
         <source>The training process stopped unexpectedly ({0}) and could not be restarted ({1}). Save your project and restart the app.</source>
-        <translation type="vanished">训练进程意外停止（{0}），且无法重新启动（{1}）。请保存项目并重新启动程序。</translation>
+        <translation>训练进程意外停止（{0}），且无法重新启动（{1}）。请保存项目并重新启动程序。</translation>
     </message>
     <message>
+        <location line="+18"/>
         <source>The training process stopped unexpectedly ({0}); it was restarted with your project.</source>
-        <translation type="vanished">训练进程意外停止（{0}）；已用你的项目重新启动。</translation>
+        <translation>训练进程意外停止（{0}）；已用你的项目重新启动。</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>The training process stopped unexpectedly again ({0}) while working on your project; it was restarted without it. Change the project or open another.</source>
-        <translation type="vanished">训练进程在处理你的项目时再次意外停止（{0}）；已在不载入项目的情况下重新启动。请修改项目或打开另一个项目。</translation>
+        <translation>训练进程在处理你的项目时再次意外停止（{0}）；已在不载入项目的情况下重新启动。请修改项目或打开另一个项目。</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>The training process stopped unexpectedly ({0}); it was restarted.</source>
-        <translation type="vanished">训练进程意外停止（{0}）；已重新启动。</translation>
+        <translation>训练进程意外停止（{0}）；已重新启动。</translation>
     </message>
 </context>
 <context>
     <name>WeightHistogramPanel</name>
     <message>
+        <location filename="../../gui/panels/weight_histograms.py" line="+24"/>
         <source>Weight histograms</source>
-        <translation type="vanished">权重直方图</translation>
+        <translation>权重直方图</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>weight value</source>
-        <translation type="vanished">权重值</translation>
+        <translation>权重值</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>How many of each layer&apos;s parameters (weights and biases; batch norm: scales and shifts) have each value; x-axis: the value. Under each plot: the L2 norm of the same parameters. Xavier and He initialisation scale each layer&apos;s spread by its width; weights that blow up or collapse show here.</source>
+        <translation>每层参数（权重和偏置；批归一化：缩放和平移）各取值的个数；x 轴：参数值。每个图下方：这些参数的 L2 范数。Xavier 和 He 初始化按每层的宽度缩放其分布；权重爆炸或坍缩会在这里显现。</translation>
     </message>
     <message>
         <source>How many of each layer&apos;s weights (batch norm: its scales; biases not included) have each value. Under each plot: the L2 norm of all the layer&apos;s parameters, weights and biases. Xavier and He initialisation scale each layer&apos;s spread by its width; weights that blow up or collapse show here.</source>
@@ -1931,19 +3460,30 @@
     </message>
 </context>
 <context>
+    <name>exports</name>
+    <message>
+        <location filename="../../gui/exports.py" line="+39"/>
+        <source>unknown plot format {ext} (use .png, .svg or .csv)</source>
+        <translation>未知的图表格式 {ext}（请用 .png、.svg 或 .csv）</translation>
+    </message>
+</context>
+<context>
     <name>style</name>
     <message>
+        <location filename="../../gui/panels/style.py" line="-76"/>
         <source>NaN</source>
-        <extracomment>how far a region&apos;s colour goes from white towards its class colour: the points, drawn in the full colour, must stand out on their own region larger values are drawn as gaps: Qt and pyqtgraph compute ranges, widths and squared lengths from them, which overflow near the float limit (1e308)</extracomment>
-        <translation type="vanished">NaN</translation>
+        <extracomment>selection colours of lists and combo boxes: a saturated blue under white text in every state (some platform themes give a pale highlight under white text, which made the current item of a combo box unreadable) how far a region&apos;s colour goes from white towards its class colour: the points, drawn in the full colour, must stand out on their own region pixels per decade from which 2 and 5 x 10^k get labels larger values are drawn as gaps: Qt and pyqtgraph compute ranges, widths and squared lengths from them, which overflow near the float limit (1e308)</extracomment>
+        <translation>NaN</translation>
     </message>
     <message>
+        <location line="+11"/>
         <source>1 value not finite (not drawn)</source>
-        <translation type="vanished">1 个值不是有限值（未绘制）</translation>
+        <translation>1 个值不是有限值（未绘制）</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>{n} values not finite (not drawn)</source>
-        <translation type="vanished">{n} 个值不是有限值（未绘制）</translation>
+        <translation>{n} 个值不是有限值（未绘制）</translation>
     </message>
 </context>
 </TS>
