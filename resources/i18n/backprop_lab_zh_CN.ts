@@ -214,12 +214,12 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>Press Play (Space) to train</source>
         <translation>按“播放”（空格键）开始训练</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-24"/>
         <source>epoch &lt;b&gt;{n}&lt;/b&gt;</source>
         <translation>轮次 &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
@@ -244,7 +244,12 @@
         <translation>（训练 / 验证）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>step {n} failed</source>
+        <translation>第 {n} 步失败</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&lt;b&gt;{n}&lt;/b&gt; steps/s</source>
         <translation>&lt;b&gt;{n}&lt;/b&gt; 步/秒</translation>
     </message>
@@ -2173,7 +2178,7 @@
 <context>
     <name>HistogramRow</name>
     <message>
-        <location filename="../../gui/panels/histogram_row.py" line="+169"/>
+        <location filename="../../gui/panels/histogram_row.py" line="+203"/>
         <source>count</source>
         <extracomment>below this width per layer the row scrolls sideways instead of squeezing at most this many plots at once; more layers are paged</extracomment>
         <translation>数量</translation>
@@ -2182,7 +2187,7 @@
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../gui/i18n.py" line="+238"/>
+        <location filename="../../gui/i18n.py" line="+247"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -2809,7 +2814,7 @@
         <translation>删除该层</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/network_canvas.py" line="+253"/>
+        <location filename="../../gui/panels/network_canvas.py" line="+254"/>
         <source>, gradient {value}</source>
         <extracomment>counters a test (and the benchmark) reads: full drawings, and column bodies made</extracomment>
         <translation>，梯度 {value}</translation>
@@ -2830,7 +2835,7 @@
         <translation>{path} 单元 {unit}</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+77"/>
         <source>+ skip (residual)</source>
         <translation>+ 跳跃连接（残差）</translation>
     </message>
@@ -3386,7 +3391,7 @@
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../../gui/worker.py" line="+358"/>
+        <location filename="../../gui/worker.py" line="+373"/>
         <source>killed by signal {0} ({1})</source>
         <extracomment>steps per second for each speed setting (None: as fast as possible) live edits for the same setting are sent at most once per this many milliseconds (the first at once, the last always) a process that dies this many times in a row without building anything is not restarted whether the last built run kept the previous run&apos;s weights how many times the training process was restarted after dying</extracomment>
         <translation>被信号 {0} 终止（{1}）</translation>
