@@ -20,8 +20,6 @@ colour bar out of the dock); with many points a random subset of at most
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
@@ -189,11 +187,7 @@ class OutputPanel(PredictionViews, QWidget):
         plot = self.plot
         plot.showGrid(x=False, y=False)  # grid lines over a heat map are noise
         classes = max(int(info.out_width) if info.out_width > 1 else 2, int(_max_label(info)) + 1)
-        # the generated sets name their classes "class 0", "class 1", ...: say it in the window's language
-        names = [
-            self.tr("class {i}").format(i=name[6:]) if re.fullmatch(r"class \d+", str(name)) else name
-            for name in (info.class_names or [f"class {i}" for i in range(classes)])
-        ]
+        names = info.class_names or [self.tr("class {i}").format(i=i) for i in range(classes)]
         self.class_names = names
         self.binary = len(names) == 2
         x_name, y_name = _input_names(info)
