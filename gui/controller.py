@@ -367,6 +367,23 @@ _EPS_ZERO = QT_TRANSLATE_NOOP(
 )
 
 
+_OUTPUT_OF = QT_TRANSLATE_NOOP("EngineError", "the output of {layer} ({label})")
+_GRADIENT_OF = QT_TRANSLATE_NOOP("EngineError", "the gradient of {param}")
+
+
+def _with_translated_where(code, args: dict) -> dict:
+    """``args`` with ``where`` (the engine's English phrase naming the layer or parameter)
+    said again in the window's language from the names it was made of."""
+    args = dict(args)
+    if "layer" in args and "label" in args:
+        args["where"] = QCoreApplication.translate("EngineError", _OUTPUT_OF).format(
+            layer=args["layer"], label=args["label"]
+        )
+    elif code in ("nonfinite_gradient", "gradient_norm_overflow") and "param" in args:
+        args["where"] = QCoreApplication.translate("EngineError", _GRADIENT_OF).format(param=args["param"])
+    return args
+
+
 def coded_message(code, args, text: str) -> str:
     """A failure that carries a ``code`` and its ``args`` as a translated sentence; an
     unknown code (or arguments that do not fit) gets :func:`plain_message` of ``text``."""
@@ -376,6 +393,7 @@ def coded_message(code, args, text: str) -> str:
         else:
             sentence = _CODED.get(code)
         if sentence is not None:
+            args = _with_translated_where(code, args)
             try:
                 said = QCoreApplication.translate("EngineError", sentence).format(**args)
             except (KeyError, IndexError, ValueError):

@@ -742,11 +742,21 @@
         <source>Training stopped at step {step} (epoch {epoch}): eps is 0, so the {optimizer} update of a parameter whose gradient has been 0 so far is 0 / 0 = NaN. Set the optimizer&apos;s eps to a small positive value.</source>
         <translation>训练在第 {step} 步（第 {epoch} 轮）停止：eps 为 0，因此对于梯度至今一直为 0 的参数，{optimizer} 的更新是 0 / 0 = NaN。请把优化器的 eps 设为一个小的正数。</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>the output of {layer} ({label})</source>
+        <translation>{layer}（{label}）的输出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the gradient of {param}</source>
+        <translation>{param} 的梯度</translation>
+    </message>
 </context>
 <context>
     <name>EngineInfo</name>
     <message>
-        <location line="+30"/>
+        <location line="+40"/>
         <source>Finished {0} epochs. Press Play to train further.</source>
         <translation>已完成 {0} 轮。按“播放”继续训练。</translation>
     </message>
@@ -2843,10 +2853,9 @@
 <context>
     <name>OutputPanel</name>
     <message>
-        <location filename="../../gui/panels/output_view.py" line="+45"/>
+        <location filename="../../gui/panels/output_view.py" line="+50"/>
         <location line="+94"/>
         <source>Output</source>
-        <extracomment>at most this many training (and validation) points are drawn over the plane a confusion matrix of more classes shows colours without counts (400 texts at most)</extracomment>
         <translation>输出</translation>
     </message>
     <message>
@@ -2860,24 +2869,25 @@
         <translation>决策边界</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+191"/>
+        <location filename="../../gui/panels/output_predictions.py" line="+29"/>
+        <location filename="../../gui/panels/output_view.py" line="+1"/>
         <source>Fitted curve</source>
+        <extracomment>at most this many training (and validation) points are drawn over the plane a confusion matrix of more classes shows colours without counts (400 texts at most)</extracomment>
         <translation>拟合曲线</translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location filename="../../gui/panels/output_view.py" line="+1"/>
         <source>Predicted against true values</source>
         <translation>预测值与真实值的对比</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+268"/>
+        <location filename="../../gui/panels/output_predictions.py" line="+98"/>
+        <location filename="../../gui/panels/output_view.py" line="+1"/>
         <source>Confusion matrix</source>
         <translation>混淆矩阵</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location filename="../../gui/panels/output_view.py" line="+3"/>
         <source>Neuron output over the input plane</source>
         <translation>神经元在输入平面上的输出</translation>
     </message>
@@ -2887,21 +2897,21 @@
         <translation>类别 {i}</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <location line="+108"/>
-        <location line="+114"/>
+        <location filename="../../gui/panels/output_predictions.py" line="-88"/>
+        <location line="+117"/>
+        <location filename="../../gui/panels/output_view.py" line="+39"/>
         <source>training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-110"/>
         <location line="+109"/>
-        <location line="+112"/>
+        <location filename="../../gui/panels/output_view.py" line="+0"/>
         <source>validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location filename="../../gui/panels/output_view.py" line="+6"/>
         <source>Showing {n} of {total} points, chosen at random.</source>
         <translation>随机显示了 {total} 个点中的 {n} 个。</translation>
     </message>
@@ -2946,22 +2956,22 @@
         <translation>一个隐藏单元在输入平面上每一点的输出（紫色为负，白色为 0，绿色为正）：这个单元为边界贡献的那一部分。把鼠标移开即可返回。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../gui/panels/output_predictions.py" line="-124"/>
         <source>target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+28"/>
         <source>network output</source>
         <translation>网络输出</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The network&apos;s output for every input value (the dark line) over the training (circles) and validation (triangles) examples: a good fit follows the trend, not every noisy point.</source>
         <translation>网络对每个输入值的输出（深色线），叠加在训练样本（圆点）和验证样本（三角形）上：好的拟合跟随趋势，而不是每个带噪声的点。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Predicted vs true</source>
         <translation>预测值与真实值</translation>
     </message>
@@ -2976,12 +2986,12 @@
         <translation>预测值</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Each point is one example: its true target across, the network&apos;s prediction up. A perfect model puts every point on the dashed line y = x.</source>
         <translation>每个点是一个样本：横轴是它的真实目标值，纵轴是网络的预测。完美的模型会把每个点都放在虚线 y = x 上。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>predicted class</source>
         <translation>预测类别</translation>
     </message>
@@ -2991,12 +3001,12 @@
         <translation>真实类别</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Row: the true class, column: the class the network predicted; each cell counts examples, so the diagonal holds the correct ones and any other cell a kind of mistake.</source>
         <translation>行：真实类别，列：网络预测的类别；每个格子统计样本数，因此对角线上是预测正确的样本，其他格子各是一种错误。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>count</source>
         <translation>数量</translation>
     </message>
