@@ -27,6 +27,8 @@ MAX_CURVES = 12
 LOG_LIMIT = 1e300
 #: below this height per plot the plots go without titles
 COMPACT_HEIGHT = 300
+#: height of one row of a legend (px), to tell whether it leaves its plot room
+LEGEND_ROW_HEIGHT = 18
 
 
 class GradientNormPanel(QWidget):
@@ -150,6 +152,14 @@ class GradientNormPanel(QWidget):
                     plot.setTitle(None)
                 else:
                     style.set_title(plot, title)
+        # a legend of many layers in a short dock would squeeze its plot to a sliver: the
+        # caption says what the colours mean (dark near the input, light near the output)
+        plots = 2 if self.show_ratio.isChecked() else 1
+        for plot in (self.norm_plot, self.ratio_plot):
+            legend = plot.legend
+            if legend is not None:
+                rows = max(1, getattr(legend, "rowCount", 1))
+                style.show_legend(plot, legend, rows * LEGEND_ROW_HEIGHT <= 0.3 * self.height() / plots)
 
     def _draw(self) -> None:
         for series, curves in ((self.norms, self.norm_curves), (self.ratios, self.ratio_curves)):
