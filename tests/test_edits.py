@@ -217,6 +217,8 @@ def test_space_plays_after_opening_an_example_whatever_has_focus(qtbot, window):
 
     window.open_example(os.path.join(EXAMPLES_DIR, "xor.json"))
     qtbot.waitUntil(lambda: window.info is not None and window.info.data_name == "xor", timeout=5000)
+    # slowly: at full speed xor's planned epochs can end between two looks at ``playing``
+    window.worker.set_speed("slow")
     combo = window.training_panel.optimizer
     window.docks["Training"].show()
     window.activateWindow()

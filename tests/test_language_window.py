@@ -246,6 +246,7 @@ def test_switching_language_keeps_project_undo_and_run(qtbot, english_window, qa
     window.edit("training", {**window.doc.project["training"], "epochs": 777}, "epochs")
     undo_count = window.doc.undo_stack.count()
     project = window.doc.project
+    window.worker.set_speed("slow")  # still training when the switch is over, however fast the machine
     window.toggle_play()
     qtbot.waitUntil(lambda: window.playing, timeout=10000)
     generation = window.generation
