@@ -217,7 +217,8 @@ def show_legend(plot: pg.PlotItem, legend: pg.LegendItem, shown: bool) -> None:
 def remove_legend(plot: pg.PlotItem) -> None:
     legend = plot.legend
     if legend is not None:
-        plot.layout.removeItem(legend)
+        if any(plot.layout.itemAt(i) is legend for i in range(plot.layout.count())):  # not if hidden
+            plot.layout.removeItem(legend)
         if legend.scene() is not None:
             legend.scene().removeItem(legend)
         plot.legend = None
