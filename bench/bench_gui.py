@@ -72,10 +72,11 @@ def run_event_loop(seconds: float) -> None:
     loop.exec()
 
 
-def with_window(path: str, seconds: float) -> dict:
-    from PySide6.QtCore import QSettings, QTimer
+def bench_window(path: str | None):
+    """The main window on ``path`` (None: the default project) at 1600x1000, shown and
+    settled, and a one-item list counting the snapshots it draws from now on."""
+    from PySide6.QtCore import QSettings
 
-    from gui import commands as cmd
     from gui.app import make_app
     from gui.main_window import MainWindow
 
@@ -88,6 +89,15 @@ def with_window(path: str, seconds: float) -> dict:
     run_event_loop(1.5)
     drawn = [0]
     window.controller.snapshot.connect(lambda _snap: drawn.__setitem__(0, drawn[0] + 1))
+    return window, drawn
+
+
+def with_window(path: str, seconds: float) -> dict:
+    from PySide6.QtCore import QTimer
+
+    from gui import commands as cmd
+
+    window, drawn = bench_window(path)
     delays = []
     last = [time.perf_counter()]
 
@@ -174,20 +184,9 @@ def open_examples(settle: float = 2.5) -> dict[str, tuple[float, bool]]:
     whether the new project was drawn by then)."""
     import glob
 
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QTimer
 
-    from gui.app import make_app
-    from gui.main_window import MainWindow
-
-    make_app()
-    settings = QSettings(os.path.join("/tmp", "bench_gui_settings.ini"), QSettings.IniFormat)
-    settings.clear()
-    window = MainWindow(None, settings=settings)
-    window.resize(1600, 1000)
-    window.show()
-    run_event_loop(1.5)
-    drawn = [0]
-    window.controller.snapshot.connect(lambda _snap: drawn.__setitem__(0, drawn[0] + 1))
+    window, drawn = bench_window(None)
     gaps = []
     last = [time.perf_counter()]
 
