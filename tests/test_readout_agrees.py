@@ -31,6 +31,7 @@ def test_the_readout_names_the_step_the_banner_names(qtbot):
     controls.show_progress(snap, None, "classification")
     text = controls.readout.text()
     assert f"step <b>{trainer.step_count}</b>" in text and f"step {info.value.step} failed" in text
+    assert "Press Play" not in text  # a run that failed at its first step is not waiting to start
 
 
 def test_a_run_that_did_not_diverge_has_no_failed_step():

@@ -96,7 +96,7 @@ class Controls(QWidget):
             parts.append("<span style='color:#b3261e'><b>" + failed_text + "</b></span>")
         if steps_per_second and math.isfinite(steps_per_second):
             parts.append(self.tr("<b>{n}</b> steps/s").format(n=f"{steps_per_second:,.0f}"))
-        if snap.step == 0:
+        if snap.step == 0 and failed is None:
             parts.insert(0, "<span style='color:#2e7d32'><b>" + self.tr("Press Play or Space to train") + "</b></span>")
         self.readout.setText(" · ".join(parts))
 
