@@ -1,4 +1,4 @@
-"""Headless command line: ``train`` and ``gradcheck``.
+"""Headless command line: ``train``, ``gradcheck`` and ``sweep`` (see :mod:`core.sweep_cli`).
 
 Exit status 0 on success, 2 on a bad project, file or argument, or when the
 work does not fit in memory (one line on stderr), 1 when training diverged
@@ -19,6 +19,7 @@ import time
 import numpy as np
 from threadpoolctl import threadpool_limits
 
+from . import sweep_cli
 from .inspect import gradient_check
 from .project import atomic_write, check_network_size, load_project, write_target
 from .registry import ConfigError, show
@@ -74,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--atol", type=float, default=1e-8,
                        help="a tensor also passes if no element differs by more than this (tiny, "
                             "vanishing gradients: finite differences are round-off there)")
+    sweep_cli.add_parser(sub, _positive_int)
     return parser
 
 
@@ -88,7 +90,9 @@ def main(argv: list[str] | None = None) -> int:
                 return _train(args)
             if args.command == "gradcheck":
                 return _gradcheck(args)
-        raise UsageError("expected a sub-command: train or gradcheck")
+            if args.command == "sweep":
+                return sweep_cli.run(args)
+        raise UsageError("expected a sub-command: train, gradcheck or sweep")
     except (UsageError, ConfigError) as exc:
         return _error(str(exc))
     except MemoryError:
