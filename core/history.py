@@ -18,6 +18,8 @@ keep every step.  ``max_rows=None`` keeps every row (the command line's
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -33,6 +35,17 @@ _ROW = 0
 _COL = {name: i + 1 for i, name in enumerate(HISTORY_COLUMNS)}
 _WIDTH = len(HISTORY_COLUMNS) + 1
 _EVAL = slice(_COL["train_loss"], _WIDTH)
+
+
+@dataclass(frozen=True)
+class ChangeMark:
+    """A setting changed while training: from step ``step + 1`` on, ``key`` is ``new``
+    instead of ``old`` (drawn on every plot with a step axis at ``step``)."""
+
+    step: int
+    key: str  # the project's name: "lr", "momentum", "batch_size", "grad_clip", ...
+    old: Any
+    new: Any
 
 
 class History:

@@ -103,6 +103,7 @@ class Snapshot:
     finished: bool
     predictions: Predictions | None = None
     failed_step: int | None = None  # the step that diverged (not counted in ``step``), if one did
+    changes: tuple = ()  # core.history.ChangeMark: every setting changed while training, in order
 
 
 def run_info(trainer) -> RunInfo:
@@ -161,6 +162,7 @@ def take_snapshot(
         finished=trainer.finished,
         predictions=compute_predictions(trainer) if predictions else None,
         failed_step=getattr(trainer.divergence, "step", None),
+        changes=tuple(trainer.changes),
     )
 
 

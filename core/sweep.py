@@ -151,7 +151,7 @@ def apply_overrides(project: dict, overrides) -> dict:
         raise ConfigError(
             f"{_overrides_text(overrides)}: {exc}",
             getattr(exc, "code", "bad_value"),
-            **(getattr(exc, "params", None) or {}),
+            **(exc.args if isinstance(exc.args, dict) else {}),
         ) from None
 
 

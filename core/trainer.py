@@ -30,7 +30,7 @@ from . import snapshot as snapshots
 from .data import DataSplit, build_data, epoch_batches
 from .divergence import TrainingDiverged, gradient_failure, loss_failure, update_failure, weights_are_finite
 from .evaluation import Evaluation
-from .history import DEFAULT_MAX_ROWS, HISTORY_COLUMNS, History
+from .history import DEFAULT_MAX_ROWS, HISTORY_COLUMNS, ChangeMark, History
 from .layers import BatchNorm
 from .losses import resolve_loss
 from .network import Network
@@ -104,6 +104,7 @@ class Trainer(Evaluation):
         self.grad_norm = NAN  # of the last step's whole gradient, before clipping
         self.divergence: TrainingDiverged | None = None  # why training stopped, if it diverged
         self._extent = None
+        self.changes: list[ChangeMark] = []  # settings changed while training, in order
 
     # ---- construction helpers
     def _make_loss(self, spec):
@@ -148,7 +149,16 @@ class Trainer(Evaluation):
         return self.optimizer.group["lr"]
 
     def set_hyperparameter(self, key: str, value) -> None:
-        """Change an optimizer hyper-parameter; the next step uses it."""
+        """Change an optimizer hyper-parameter; the next step uses it (marked in :attr:`changes`)."""
+        old = self.base_lr if key == "lr" else self.optimizer.group.get(key)
+        self._set_hyperparameter(key, value)
+        self._mark(key, old, self.base_lr if key == "lr" else self.optimizer.group.get(key))
+
+    def _mark(self, key, old, new) -> None:
+        if self.step_count > 0 and old != new:
+            self.changes.append(ChangeMark(self.step_count, key, copy.deepcopy(old), copy.deepcopy(new)))
+
+    def _set_hyperparameter(self, key: str, value) -> None:
         if key == "lr":
             value = float(value)
             self.optimizer.set("lr", value)
@@ -160,7 +170,12 @@ class Trainer(Evaluation):
         self.project["optimizer"]["lr"] = self.base_lr
 
     def set_training_option(self, key: str, value) -> None:
-        """Change ``grad_clip``, ``batch_size`` or ``epochs`` between steps."""
+        """Change ``grad_clip``, ``batch_size`` or ``epochs`` between steps (marked in :attr:`changes`)."""
+        old = self.project["training"].get(key)
+        self._set_training_option(key, value)
+        self._mark(key, old, value)
+
+    def _set_training_option(self, key: str, value) -> None:
         if key == "epochs":
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise ConfigError(f"training.epochs: must be an integer >= 1, got {value!r}")
@@ -371,6 +386,7 @@ class Trainer(Evaluation):
             "wait": self._wait,
             "grad_norm": self.grad_norm,
             "divergence": self.divergence,
+            "changes": list(self.changes),
         }
 
     def set_state(self, state: dict) -> None:
@@ -379,7 +395,7 @@ class Trainer(Evaluation):
         self.base_lr = state["base_lr"]
         self.grad_clip = state["grad_clip"]
         if state["batch_size"] != self.batch_size:
-            self.set_training_option("batch_size", state["batch_size"])
+            self._set_training_option("batch_size", state["batch_size"])
         self.shuffle_rng.bit_generator.state = copy.deepcopy(state["shuffle_rng"])
         self.dropout_rng.bit_generator.state = copy.deepcopy(state["dropout_rng"])
         self.step_count = state["step_count"]
@@ -394,6 +410,7 @@ class Trainer(Evaluation):
         self._wait = state["wait"]
         self.grad_norm = state.get("grad_norm", NAN)
         self.divergence = state.get("divergence")
+        self.changes = list(state.get("changes", []))
         self._previous_flat = None
         self.last_tape = None  # no pass of the restored state: no activation statistics until a step
 

@@ -35,6 +35,7 @@ from gui import i18n
 from gui import network_edit as ne
 from gui.controller import Controller
 from gui.document import ProjectDocument
+from gui.experiment_actions import ExperimentActions
 from gui.file_actions import FileActions
 from gui.snapshot_dispatch import LATEST_STATE_RATE, SnapshotDispatch
 from gui.window_actions import WindowActions
@@ -43,7 +44,7 @@ from gui.window_layout import EXAMPLES_DIR, PREFERRED_SIZE, SETTINGS_VERSION, Wi
 __all__ = ["EXAMPLES_DIR", "LATEST_STATE_RATE", "PREFERRED_SIZE", "SETTINGS_VERSION", "MainWindow"]
 
 
-class MainWindow(FileActions, WindowLayout, WindowActions, SnapshotDispatch, QMainWindow):
+class MainWindow(FileActions, ExperimentActions, WindowLayout, WindowActions, SnapshotDispatch, QMainWindow):
     def __init__(self, project_path: str | None = None, settings: QSettings | None = None):
         super().__init__()
         self.settings = settings or QSettings("BackpropLab", "Backprop Lab")
@@ -65,6 +66,7 @@ class MainWindow(FileActions, WindowLayout, WindowActions, SnapshotDispatch, QMa
         self._setup_actions()
         self._setup_menus()
         self._setup_recovery()
+        self._setup_experiments()
         self._connect()
         self._restore_settings()
         self.controller.start()
@@ -194,6 +196,7 @@ class MainWindow(FileActions, WindowLayout, WindowActions, SnapshotDispatch, QMa
             return
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState(SETTINGS_VERSION))
+        self._close_experiments()  # records the run while the training process still answers
         self.controller.stop()
         self._stop_file_checks()
         self._recovery_timer.stop()

@@ -154,6 +154,13 @@ class WindowActions:
             QCoreApplication.translate("MainWindow", "Remove the hidden layer nearest the output"),
         )
         a("restore_layout", QCoreApplication.translate("MainWindow", "Restore Default Layout"), self.restore_layout)
+        a(
+            "sweep",
+            QCoreApplication.translate("MainWindow", "S&weep…"),
+            self.show_sweep_dialog,
+            "Ctrl+Shift+W",
+            QCoreApplication.translate("MainWindow", "Train many variants of this project and compare them"),
+        )
         self.controls = Controls(self.actions_by_name)
         self.toolbar_holder.addWidget(self.controls)
         # the read-out gets a row of its own, as wide as the drawing: beside the buttons
@@ -205,6 +212,9 @@ class WindowActions:
         train_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Train"))
         for name in ("play", "step", "step_epoch", "reset"):
             train_menu.addAction(acts[name])
+        self.experiments_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "E&xperiments"))
+        self.experiments_menu.addAction(acts["sweep"])
+        self.experiments_menu.addAction(self.docks["Runs"].toggleViewAction())
         view_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&View"))
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())

@@ -19,6 +19,7 @@ from gui.panels.inspector import LayerInspector
 from gui.panels.loss_plot import LossPanel
 from gui.panels.network_canvas import NetworkCanvas
 from gui.panels.output_view import OutputPanel
+from gui.panels.runs_panel import RunsPanel
 from gui.panels.training_panel import TrainingPanel
 from gui.panels.weight_histograms import WeightHistogramPanel
 
@@ -126,6 +127,10 @@ class WindowLayout:
             QCoreApplication.translate("MainWindow", "Activations"),
             bottom,
             tab_with="Gradient norms",
+        )
+        self.runs_panel = RunsPanel()
+        self._dock(
+            self.runs_panel, "Runs", QCoreApplication.translate("MainWindow", "Runs"), bottom, tab_with="Gradient norms"
         )
         self.docks["Gradient norms"].raise_()
         self.splitDockWidget(self.docks["Output"], self.docks["Loss"], Qt.Vertical)

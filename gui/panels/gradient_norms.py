@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 from core.trainer import RunInfo, Snapshot
 
 from . import style
+from .change_markers import ChangeMarkers
 from .gradient_histograms import PARAMETERISED
 from .series import Series
 
@@ -52,6 +53,7 @@ class GradientNormPanel(QWidget):
             1, self.tr("Update-to-weight ratio \u2016\u0394W\u2016 / \u2016W\u2016"), self.tr("ratio")
         )
         self.ratio_plot.setXLink(self.norm_plot)
+        self.markers = ChangeMarkers([self.norm_plot, self.ratio_plot])
         # the ratio plot is opt-in: two stacked plots in a short dock leave each too flat to read
         self.show_ratio = QCheckBox(self.tr("update-to-weight ratio"))
         self.show_ratio.setObjectName("show_update_ratio")
@@ -86,12 +88,14 @@ class GradientNormPanel(QWidget):
         layers = [lay for lay in info.layers if lay.kind in PARAMETERISED]
         self._set_layers([lay.path for lay in layers], [lay.label for lay in layers])
         self._set_nonfinite(0)
+        self.markers.reset()
 
     def update_snapshot(self, snap: Snapshot) -> None:
         layers = snap.layers
         if len(layers) != len(self.paths) or any(s.path != p for s, p in zip(layers, self.paths)):
             self._set_layers([s.path for s in layers], [s.label for s in layers])
         step = snap.step
+        self.markers.update(getattr(snap, "changes", ()))
         bad = 0
         for norm, ratio, i in zip(self.norms, self.ratios, self.shown):
             stats = layers[i]

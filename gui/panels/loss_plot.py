@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QBoxLayout, QCheckBox, QLabel, QVBoxLayout, QWidge
 from core.trainer import RunInfo, Snapshot
 
 from . import style
+from .change_markers import ChangeMarkers
 from .series import Series
 
 LEFT_AXIS_WIDTH = 60
@@ -98,6 +99,7 @@ class LossPanel(QWidget):
         layout.addLayout(self.plots_box, 1)
         self._side_by_side = False
         self._fit_titles()
+        self.markers = ChangeMarkers([self.loss_plot, self.accuracy_plot])
 
     # ---- Public API
     def reset(self, info: RunInfo) -> None:
@@ -120,6 +122,7 @@ class LossPanel(QWidget):
         h = snap.history
         if snap.history_start == 0:
             self._clear()
+        self.markers.update(getattr(snap, "changes", ()))
         if len(h.get("step", ())) == 0:
             return
         steps = np.asarray(h["step"], dtype=float)
@@ -247,6 +250,7 @@ class LossPanel(QWidget):
                 style.set_title(plot, title)
 
     def _clear(self) -> None:
+        self.markers.reset()
         self.loss_plot._grown_limit = None
         self._set_nonfinite(0)
         for name, s in self.series.items():

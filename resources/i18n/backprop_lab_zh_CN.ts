@@ -98,7 +98,7 @@
 <context>
     <name>Caption</name>
     <message>
-        <location filename="../../gui/panels/style.py" line="+412"/>
+        <location filename="../../gui/panels/style.py" line="+413"/>
         <source>Hide this explanation</source>
         <translation>隐藏这段说明</translation>
     </message>
@@ -2090,9 +2090,9 @@
 <context>
     <name>GradientNormPanel</name>
     <message>
-        <location filename="../../gui/panels/gradient_norms.py" line="+37"/>
+        <location filename="../../gui/panels/gradient_norms.py" line="+40"/>
         <source>Gradient norms</source>
-        <extracomment>more layers than this: show this many, evenly spread by depth (200 curves are unreadable and slow) on a log axis any positive finite value can be drawn below this height per plot the plots go without titles</extracomment>
+        <extracomment>more layers than this: show this many, evenly spread by depth (200 curves are unreadable and slow) on a log axis any positive finite value can be drawn below this height per plot the plots go without titles height of one row of a legend (px), to tell whether it leaves its plot room</extracomment>
         <translation>梯度范数</translation>
     </message>
     <message>
@@ -2117,7 +2117,7 @@
         <translation>比值</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>update-to-weight ratio</source>
         <translation>更新量与权重之比</translation>
     </message>
@@ -2127,7 +2127,7 @@
         <translation>同时绘制每层的 ‖ΔW‖ / ‖W‖（经验上希望它在 1e-3 左右）</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+64"/>
         <source>Gradient norm per layer</source>
         <translation>每层的梯度范数</translation>
     </message>
@@ -2137,7 +2137,7 @@
         <translation>每层的更新量与权重之比</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+54"/>
         <source>step</source>
         <translation>步</translation>
     </message>
@@ -2320,7 +2320,7 @@
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="+38"/>
+        <location filename="../../gui/panels/loss_plot.py" line="+39"/>
         <location line="+34"/>
         <source>Loss</source>
         <translation>损失</translation>
@@ -2372,7 +2372,7 @@
         <translation>准确率 %</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>mean squared error</source>
         <translation>均方误差</translation>
     </message>
@@ -2392,7 +2392,7 @@
         <translation>损失（{name}）</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Loss over training steps</source>
         <translation>损失随训练步数的变化</translation>
     </message>
@@ -2415,7 +2415,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/window_layout.py" line="+34"/>
+        <location filename="../../gui/window_layout.py" line="+35"/>
         <source>Backprop Lab</source>
         <translation>Backprop Lab</translation>
     </message>
@@ -2470,7 +2470,12 @@
         <translation>激活值</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
+        <source>Runs</source>
+        <translation>运行记录</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
@@ -2570,7 +2575,7 @@
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="+302"/>
+        <location filename="../../gui/main_window.py" line="+305"/>
         <location filename="../../gui/window_actions.py" line="+6"/>
         <source>Play</source>
         <translation>播放</translation>
@@ -2636,7 +2641,17 @@
         <translation>恢复默认布局</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+3"/>
+        <source>S&amp;weep…</source>
+        <translation>参数扫描(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Train many variants of this project and compare them</source>
+        <translation>训练此项目的多个变体并加以比较</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2672,16 +2687,21 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>E&amp;xperiments</source>
+        <translation>实验(&amp;X)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="-140"/>
+        <location filename="../../gui/main_window.py" line="-141"/>
         <source>Weights re-initialised, history cleared</source>
         <translation>权重已重新初始化，历史已清空</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>hide</source>
         <translation>隐藏</translation>
     </message>
@@ -2699,6 +2719,11 @@
         <location line="+2"/>
         <source>{name}{star} — Backprop Lab</source>
         <translation>{name}{star} — Backprop Lab</translation>
+    </message>
+    <message>
+        <location filename="../../gui/experiment_actions.py" line="+37"/>
+        <source>Cannot open this run&apos;s project: {reason}</source>
+        <translation>无法打开这次运行的项目：{reason}</translation>
     </message>
 </context>
 <context>
@@ -3177,6 +3202,210 @@
     </message>
 </context>
 <context>
+    <name>RunRecorder</name>
+    <message>
+        <location filename="../../gui/run_recorder.py" line="+182"/>
+        <source>The run history {path} was written by a newer Backprop Lab; runs are not recorded.</source>
+        <extracomment>seconds between two writes of a run that keeps playing</extracomment>
+        <translation>运行记录 {path} 由更新版本的 Backprop Lab 写入；不会记录运行。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The run history {path} is damaged; it was left as it is and runs are not recorded. Move it away to start a new one.</source>
+        <translation>运行记录 {path} 已损坏；文件保持原样，不会记录运行。将它移走即可开始新的记录。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Runs are not recorded: {reason}</source>
+        <translation>不会记录运行：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>RunsPanel</name>
+    <message>
+        <location filename="../../gui/panels/runs_panel.py" line="+46"/>
+        <source>Runs</source>
+        <extracomment>the status names a run can have, as stored</extracomment>
+        <translation>运行记录</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Filter by name or setting…</source>
+        <translation>按名称或设置筛选…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show only runs whose name or project contains this text</source>
+        <translation>只显示名称或项目中包含此文字的运行</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show only runs with this status</source>
+        <translation>只显示处于此状态的运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Selected runs: loss per step (thin), validation loss (thick)</source>
+        <translation type="vanished">所选运行：每步损失（细线），验证损失（粗线）</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Loss of the selected runs</source>
+        <translation>所选运行的损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thin: the loss of each step&apos;s batch. Thick: the validation loss.</source>
+        <translation>细线：每步批次的损失。粗线：验证损失。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Open as Project</source>
+        <translation>作为项目打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the selected run&apos;s project (its settings and seed) as a new project</source>
+        <translation>将所选运行的项目（其设置和随机种子）作为新项目打开</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the table of the runs shown as a CSV file</source>
+        <translation>将显示的运行表写成 CSV 文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected runs from the history</source>
+        <translation>从记录中删除所选运行</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Val loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Val accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parent</source>
+        <translation>父运行</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n 次运行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>Export Runs</source>
+        <translation>导出运行记录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrote {path}</source>
+        <translation>已写入 {path}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>diverged</source>
+        <translation>已发散</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <location filename="../../gui/help/shortcuts_dialog.py" line="+109"/>
@@ -3197,6 +3426,222 @@
         <location line="+0"/>
         <source>What it does</source>
         <translation>作用</translation>
+    </message>
+</context>
+<context>
+    <name>SweepDialog</name>
+    <message>
+        <location filename="../../gui/sweep_dialog.py" line="+83"/>
+        <location line="+174"/>
+        <source>Sweep</source>
+        <extracomment>settings offered in the parameter column (any dotted path of the project may be typed)</extracomment>
+        <translation>参数扫描</translation>
+    </message>
+    <message>
+        <location line="-162"/>
+        <source>Train the current project with every combination of the values below (or some of them at random), from the same data. Values are separated by commas.</source>
+        <translation>用下面各值的每种组合（或随机抽取其中一部分）在相同数据上训练当前项目。各值之间用逗号分隔。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Values</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add Setting</source>
+        <translation>添加设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a setting to vary</source>
+        <translation>添加一个要变化的设置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove Setting</source>
+        <translation>删除设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected setting</source>
+        <translation>删除所选设置</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>every combination</source>
+        <translation>所有组合</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train only this many combinations, drawn at random (0: all of them)</source>
+        <translation>只训练随机抽取的这么多种组合（0：全部）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Train each combination with this many seeds (the project&apos;s, then the next)</source>
+        <translation>每种组合用这么多个随机种子训练（项目的种子，然后依次递增）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Epochs each run trains</source>
+        <translation>每次运行训练的轮数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Processes training at once on this computer</source>
+        <translation>在本机上同时训练的进程数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The address of a Dask scheduler (tcp://host:8786) to run the sweep on that cluster</source>
+        <translation>Dask 调度器的地址（tcp://host:8786），在该集群上运行扫描</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Random combinations:</source>
+        <translation>随机组合数：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seeds:</source>
+        <translation>随机种子数：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epochs per run:</source>
+        <translation>每次运行的轮数：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Local processes:</source>
+        <translation>本地进程数：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dask scheduler:</source>
+        <translation>Dask 调度器：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%v of %m runs</source>
+        <translation>%v / %m 次运行</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Val loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Train loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Val accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Run Sweep</source>
+        <translation>开始扫描</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start training every run of the sweep</source>
+        <translation>开始训练扫描中的每次运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel Sweep</source>
+        <translation>取消扫描</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drop the runs not started yet (runs in progress finish)</source>
+        <translation>放弃尚未开始的运行（进行中的运行会完成）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open Run as Project</source>
+        <translation>将运行作为项目打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the selected run&apos;s settings as a new project</source>
+        <translation>将所选运行的设置作为新项目打开</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>A setting of the project, as a dotted path (optimizer.lr, network.layers.0.units)</source>
+        <translation>项目的一个设置，用点分路径表示（optimizer.lr、network.layers.0.units）</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Cannot plan the sweep: {reason}</source>
+        <translation>无法规划扫描：{reason}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n run(s) planned.</source>
+        <translation>
+            <numerusform>已规划 %n 次运行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Every run of this sweep is already in the run history.</source>
+        <translation>此扫描的每次运行都已在运行记录中。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Training %n run(s)…</source>
+        <translation>
+            <numerusform>正在训练 %n 次运行…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Runs are not recorded: {reason}</source>
+        <translation>不会记录运行：{reason}</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The sweep stopped: {reason}</source>
+        <translation>扫描已停止：{reason}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n run(s) trained.</source>
+        <translation>
+            <numerusform>已训练 %n 次运行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancelling: the runs in progress finish first…</source>
+        <translation>正在取消：进行中的运行会先完成…</translation>
     </message>
 </context>
 <context>

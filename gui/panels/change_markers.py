@@ -1,0 +1,73 @@
+"""Markers of settings changed while training, on every plot with a step axis.
+
+Each change (``core.history.ChangeMark``: a step, a setting, its old and new
+value) is a dashed vertical line at its step; the first plot given also writes
+what changed ("lr 0.01 → 0.1"), so cause and effect line up across the plots.
+Several changes at one step share a line.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+
+MARKER_COLOR = "#6a3d9a"
+
+
+def change_text(marks) -> str:
+    return ", ".join(f"{m.key} {_value(m.old)} \u2192 {_value(m.new)}" for m in marks)
+
+
+def _value(v) -> str:
+    if isinstance(v, bool) or v is None:
+        return str(v).lower() if isinstance(v, bool) else "null"
+    if isinstance(v, float):
+        return f"{v:g}" if math.isfinite(v) else str(v)
+    if isinstance(v, (list, tuple)):
+        return "[" + ", ".join(_value(x) for x in v) + "]"
+    return str(v)
+
+
+class ChangeMarkers:
+    """Draws change marks on ``plots`` (the first one labelled)."""
+
+    def __init__(self, plots: list[pg.PlotItem]):
+        self.plots = plots
+        self.lines: list[tuple[pg.PlotItem, pg.InfiniteLine]] = []
+        self._shown: tuple = ()
+
+    def reset(self) -> None:
+        for plot, line in self.lines:
+            plot.removeItem(line)
+        self.lines = []
+        self._shown = ()
+
+    def update(self, changes) -> None:
+        """Show ``changes`` (a snapshot's full tuple); redrawn only when it changed."""
+        changes = tuple(changes or ())
+        if changes == self._shown:
+            return
+        self.reset()
+        self._shown = changes
+        by_step: dict[int, list] = {}
+        for mark in changes:
+            by_step.setdefault(mark.step, []).append(mark)
+        pen = pg.mkPen(MARKER_COLOR, width=1.5, style=Qt.DashLine)
+        for k, (step, marks) in enumerate(sorted(by_step.items())):
+            text = change_text(marks)
+            height = 0.95 - 0.13 * (k % 4)  # neighbouring labels at different heights: no overlap
+            for i, plot in enumerate(self.plots):
+                line = pg.InfiniteLine(
+                    pos=step,
+                    angle=90,
+                    pen=pen,
+                    movable=False,
+                    label=text if i == 0 else None,
+                    labelOpts={"position": height, "color": MARKER_COLOR, "anchors": [(0, 1), (0, 1)]},
+                )
+                line.setToolTip(text)
+                line.setZValue(5)
+                plot.addItem(line, ignoreBounds=True)
+                self.lines.append((plot, line))
