@@ -52,6 +52,8 @@ class Predictions:
     part: str = "val"
     rows: int = 0  # rows described (an evenly spaced subsample when fewer than ``of``)
     of: int = 0  # rows in that part of the data
+    scores: np.ndarray | None = None  # binary classification: P(class 1) of each row described
+    labels: np.ndarray | None = None  # binary classification: the true class of each row described
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,18 @@ def compute_predictions(trainer, limit: int | None = None) -> Predictions:
     rows = evenly_spaced(len(x), limit)
     x, y_rows = x[rows], y[rows]
     if trainer.data.task == "classification":
+        if trainer.data.n_classes == 2 and len(x):  # one pass gives the confusion and the ROC / PR scores
+            class_scores = trainer.class_scores(trainer.predict_output(x))
+            p1, pred = class_scores[:, 1], np.argmax(class_scores, axis=1)  # as confusion_of
+            confusion = np.bincount(y_rows * 2 + pred, minlength=4).reshape(2, 2)
+            return Predictions(
+                confusion=confusion,
+                part=part,
+                rows=len(x),
+                of=len(y),
+                scores=np.asarray(p1, dtype=np.float64).copy(),
+                labels=np.asarray(y_rows).copy(),
+            )
         return Predictions(confusion=trainer.confusion_of(x, y_rows), part=part, rows=len(x), of=len(y))
     out = trainer.predict_output(x)
     return Predictions(y_true=y_rows[:, 0].copy(), y_pred=out[:, 0].copy(), part=part, rows=len(x), of=len(y))

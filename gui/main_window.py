@@ -62,6 +62,7 @@ class MainWindow(FileActions, ExperimentActions, WindowLayout, WindowActions, Sn
             self.grad_hist_panel: latest,
             self.weight_hist_panel: latest,
             self.act_panel: latest,
+            self.roc_panel: latest,
         }
         self._setup_actions()
         self._setup_menus()

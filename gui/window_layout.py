@@ -19,6 +19,7 @@ from gui.panels.inspector import LayerInspector
 from gui.panels.loss_plot import LossPanel
 from gui.panels.network_canvas import NetworkCanvas
 from gui.panels.output_view import OutputPanel
+from gui.panels.roc_panel import RocPanel
 from gui.panels.runs_panel import RunsPanel
 from gui.panels.training_panel import TrainingPanel
 from gui.panels.weight_histograms import WeightHistogramPanel
@@ -81,6 +82,7 @@ class WindowLayout:
         self.weight_hist_panel = WeightHistogramPanel()
         self.act_panel = ActivationStatsPanel()
         self.output_panel = OutputPanel()
+        self.roc_panel = RocPanel()
         self.plot_panels = [
             self.loss_panel,
             self.output_panel,
@@ -88,6 +90,7 @@ class WindowLayout:
             self.grad_norm_panel,
             self.weight_hist_panel,
             self.act_panel,
+            self.roc_panel,
         ]
         self.docks: dict[str, QDockWidget] = {}
         # the right column (Output over Loss) runs the window's full height: on a
@@ -125,6 +128,13 @@ class WindowLayout:
             self.act_panel,
             "Activations",
             QCoreApplication.translate("MainWindow", "Activations"),
+            bottom,
+            tab_with="Gradient norms",
+        )
+        self._dock(
+            self.roc_panel,
+            "ROC / PR",
+            QCoreApplication.translate("MainWindow", "ROC / PR"),
             bottom,
             tab_with="Gradient norms",
         )

@@ -27,6 +27,7 @@ from gui.panels.gradient_histograms import GradientHistogramPanel  # noqa: E402
 from gui.panels.gradient_norms import GradientNormPanel  # noqa: E402
 from gui.panels.loss_plot import LossPanel  # noqa: E402
 from gui.panels.output_view import OutputPanel  # noqa: E402
+from gui.panels.roc_panel import RocPanel  # noqa: E402
 from gui.panels.style import region_color  # noqa: E402
 from gui.panels.weight_histograms import WeightHistogramPanel  # noqa: E402
 
@@ -34,7 +35,15 @@ from gui.panels.weight_histograms import WeightHistogramPanel  # noqa: E402
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 SCREENSHOTS = Path("/tmp/panels")
-PANELS = (LossPanel, GradientHistogramPanel, GradientNormPanel, WeightHistogramPanel, ActivationStatsPanel, OutputPanel)
+PANELS = (
+    LossPanel,
+    GradientHistogramPanel,
+    GradientNormPanel,
+    WeightHistogramPanel,
+    ActivationStatsPanel,
+    OutputPanel,
+    RocPanel,
+)
 
 
 def _project(source: str, layers: list, batch_size: int = 10, **data) -> dict:

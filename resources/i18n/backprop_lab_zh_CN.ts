@@ -2415,7 +2415,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/window_layout.py" line="+35"/>
+        <location filename="../../gui/window_layout.py" line="+36"/>
         <source>Backprop Lab</source>
         <translation>Backprop Lab</translation>
     </message>
@@ -2425,7 +2425,7 @@
         <translation>提示：+ / − 改变一层的神经元个数 · ⋯ 菜单可插入 Dropout、批量归一化或残差块 · 拖动层的标题可以移动它 · 悬停在权重或神经元上查看数值</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
@@ -2468,6 +2468,11 @@
         <location line="+7"/>
         <source>Activations</source>
         <translation>激活值</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ROC / PR</source>
+        <translation>ROC / PR</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2575,7 +2580,7 @@
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="+305"/>
+        <location filename="../../gui/main_window.py" line="+306"/>
         <location filename="../../gui/window_actions.py" line="+6"/>
         <source>Play</source>
         <translation>播放</translation>
@@ -3202,6 +3207,91 @@
     </message>
 </context>
 <context>
+    <name>RocPanel</name>
+    <message>
+        <location filename="../../gui/panels/roc_panel.py" line="+32"/>
+        <source>ROC / PR</source>
+        <translation>ROC / PR</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For a binary classifier: the confusion matrix at the threshold 0.5 (rows: true class, columns: predicted); the ROC curve, the true positive rate against the false positive rate as the threshold falls (the dashed diagonal is guessing; AUC is the area under the curve); and precision against recall (the dashed line is the share of positives; AP is the average precision).</source>
+        <translation>二分类器：阈值 0.5 时的混淆矩阵（行：真实类别，列：预测类别）；ROC 曲线，即阈值下降时真阳性率对假阳性率的曲线（虚线对角线为随机猜测；AUC 为曲线下面积）；以及精确率对召回率的曲线（虚线为正例所占比例；AP 为平均精确率）。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>false pos. rate</source>
+        <translation>假阳性率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>true pos. rate</source>
+        <translation>真阳性率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>class {i}</source>
+        <translation>类别 {i}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ROC and precision-recall curves are drawn for binary classification (two classes).</source>
+        <translation>ROC 曲线和精确率-召回率曲线只针对二分类（两个类别）绘制。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>ROC curve</source>
+        <translation>ROC 曲线</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Precision-recall curve</source>
+        <translation>精确率-召回率曲线</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>ROC</source>
+        <translation>ROC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Precision-recall</source>
+        <translation>精确率-召回率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confusion</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>AUC {auc}</source>
+        <translation>AUC {auc}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AP {ap}</source>
+        <translation>AP {ap}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n prediction(s) not finite: left out of the curves (a diverged network).</source>
+        <translation>
+            <numerusform>%n 个预测值不是有限数：未计入曲线（网络已发散）。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RunRecorder</name>
     <message>
         <location filename="../../gui/run_recorder.py" line="+182"/>
@@ -3348,7 +3438,7 @@
         <translation>父运行</translation>
     </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+36"/>
         <source>%n run(s)</source>
         <translation>
             <numerusform>%n 次运行</numerusform>
