@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from .inspect import trace_example
 from .protocol import RemoteError
 from .registry import ConfigError
+from .snapshot import set_plane
 from .trainer import TrainingDiverged
 
 if TYPE_CHECKING:
@@ -103,6 +104,7 @@ QUERIES: dict[str, tuple[Callable, bool]] = {
     "trace_example": (_trace, False),
     "state": (lambda tr: tr.get_state(), False),
     "set_state": (lambda tr, state: tr.set_state(state), True),
+    "set_plane": (lambda tr, choice=None: set_plane(tr, choice), True),
 }
 
 #: the names the window used before the table existed

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .layers import Dense
+from .plane import make_plane, plane_inputs
 from .stats import LayerStats, layer_stats
 
 NAN = float("nan")
@@ -88,6 +89,7 @@ class RunInfo:
     num_params: int
     dtype: str
     seed: int
+    plane: object = None  # core.plane.Plane: where the decision map is drawn (classification, >= 2 inputs)
 
 
 @dataclass(frozen=True)
@@ -142,6 +144,7 @@ def run_info(trainer) -> RunInfo:
         net.num_params,
         trainer.dtype.name,
         trainer.project["seed"],
+        current_plane(trainer),
     )
 
 
@@ -223,22 +226,51 @@ def compute_boundary(trainer, grid: int = 50, neuron_grid: int = 0) -> Boundary 
         xs = np.linspace(lo[0], hi[0], grid * 4)
         out = trainer.predict_output(data.prepare_inputs(xs[:, None]))
         return Boundary(xs, None, out[:, 0].copy(), None)
-    if data.raw_columns != 2 or data.task != "classification":
+    if data.raw_columns < 2 or data.task != "classification":
         return None
+    plane = current_plane(trainer)
+    if plane.kind == "raw":  # the input plane itself, in raw coordinates
+        def to_inputs(uv):
+            return data.prepare_inputs(uv)
+    else:  # principal components, or two inputs with the others at their means
+        lo, hi = plane.lo, plane.hi
+
+        def to_inputs(uv):
+            return plane_inputs(plane, trainer, uv)
     xs, ys = np.linspace(lo[0], hi[0], grid), np.linspace(lo[1], hi[1], grid)
     gx, gy = np.meshgrid(xs, ys)
     pts = np.column_stack([gx.ravel(), gy.ravel()])
-    scores = trainer.class_scores(trainer.predict_output(data.prepare_inputs(pts)))
+    scores = trainer.class_scores(trainer.predict_output(to_inputs(pts)))
     if scores.shape[1] == 2:
         values, classes = scores[:, 1].reshape(grid, grid), None
     else:
         values = scores.max(axis=1).reshape(grid, grid)
         classes = scores.argmax(axis=1).reshape(grid, grid)
-    acts = neuron_pictures(trainer, lo, hi, neuron_grid) if neuron_grid else {}
+    acts = neuron_pictures(trainer, lo, hi, neuron_grid, to_inputs) if neuron_grid else {}
     return Boundary(xs, ys, values, classes, acts)
 
 
-def neuron_pictures(trainer, lo, hi, neuron_grid: int) -> dict:
+def current_plane(trainer):
+    """The plane of ``trainer.plane_choice`` (None: the input plane or the principal
+    components), computed once per choice; None for data without one."""
+    choice = getattr(trainer, "plane_choice", None)
+    cached = trainer.__dict__.get("_plane_cache")
+    if cached is None or cached[0] != choice:
+        cached = (choice, make_plane(trainer, choice))
+        trainer.__dict__["_plane_cache"] = cached
+    return cached[1]
+
+
+def set_plane(trainer, choice=None):
+    """Draw the decision map on the plane of two raw inputs ``choice`` (None: the default plane)."""
+    choice = None if choice is None else (int(choice[0]), int(choice[1]))
+    plane = make_plane(trainer, choice)  # checks the choice before anything changes
+    trainer.plane_choice = choice
+    trainer.__dict__["_plane_cache"] = (choice, plane)
+    return plane
+
+
+def neuron_pictures(trainer, lo, hi, neuron_grid: int, to_inputs=None) -> dict:
     net = trainer.network
     dense = [i for i, e in enumerate(net.entries) if isinstance(e.layer, Dense)]
     shown = sum(min(net.entries[i].layer.out_width, NEURON_UNITS) for i in dense)
@@ -247,7 +279,8 @@ def neuron_pictures(trainer, lo, hi, neuron_grid: int) -> dict:
         side -= 1
     nx, ny = np.linspace(lo[0], hi[0], side), np.linspace(lo[1], hi[1], side)
     mx, my = np.meshgrid(nx, ny)
-    x = trainer.data.prepare_inputs(np.column_stack([mx.ravel(), my.ravel()])).astype(trainer.dtype)
+    prepare = to_inputs or trainer.data.prepare_inputs
+    x = np.asarray(prepare(np.column_stack([mx.ravel(), my.ravel()])), dtype=trainer.dtype)
     parts: dict[int, list] = {i: [] for i in dense}
     step = chunk_rows(net, len(x))
     for start in range(0, len(x), step):

@@ -123,6 +123,16 @@ class MainWindow(FileActions, ExperimentActions, WindowLayout, WindowActions, Sn
         self.training_panel.edit.connect(self.push)
         self.training_panel.glossary_requested.connect(lambda key: self.help_menu.show_glossary(key))
         self.controls.speed_changed.connect(c.set_speed)
+        self.output_panel.plane_requested.connect(self._ask_plane)
+
+    def _ask_plane(self, choice) -> None:
+        """The Output panel asks for another plane (data with more than two inputs)."""
+        self.controller.ask(
+            "set_plane",
+            choice,
+            on_done=self.output_panel.set_plane,
+            on_error=lambda exc: self.statusBar().showMessage(str(exc), 6000),
+        )
 
     # ---- Public API
     def push(self, command: cmd.EditCommand) -> bool:

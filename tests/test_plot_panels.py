@@ -300,6 +300,8 @@ def test_output_regression_curve_and_scatter(qtbot, runs):
 def test_output_confusion_matrix(qtbot, runs):
     run = runs["digits"]
     panel = _fed(qtbot, OutputPanel, run)
+    assert panel.mode == "plane"  # more than two inputs: the decision map on the principal plane first
+    panel.view_combo.setCurrentIndex(panel.view_combo.findData("confusion"))
     assert panel.mode == "confusion"
     assert panel.image.image.shape == (10, 10)
     assert panel.image.mapRectToParent(panel.image.boundingRect()).getRect() == (-0.5, -0.5, 10, 10)

@@ -7,7 +7,10 @@
   predicted class, faded towards white where the model is unsure.
 * 1-D regression: the data and the fitted curve.
 * Other regression: predicted against true values with the line y = x.
-* Other classification: the confusion matrix with counts.
+* Classification with more inputs: the decision map on the plane of the first
+  two principal components of the network's inputs (or two chosen inputs, the
+  others at their means) with the points projected onto it; or the confusion
+  matrix with counts.
 
 :meth:`OutputPanel.show_neuron` temporarily replaces the decision boundary by
 one hidden unit's output over the same plane (hover a neuron on the canvas).
@@ -22,8 +25,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QRectF, Signal
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from core.trainer import RunInfo, Snapshot
 
@@ -44,6 +47,7 @@ from .output_predictions import (  # noqa: F401 (MAX_POINTS re-exported)
 
 class OutputPanel(PredictionViews, QWidget):
     title = "Output"
+    plane_requested = Signal(object)  # None (principal components) or two raw input columns
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -65,11 +69,15 @@ class OutputPanel(PredictionViews, QWidget):
         self.plot: pg.PlotItem | None = None
         self.neuron: tuple[str, int] | None = None  # (layer path, unit) shown instead of the boundary
         self._info: RunInfo | None = None
+        self._plane = None  # core.plane.Plane shown for data with more than two inputs
+        self._last_snapshot = None
+        self._setup_selectors()
         self._clear_items()
 
     # ---- Public API
     def reset(self, info: RunInfo) -> None:
         self._info = info
+        self._plane = None
         self.neuron = None
         self.widget.clear()
         self.plot = self.widget.addPlot()
@@ -78,9 +86,15 @@ class OutputPanel(PredictionViews, QWidget):
         self._set_nonfinite(0)
         raw_columns = info.raw_x_train.shape[1]
         classification = info.task == "classification"
+        plane = getattr(info, "plane", None)
+        many = classification and raw_columns > 2 and plane is not None
+        self._show_selectors(info if many else None)
         if classification and raw_columns == 2:
             self.mode = "plane"
             self._setup_plane(info)
+        elif many and self.view_combo.currentData() == "plane":
+            self.mode = "plane"
+            self._setup_plane(info, plane)
         elif not classification and raw_columns == 1:
             self.mode = "curve"
             self._setup_curve(info)
@@ -92,6 +106,7 @@ class OutputPanel(PredictionViews, QWidget):
             self._setup_scatter()
 
     def update_snapshot(self, snap: Snapshot) -> None:
+        self._last_snapshot = snap
         b, p = snap.boundary, snap.predictions
         if self.mode == "plane" and b is not None and b.ys is not None:
             self._update_plane(b)
@@ -183,14 +198,18 @@ class OutputPanel(PredictionViews, QWidget):
             style.set_title(self.plot, title)
 
     # ---- Private API: 2-D classification
-    def _setup_plane(self, info: RunInfo) -> None:
+    def _setup_plane(self, info: RunInfo, plane=None) -> None:
+        """The decision map over the input plane (2-D data), or over ``plane`` (a
+        core.plane.Plane: principal components, or two inputs with the others at
+        their means) with every point projected onto it."""
         plot = self.plot
+        self._plane = plane
         plot.showGrid(x=False, y=False)  # grid lines over a heat map are noise
         classes = max(int(info.out_width) if info.out_width > 1 else 2, int(_max_label(info)) + 1)
         names = info.class_names or [self.tr("class {i}").format(i=i) for i in range(classes)]
         self.class_names = names
         self.binary = len(names) == 2
-        x_name, y_name = _input_names(info)
+        x_name, y_name = _input_names(info) if plane is None else self._plane_labels(plane)
         plot.setLabel("bottom", x_name)
         plot.setLabel("left", y_name)
         self.image = pg.ImageItem(axisOrder="row-major")
@@ -207,9 +226,10 @@ class OutputPanel(PredictionViews, QWidget):
             self._palette = np.array([style.region_color(i).getRgb()[:3] for i in range(len(names))], float)
         legend = style.add_legend(plot, entries=len(names) + 2)
         shown = total = 0
+        x_train, x_val = (info.raw_x_train, info.raw_x_val) if plane is None else (plane.train_uv, plane.val_uv)
         for x, y, symbol, in_legend in (
-            (info.raw_x_train, info.y_train, TRAIN_SYMBOL, True),
-            (info.raw_x_val, info.y_val, VAL_SYMBOL, False),
+            (x_train, info.y_train, TRAIN_SYMBOL, True),
+            (x_val, info.y_val, VAL_SYMBOL, False),
         ):
             x, y, n = _drawable_points(x, np.ravel(y))
             total += n
@@ -238,6 +258,96 @@ class OutputPanel(PredictionViews, QWidget):
         self._boundary_bar()
         self._fit_legend()
 
+    # ---- data with more than two inputs: which plane, or the confusion matrix
+    def _setup_selectors(self) -> None:
+        self.view_combo = QComboBox()
+        self.view_combo.addItem(self.tr("Decision map"), "plane")
+        self.view_combo.addItem(self.tr("Confusion matrix"), "confusion")
+        self.view_combo.setToolTip(
+            self.tr("With more than two inputs: the decision map on a plane through the data, or the confusion matrix")
+        )
+        self.x_combo, self.y_combo = QComboBox(), QComboBox()
+        self.x_combo.setToolTip(self.tr("Horizontal axis: the first principal component, or one input"))
+        self.y_combo.setToolTip(self.tr("Vertical axis: the second principal component, or one input"))
+        self.view_combo.currentIndexChanged.connect(self._on_view_chosen)
+        for combo in (self.x_combo, self.y_combo):
+            combo.currentIndexChanged.connect(self._on_axis_chosen)
+        for w in (self.view_combo, self.x_combo, self.y_combo):
+            w.hide()
+            self.caption.add_widget(w)
+
+    def _show_selectors(self, info: RunInfo | None) -> None:
+        """Fill and show the selectors for data with more than two inputs (hide them otherwise)."""
+        self._filling = True
+        try:
+            if info is not None:
+                names = _input_names(info)
+                for combo, pc in ((self.x_combo, "PC1"), (self.y_combo, "PC2")):
+                    combo.clear()
+                    combo.addItem(pc, None)  # a principal component ("PC1", as the axis says)
+                    for i, name in enumerate(names):
+                        combo.addItem(name, i)
+                plane = info.plane
+                if plane.kind == "inputs":
+                    self.x_combo.setCurrentIndex(plane.columns[0] + 1)
+                    self.y_combo.setCurrentIndex(plane.columns[1] + 1)
+        finally:
+            self._filling = False
+        self.view_combo.setVisible(info is not None)
+        on_plane = info is not None and self.view_combo.currentData() == "plane"
+        self.x_combo.setVisible(on_plane)
+        self.y_combo.setVisible(on_plane)
+
+    def _on_view_chosen(self, _index) -> None:
+        if self._info is not None and not getattr(self, "_filling", False):
+            self.reset(self._info)
+            if self._last_snapshot is not None:
+                self.update_snapshot(self._last_snapshot)
+
+    def _on_axis_chosen(self, _index) -> None:
+        if getattr(self, "_filling", False) or self._info is None:
+            return
+        x, y = self.x_combo.currentData(), self.y_combo.currentData()
+        if x is None or y is None:  # a principal component on either axis: the principal plane
+            choice = None
+        elif x == y:
+            self.caption.setText(self.tr("Choose two different inputs for the two axes."))
+            return
+        else:
+            choice = (x, y)
+        self.plane_requested.emit(choice)
+
+    def set_plane(self, plane) -> None:
+        """The training process answered a plane choice: draw the map on it."""
+        if self._info is None or plane is None:
+            return
+        import dataclasses
+
+        self._info = dataclasses.replace(self._info, plane=plane)
+        self.reset(self._info)
+        if self._last_snapshot is not None:
+            self.update_snapshot(self._last_snapshot)
+
+    def _plane_labels(self, plane) -> tuple[str, str]:
+        if plane.kind == "pca":
+            return tuple(
+                self.tr("PC{n} ({share} % of the variance)").format(n=n, share=f"{100 * share:.0f}")
+                for n, share in zip((1, 2), plane.explained)
+            )
+        return plane.labels
+
+    def _plane_note(self) -> str:
+        plane = self._plane
+        if plane is None:
+            return ""
+        if plane.kind == "pca":
+            return " " + self.tr(
+                "With {n} inputs the map is drawn on the plane of the first two principal components of the "
+                "network's inputs, through their mean; the points are projected onto it, so neighbours on the "
+                "plane may be far apart in the full space."
+            ).format(n=self._info.raw_x_train.shape[1] if self._info is not None else "")
+        return " " + self.tr("The other inputs are held at their training means.")
+
     def _boundary_bar(self) -> None:
         if self.binary:
             self._set_bar(style.binary_colormap(), (0.0, 1.0), f"P({self.class_names[1]})")
@@ -258,7 +368,7 @@ class OutputPanel(PredictionViews, QWidget):
                 "Circles: training points, triangles: validation points, in their true class's colour."
             )
         self._set_title(title)
-        self.caption.setText(caption + self._points_note)
+        self.caption.setText(caption + self._plane_note() + self._points_note)
 
     def _update_plane(self, b) -> None:
         rect = _extent_rect(b.xs, b.ys)

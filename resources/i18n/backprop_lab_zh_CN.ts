@@ -2580,7 +2580,7 @@
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="+306"/>
+        <location filename="../../gui/main_window.py" line="+316"/>
         <location filename="../../gui/window_actions.py" line="+6"/>
         <source>Play</source>
         <translation>播放</translation>
@@ -2883,8 +2883,8 @@
 <context>
     <name>OutputPanel</name>
     <message>
-        <location filename="../../gui/panels/output_view.py" line="+50"/>
-        <location line="+94"/>
+        <location filename="../../gui/panels/output_view.py" line="+54"/>
+        <location line="+105"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
@@ -2913,23 +2913,24 @@
     <message>
         <location filename="../../gui/panels/output_predictions.py" line="+98"/>
         <location filename="../../gui/panels/output_view.py" line="+1"/>
+        <location line="+107"/>
         <source>Confusion matrix</source>
         <translation>混淆矩阵</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/output_view.py" line="+3"/>
+        <location filename="../../gui/panels/output_view.py" line="-104"/>
         <source>Neuron output over the input plane</source>
         <translation>神经元在输入平面上的输出</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+48"/>
         <source>class {i}</source>
         <translation>类别 {i}</translation>
     </message>
     <message>
         <location filename="../../gui/panels/output_predictions.py" line="-88"/>
         <location line="+117"/>
-        <location filename="../../gui/panels/output_view.py" line="+39"/>
+        <location filename="../../gui/panels/output_view.py" line="+40"/>
         <source>training</source>
         <translation>训练</translation>
     </message>
@@ -2947,6 +2948,46 @@
     </message>
     <message>
         <location line="+9"/>
+        <source>Decision map</source>
+        <translation>决策图</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With more than two inputs: the decision map on a plane through the data, or the confusion matrix</source>
+        <translation>输入多于两个时：穿过数据的平面上的决策图，或混淆矩阵</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Horizontal axis: the first principal component, or one input</source>
+        <translation>横轴：第一主成分，或某一个输入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vertical axis: the second principal component, or one input</source>
+        <translation>纵轴：第二主成分，或某一个输入</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Choose two different inputs for the two axes.</source>
+        <translation>请为两条坐标轴选择两个不同的输入。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>PC{n} ({share} % of the variance)</source>
+        <translation>PC{n}（占方差的 {share} %）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>With {n} inputs the map is drawn on the plane of the first two principal components of the network&apos;s inputs, through their mean; the points are projected onto it, so neighbours on the plane may be far apart in the full space.</source>
+        <translation>有 {n} 个输入时，决策图画在网络输入的前两个主成分张成、穿过其均值的平面上；各点投影到这个平面上，所以平面上相邻的点在完整空间中可能相距很远。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The other inputs are held at their training means.</source>
+        <translation>其他输入固定为它们在训练集上的均值。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Decision boundary: P({name})</source>
         <translation>决策边界：P({name})</translation>
     </message>
