@@ -206,7 +206,7 @@ def _train_loop(args, project, trainer) -> int:
     ok = True
     if args.save_weights:
         ok &= _write_output("--save-weights", args.save_weights,
-                            lambda: save_weights(trainer.network, args.save_weights))
+                            lambda: save_weights(trainer.network, args.save_weights, trainer.data))
     if args.history:
         ok &= _write_output("--history", args.history, lambda: atomic_write(args.history, trainer.history.write_csv))
     if args.report:

@@ -20,6 +20,7 @@ from .inspect import trace_example
 from .protocol import RemoteError
 from .registry import ConfigError
 from .trainer import TrainingDiverged
+from .weights import weights_file_arrays
 
 if TYPE_CHECKING:
     from .session import Session
@@ -103,6 +104,7 @@ QUERIES: dict[str, tuple[Callable, bool]] = {
     "trace_example": (_trace, False),
     "state": (lambda tr: tr.get_state(), False),
     "set_state": (lambda tr, state: tr.set_state(state), True),
+    "weights_file": (lambda tr: weights_file_arrays(tr.network, tr.data), False),
 }
 
 #: the names the window used before the table existed

@@ -58,7 +58,7 @@ class ExportActions:
         if not folder:
             return
         got: dict = {}
-        names = ("weights", "history", "report")
+        names = ("weights_file", "history", "report")
 
         def one(name, value):
             got[name] = value
