@@ -1,14 +1,14 @@
 """Backprop Lab entry point.
 
 ``python main.py`` opens the app, ``python main.py PROJECT.json`` opens it on a
-project; ``train`` and ``gradcheck`` run headless (see ``core.cli``).
+project; ``train``, ``gradcheck``, ``export-onnx`` and ``export-torch`` run headless (see ``core.cli``).
 """
 
 from __future__ import annotations
 
 import sys
 
-HEADLESS_COMMANDS = ("train", "gradcheck")
+HEADLESS_COMMANDS = ("train", "gradcheck", "export-onnx", "export-torch")
 
 
 def main(argv: list[str] | None = None) -> int:
