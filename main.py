@@ -1,14 +1,15 @@
 """Backprop Lab entry point.
 
 ``python main.py`` opens the app, ``python main.py PROJECT.json`` opens it on a
-project; ``train``, ``gradcheck`` and ``sweep`` run headless (see ``core.cli``).
+project; ``train``, ``gradcheck``, ``sweep``, ``export-onnx`` and ``export-torch`` run headless
+(see ``core.cli``).
 """
 
 from __future__ import annotations
 
 import sys
 
-HEADLESS_COMMANDS = ("train", "gradcheck", "sweep")
+HEADLESS_COMMANDS = ("train", "gradcheck", "sweep", "export-onnx", "export-torch")
 
 
 def main(argv: list[str] | None = None) -> int:

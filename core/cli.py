@@ -1,4 +1,5 @@
-"""Headless command line: ``train``, ``gradcheck`` and ``sweep`` (see :mod:`core.sweep_cli`).
+"""Headless command line: ``train``, ``gradcheck``, ``sweep`` (see :mod:`core.sweep_cli`),
+``export-onnx`` and ``export-torch``.
 
 Exit status 0 on success, 2 on a bad project, file or argument, or when the
 work does not fit in memory (one line on stderr), 1 when training diverged
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 import tempfile
@@ -20,11 +22,13 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from . import sweep_cli
+from .exported_model import from_input_arrays, from_trainer
 from .inspect import gradient_check
 from .project import atomic_write, check_network_size, load_project, write_target
 from .registry import ConfigError, show
+from .torch_export import save_torch_code
 from .trainer import Trainer, TrainingDiverged
-from .weights import load_weights, save_weights
+from .weights import input_arrays, load_weights, read_weights_file, save_arrays, save_weights
 
 PROG = "backprop-lab"
 #: finite differences take two passes per parameter: beyond this gradcheck would run for hours
@@ -67,6 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--history", metavar="OUT.csv", help="write one row per step")
     train.add_argument("--report", metavar="OUT.json", help="write the final losses and accuracies")
     train.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    train.add_argument("--json", action="store_true",
+                       help="print the report as JSON on stdout (instead of the summary line)")
     check = sub.add_parser("gradcheck", help="compare analytic and finite-difference gradients")
     check.add_argument("project", help="project file (.json)")
     check.add_argument("--samples", type=_positive_int, default=8, help="rows of the batch (default 8)")
@@ -76,6 +82,13 @@ def build_parser() -> argparse.ArgumentParser:
                        help="a tensor also passes if no element differs by more than this (tiny, "
                             "vanishing gradients: finite differences are round-off there)")
     sweep_cli.add_parser(sub, _positive_int)
+    for name, what, out in (("export-onnx", "an ONNX model", "OUT.onnx"),
+                             ("export-torch", "a PyTorch script (and its weights file beside it)", "OUT.py")):
+        export = sub.add_parser(name, help=f"write trained weights as {what}")
+        export.add_argument("project", help="project file (.json)")
+        export.add_argument("output", metavar=out, help="file to write")
+        export.add_argument("--weights", metavar="W.npz", required=True, help="the trained weights")
+        export.add_argument("--seed", type=_positive_int, help="override the project's seed")
     return parser
 
 
@@ -92,7 +105,9 @@ def main(argv: list[str] | None = None) -> int:
                 return _gradcheck(args)
             if args.command == "sweep":
                 return sweep_cli.run(args)
-        raise UsageError("expected a sub-command: train, gradcheck or sweep")
+            if args.command in ("export-onnx", "export-torch"):
+                return _export(args)
+        raise UsageError("expected a sub-command: train, gradcheck, sweep, export-onnx or export-torch")
     except (UsageError, ConfigError) as exc:
         return _error(str(exc))
     except MemoryError:
@@ -210,7 +225,7 @@ def _train_loop(args, project, trainer) -> int:
     ok = True
     if args.save_weights:
         ok &= _write_output("--save-weights", args.save_weights,
-                            lambda: save_weights(trainer.network, args.save_weights))
+                            lambda: save_weights(trainer.network, args.save_weights, trainer.data))
     if args.history:
         ok &= _write_output("--history", args.history, lambda: atomic_write(args.history, trainer.history.write_csv))
     if args.report:
@@ -218,8 +233,58 @@ def _train_loop(args, project, trainer) -> int:
         ok &= _write_output("--report", args.report, lambda: atomic_write(args.report, lambda fh: fh.write(text)))
     if trainer.message and status == 0 and not args.quiet:
         print(trainer.message, file=sys.stderr)
-    print(_summary(report))
+    print(json.dumps(_json_safe(report), indent=2) if args.json else _summary(report))
     return status if ok else 2
+
+
+def _json_safe(value):
+    """Strict JSON: NaN and infinities (a diverged run) become null."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_safe(v) for v in value]
+    return value
+
+
+def _export(args) -> int:
+    """``export-onnx`` / ``export-torch``: the project's network with the trained weights,
+    and the input standardisation of the weights file (or, for a file written before
+    it carried one, of the project's data)."""
+    _check_output(args.output, args.command)
+    project = load_project(args.project)
+    trainer = Trainer(project, seed=args.seed, base_dir=os.path.dirname(os.path.abspath(args.project)))
+    arrays, inputs = read_weights_file(args.weights, trainer.network)
+    trainer.network.load_arrays(arrays, source=args.weights)
+    if "input.features" in inputs:
+        model = from_input_arrays(trainer.network, trainer.loss, inputs)
+    else:
+        print(f"{PROG}: note: {args.weights} does not carry the input standardisation (input.*); "
+              "using the project's data", file=sys.stderr)
+        model = from_trainer(trainer)
+    if args.command == "export-onnx":
+        try:
+            from .onnx_export import save_onnx
+        except ImportError as exc:
+            raise UsageError(f"export-onnx needs the onnx package ({exc}); pip install onnx") from None
+        if not _write_output(args.command, args.output, lambda: save_onnx(model, args.output)):
+            return 2
+        print(f"wrote {args.output}: input {len(model.columns)} float64 columns, "
+              f"prediction {model.prediction_width} {model.dtype} columns")
+        return 0
+    base = os.path.splitext(args.output)[0]
+    weights_out = base + ".npz"
+    _check_output(weights_out, args.command)
+    input_info = inputs if "input.features" in inputs else input_arrays(trainer.data)
+    arrays = {**trainer.network.copy_arrays(), **input_info}
+    ok = _write_output(args.command, weights_out, lambda: save_arrays(arrays, weights_out))
+    ok = ok and _write_output(args.command, args.output,
+                              lambda: save_torch_code(model, args.output, os.path.basename(weights_out)))
+    if not ok:
+        return 2
+    print(f"wrote {args.output} and {weights_out}")
+    return 0
 
 
 def _summary(report: dict) -> str:

@@ -21,6 +21,7 @@ from .protocol import RemoteError
 from .registry import ConfigError
 from .snapshot import set_plane
 from .trainer import TrainingDiverged
+from .weights import weights_file_arrays
 
 if TYPE_CHECKING:
     from .session import Session
@@ -79,6 +80,21 @@ def _load_weights(trainer, arrays, source="weights"):
     trainer.network.load_arrays(arrays, source)
 
 
+def _onnx_model(trainer) -> bytes:
+    from .exported_model import from_trainer
+    from .onnx_export import to_onnx_bytes  # imports onnx: only when asked
+
+    return to_onnx_bytes(from_trainer(trainer))
+
+
+def _torch_export(trainer, weights_name: str) -> tuple[str, dict]:
+    """The PyTorch script (loading ``weights_name``) and the weights file's arrays."""
+    from .exported_model import from_trainer
+    from .torch_export import torch_code
+
+    return torch_code(from_trainer(trainer), weights_name), weights_file_arrays(trainer.network, trainer.data)
+
+
 def _trace(trainer, index=0, part="train"):
     if part not in ("train", "val"):
         raise ValueError(f"trace_example: part must be 'train' or 'val', got {part!r}")
@@ -105,6 +121,9 @@ QUERIES: dict[str, tuple[Callable, bool]] = {
     "state": (lambda tr: tr.get_state(), False),
     "set_state": (lambda tr, state: tr.set_state(state), True),
     "set_plane": (lambda tr, choice=None: set_plane(tr, choice), True),
+    "weights_file": (lambda tr: weights_file_arrays(tr.network, tr.data), False),
+    "onnx_model": (_onnx_model, False),
+    "torch_export": (_torch_export, False),
 }
 
 #: the names the window used before the table existed

@@ -1,5 +1,7 @@
 """The main window's exports of results: the loss history (CSV), one plot
-(PNG, SVG or CSV, from File > Export Plot) or everything into one folder.
+(PNG, SVG or CSV, from File > Export Plot), everything into one folder, or the
+trained model as ONNX or as PyTorch code (built in the training process, which
+holds the network, and written here through the atomic writer).
 A mixin of :class:`gui.main_window.MainWindow` (through :class:`gui.file_actions.FileActions`)."""
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from core.project import atomic_write
+from core.weights import save_arrays
 from gui.exports import PLOT_FORMATS, export_all, export_plot, slug
 
 
@@ -58,7 +61,7 @@ class ExportActions:
         if not folder:
             return
         got: dict = {}
-        names = ("weights", "history", "report")
+        names = ("weights_file", "history", "report")
 
         def one(name, value):
             got[name] = value
@@ -73,6 +76,55 @@ class ExportActions:
 
         for name in names:
             self._ask_worker(name, on_done=lambda value, n=name: one(n, value))
+
+    def export_onnx(self):
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            QCoreApplication.translate("FileActions", "Export model as ONNX"),
+            self._last_dir("model.onnx"),
+            QCoreApplication.translate("FileActions", "ONNX model (*.onnx)"),
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".onnx"):
+            path += ".onnx"
+        self.controller.ask(
+            "onnx_model",
+            on_done=lambda data: self._write(lambda: atomic_write(path, lambda fh: fh.write(data), mode="wb"), path),
+            on_error=lambda exc: self._export_failed(path, exc),
+        )
+
+    def export_torch(self):
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            QCoreApplication.translate("FileActions", "Export model as PyTorch code"),
+            self._last_dir("model.py"),
+            QCoreApplication.translate("FileActions", "Python script (*.py)"),
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".py"):
+            path += ".py"
+        weights = os.path.splitext(path)[0] + ".npz"
+
+        def write(answer):
+            text, arrays = answer
+            # the weights first: a script never points at weights that are not there
+            self._write(lambda: (save_arrays(arrays, weights), atomic_write(path, lambda fh: fh.write(text))), path)
+
+        self.controller.ask(
+            "torch_export",
+            os.path.basename(weights),
+            on_done=write,
+            on_error=lambda exc: self._export_failed(path, exc),
+        )
+
+    def _export_failed(self, path, exc):
+        QMessageBox.critical(
+            self,
+            QCoreApplication.translate("FileActions", "Cannot export the model"),
+            QCoreApplication.translate("FileActions", "{path}: {reason}").format(path=path, reason=str(exc)),
+        )
 
     def _write(self, fn, path):
         try:

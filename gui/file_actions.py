@@ -227,7 +227,7 @@ class FileActions(ExportActions, CrashRecovery):
             return
         if not path.endswith(".npz"):
             path += ".npz"
-        self._ask_worker("weights", on_done=lambda arrays: self._write(lambda: save_arrays(arrays, path), path))
+        self._ask_worker("weights_file", on_done=lambda arrays: self._write(lambda: save_arrays(arrays, path), path))
 
     def load_weights(self):
         path, _ = QFileDialog.getOpenFileName(

@@ -98,6 +98,24 @@ class WindowActions:
                 "MainWindow", "Project, weights, history, report and every plot into one folder"
             ),
         )
+        a(
+            "export_onnx",
+            QCoreApplication.translate("MainWindow", "Export Model as ONN&X…"),
+            self.export_onnx,
+            None,
+            QCoreApplication.translate(
+                "MainWindow", "The trained network with its input scaling, for ONNX Runtime and other tools (.onnx)"
+            ),
+        )
+        a(
+            "export_torch",
+            QCoreApplication.translate("MainWindow", "Export Model as P&yTorch Code…"),
+            self.export_torch,
+            None,
+            QCoreApplication.translate(
+                "MainWindow", "A Python script that builds the same network in PyTorch, and the weights it loads"
+            ),
+        )
         a("quit", QCoreApplication.translate("MainWindow", "&Quit"), self.close, S.Quit)
         undo = self.doc.undo_stack.createUndoAction(self, QCoreApplication.translate("MainWindow", "&Undo"))
         undo.setShortcut(QKeySequence(S.Undo))
@@ -201,6 +219,8 @@ class WindowActions:
         self.plots_menu = file_menu.addMenu(QCoreApplication.translate("MainWindow", "Export &Plot"))
         self.plots_menu.aboutToShow.connect(self._fill_plots_menu)
         file_menu.addAction(acts["export_all"])
+        file_menu.addAction(acts["export_onnx"])
+        file_menu.addAction(acts["export_torch"])
         file_menu.addSeparator()
         file_menu.addAction(acts["quit"])
         edit_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))

@@ -68,6 +68,7 @@ ALLOWED_ENGLISH = {
     "exponential", "cosine", "grad", "XOR", "scikit", "learn", "setosa", "versicolor", "virginica", "data",
     "noise", "features", "pi", "std",
 }  # fmt: skip
+ALLOWED_ENGLISH |= {"ONNX", "onnx", "Runtime", "PyTorch"}  # File > Export Model as ... (product names)
 
 
 class PseudoTranslator(QTranslator):

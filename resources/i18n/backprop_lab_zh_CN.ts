@@ -1120,12 +1120,13 @@
         <translation>无法使用此文件（{detail}）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../gui/export_actions.py" line="+126"/>
+        <location filename="../../gui/file_actions.py" line="+10"/>
         <source>{path}: {reason}</source>
         <translation>{path}：{reason}</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../../gui/file_actions.py" line="+30"/>
         <source>Cannot open example</source>
         <translation>无法打开示例</translation>
     </message>
@@ -1222,7 +1223,7 @@
         <translation>这些权重与网络不匹配（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../gui/export_actions.py" line="+23"/>
+        <location filename="../../gui/export_actions.py" line="-100"/>
         <source>Export history</source>
         <translation>导出历史记录</translation>
     </message>
@@ -1242,7 +1243,32 @@
         <translation>把所有结果导出到一个文件夹</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
+        <source>Export model as ONNX</source>
+        <translation>将模型导出为 ONNX</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ONNX model (*.onnx)</source>
+        <translation>ONNX 模型 (*.onnx)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Export model as PyTorch code</source>
+        <translation>将模型导出为 PyTorch 代码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Python script (*.py)</source>
+        <translation>Python 脚本 (*.py)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Cannot export the model</source>
+        <translation>无法导出模型</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Cannot write</source>
         <translation>无法写入</translation>
     </message>
@@ -2565,6 +2591,26 @@
         <translation>把项目、权重、历史、报告和所有图表导出到一个文件夹</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Export Model as ONN&amp;X…</source>
+        <translation>将模型导出为 ONNX(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The trained network with its input scaling, for ONNX Runtime and other tools (.onnx)</source>
+        <translation>训练好的网络及其输入缩放，供 ONNX Runtime 等工具使用 (.onnx)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export Model as P&amp;yTorch Code…</source>
+        <translation>将模型导出为 PyTorch 代码(&amp;Y)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A Python script that builds the same network in PyTorch, and the weights it loads</source>
+        <translation>一个用 PyTorch 构建相同网络的 Python 脚本，以及它加载的权重文件</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
@@ -2676,7 +2722,7 @@
         <translation>导出图表(&amp;P)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
