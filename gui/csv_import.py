@@ -158,7 +158,7 @@ class FrameModel(QAbstractTableModel):
         if role == Qt.BackgroundRole and column == self._target:
             return QColor("#fff4d6")
         if role == Qt.ToolTipRole and missing:
-            return tr("Missing value")
+            return QCoreApplication.translate("CsvImportDialog", "Missing value")
         if role == Qt.TextAlignmentRole and self._roles.get(column) == "numeric":
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None
@@ -170,7 +170,7 @@ class FrameModel(QAbstractTableModel):
             return str(section + 1)  # rows counted from 1 after the header, as the messages count them
         column = self._frame.columns[section]
         if column == self._target:
-            what = tr("target")
+            what = QCoreApplication.translate("CsvImportDialog", "target")
         else:
             what = tr(ROLE_TEXT.get(self._roles.get(column, "numeric"), ""))
         return f"{column}\n{what}"
@@ -458,7 +458,7 @@ class CsvImportDialog(QDialog):
             guess.setForeground(QColor("#666666"))
             self.columns.setItem(row, 2, guess)
             missing = QTableWidgetItem(str(int(counts[column])) if counts[column] else "")
-            missing.setTextAlignment(int(Qt.AlignRight | Qt.AlignVCenter))
+            missing.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
             self.columns.setItem(row, 3, missing)
         self._mark_target(target)
 
