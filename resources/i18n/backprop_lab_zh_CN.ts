@@ -1148,7 +1148,7 @@
     <message>
         <location line="+1"/>
         <source>A generated file shaped like Kaggle&apos;s house-prices training set: 300 houses, an Id column (ignored), 36 numeric and 43 categorical columns with &quot;NA&quot; strings and missing numbers, and the sale price to predict. Categorical columns are one-hot encoded (&quot;Neighborhood=OldTown&quot;), missing numbers take the column&apos;s median and the price is standardised for training: the loss is in units of the price&apos;s standard deviation, so predicting the mean scores about 1. With over 200 inputs and 240 training rows the network needs weight decay and dropout not to overfit. File -&gt; Import CSV... shows the choices.</source>
-        <translation>一个生成的文件，形状与 Kaggle 房价训练集相同：300 套房子，一个编号列（忽略），36 个数值列和 43 个类别列，含有“NA”字符串和缺失的数，以及要预测的售价。类别列经过独热编码（“Neighborhood=OldTown”），缺失的数取该列的中位数，价格在训练时被标准化：损失以价格的标准差为单位，所以预测均值的得分约为 1。有 200 多个输入而只有 240 行训练数据，网络需要权重衰减和 Dropout 才不会过拟合。文件 -&gt; 导入 CSV... 显示这些选择。</translation>
+        <translation>一个生成的文件，形状与一个著名房价竞赛的训练集相同：300 套房子，一个编号列（忽略），36 个数值列和 43 个类别列，含有表示“无”的字符串和缺失的数，以及要预测的售价。类别列经过独热编码（例如每个街区一个输入），缺失的数取该列的中位数，价格在训练时被标准化：损失以价格的标准差为单位，所以预测均值的得分约为 1。有 200 多个输入而只有 240 行训练数据，网络需要权重衰减和 Dropout 才不会过拟合。文件 -&gt; 导入 CSV... 显示这些选择。</translation>
     </message>
     <message>
         <location line="+12"/>
