@@ -86,6 +86,11 @@ class RunInfo:
     num_params: int
     dtype: str
     seed: int
+    #: regression with ``data.standardize_target``: the network's outputs are in units of
+    #: ``target_std`` around ``target_mean`` (one value per target column); None otherwise.
+    #: ``y_train``/``y_val`` above and predictions are in the target's own units.
+    target_mean: list | None = None
+    target_std: list | None = None
 
 
 @dataclass(frozen=True)
@@ -139,6 +144,11 @@ def run_info(trainer) -> RunInfo:
         net.num_params,
         trainer.dtype.name,
         trainer.project["seed"],
+        *(
+            (data.y_mean.tolist(), data.y_std.tolist())
+            if getattr(data, "target_standardized", False)
+            else (None, None)
+        ),
     )
 
 

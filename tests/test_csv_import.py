@@ -87,17 +87,28 @@ def test_broken_file_is_said_inline(qtbot, tmp_path):
     assert "Row 2, column “price”" in dialog.error_label.text() and not ok_enabled(dialog)
 
 
-def test_import_is_one_undoable_edit_and_trains(window, qtbot):
+def test_example_opens_and_import_is_one_undoable_edit(window, qtbot):
+    # an example opens untitled: its data file is found beside it, whatever the working folder
+    window.open_example(os.path.join(ROOT, "resources", "examples", "house_prices.json"))
+    qtbot.waitUntil(lambda: window.doc.project["data"]["source"] == "csv", timeout=15000)
+    assert os.path.isabs(window.doc.project["data"]["path"])
+    qtbot.waitUntil(lambda: window.info is not None and window.info.in_width == 222, timeout=15000)
+    assert window.info.target_std is not None and window.info.y_val.mean() > 1000  # prices, not z-scores
+
+    # the dialog's choices are one undoable edit: ignore two columns
     before = window.doc.section("data")
-    dialog = CsvImportDialog(window, before, window.doc.base_dir, HOUSES)
+    dialog = CsvImportDialog(window, before, window.doc.base_dir)
     qtbot.addWidget(dialog)
+    assert dialog.roles["Id"] == "ignore" and dialog.missing.currentData() == "median"  # the stored choices
+    dialog.set_role("Neighborhood", "ignore")
+    dialog.set_role("LotArea", "ignore")
     assert apply_import(window, dialog)
     data = window.doc.project["data"]
-    assert data["source"] == "csv" and data["standardize_target"] and data["columns"]["Id"] == "ignore"
-    qtbot.waitUntil(lambda: window.info is not None and window.info.in_width == 222, timeout=15000)
+    assert data["columns"]["Neighborhood"] == "ignore" and data["standardize_target"]
+    qtbot.waitUntil(lambda: window.info is not None and window.info.in_width == 222 - 16, timeout=15000)
     window.doc.undo_stack.undo()
     assert window.doc.project["data"] == before
     window.doc.undo_stack.redo()
-    assert window.doc.project["data"]["source"] == "csv"
+    assert window.doc.project["data"]["columns"]["LotArea"] == "ignore"
     action = window.actions_by_name["import_csv"]
     assert action.shortcut().toString() == "Ctrl+I" and action.toolTip()
