@@ -22,7 +22,7 @@ problem and args naming the row (data rows counted from 1 after the header)
 and the column: ``csv_empty``, ``csv_no_header``, ``csv_bad_row``,
 ``csv_target_missing``, ``csv_text_target``, ``csv_not_a_number``,
 ``csv_not_finite``, ``csv_missing_value``, ``csv_column_missing``, ``csv_no_inputs``,
-``csv_few_rows``.
+``csv_few_rows``, ``csv_duplicate_column``.
 
 Missing values are imputed with statistics of all rows that have a value (the
 input standardisation, fitted on the training rows only, comes later).  A
@@ -87,9 +87,23 @@ def read_table(path: str, key: str = "data.path", nrows: int | None = None):
 
     check_input_file(path, MAX_DATA_BYTES, key)
     name = os.path.basename(path)
+    header, sep = _header(path, key)
+    seen = set()
+    for column in header:
+        if column in seen and column:
+            raise ConfigError(
+                f"{key}: {path!r} has two columns named {column!r}",
+                "csv_duplicate_column",
+                key=key,
+                value=path,
+                column=column,
+                file=name,
+            )
+        seen.add(column)
     try:
         df = pd.read_csv(
             path,
+            sep=sep,
             dtype=str,
             keep_default_na=False,
             na_values=[],
@@ -103,10 +117,18 @@ def read_table(path: str, key: str = "data.path", nrows: int | None = None):
         raise ConfigError(f"{key}: {path!r} is empty", "csv_empty", key=key, value=path, file=name) from None
     except pd.errors.ParserError as exc:
         found = re.search(r"line (\d+), saw (\d+)", str(exc))
-        line = int(found[1]) if found else 0
-        detail = f"line {line} has {found[2]} fields, more than the header" if found else str(exc).strip()
+        if not found:  # an unclosed quote...
+            detail = str(exc).strip().removeprefix("Error tokenizing data. C error: ")
+            raise ConfigError(f"{key}: {path!r}: {detail}", "bad_file", key=key, value=path) from None
+        line = int(found[1])
         raise ConfigError(
-            f"{key}: {path!r} {detail}", "csv_bad_row", key=key, value=path, file=name, line=line, row=max(line - 1, 0)
+            f"{key}: {path!r} line {line} has {found[2]} fields, more than the header",
+            "csv_bad_row",
+            key=key,
+            value=path,
+            file=name,
+            line=line,
+            row=max(line - 1, 0),
         ) from None
     except UnicodeDecodeError:
         raise ConfigError(f"{key}: {path!r} is not a UTF-8 text file", "bad_file", key=key, value=path) from None
@@ -134,6 +156,34 @@ def read_table(path: str, key: str = "data.path", nrows: int | None = None):
         s = df[col].str.strip()
         df[col] = s.mask(s.isin(NA_VALUES))
     return df
+
+
+def _header(path: str, key: str) -> tuple[list[str], str]:
+    """The first non-blank line's column names, and the separator: a comma, or a
+    semicolon or tab when the line has no comma but one of those."""
+    import csv
+
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as fh:
+            line = ""
+            for _ in range(1000):
+                line = fh.readline(1 << 20)
+                if line.strip() or not line:
+                    break
+    except UnicodeDecodeError:
+        raise ConfigError(f"{key}: {path!r} is not a UTF-8 text file", "bad_file", key=key, value=path) from None
+    except OSError as exc:
+        raise ConfigError(
+            f"{key}: cannot read {path!r}: {exc.strerror or exc}", "cannot_read", key=key, value=path
+        ) from None
+    sep = ","
+    if "," not in line:
+        sep = ";" if ";" in line else "\t" if "\t" in line else ","
+    try:
+        names = next(csv.reader([line], delimiter=sep), [])
+    except csv.Error:
+        names = []
+    return [n.strip() for n in names], sep
 
 
 def _is_number(text: str) -> bool:
@@ -233,6 +283,13 @@ def table_dataset(
             )
     roles = {c: columns.get(c, "numeric") for c in header if c != target}
     used = [c for c, r in roles.items() if r != "ignore"]
+    if not roles:
+        raise ConfigError(
+            f"data.path: {name!r} has only the target column {target!r}; it needs at least one input column",
+            "csv_no_inputs",
+            key="data.path",
+            file=name,
+        )
     if not used:
         raise ConfigError(
             f"data.columns: every column of {name!r} but the target is ignored; the network needs an input",

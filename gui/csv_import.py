@@ -92,6 +92,9 @@ ERRORS = {
     "csv_no_inputs": QT_TRANSLATE_NOOP(
         "CsvImportDialog", "Every column but the target is ignored: the network needs at least one input."
     ),
+    "csv_duplicate_column": QT_TRANSLATE_NOOP(
+        "CsvImportDialog", "The file {file} has two columns named “{column}”: rename one in the header."
+    ),
     "csv_few_rows": QT_TRANSLATE_NOOP(
         "CsvImportDialog", "Only {rows} rows are left after dropping the rows with missing values."
     ),

@@ -196,6 +196,9 @@ def test_a_text_value_in_a_numeric_column_names_row_and_column(tmp_path):
         ("a,b,y\n1,2,0\n3,4,1\n5,6,7,8\n", "y", None, "csv_bad_row", ["line 4", "4 fields"]),
         ("a,b,y\n1,2,0\n3,inf,1\n", "y", None, "csv_not_finite", ["column 'b' row 2", "'inf'"]),
         ("a,b,y\n1,2,0\n3,NA,1\n", "y", None, "csv_missing_value", ["column 'b' row 2", "missing"]),
+        ("a,a,y\n1,2,0\n3,4,1\n", "y", None, "csv_duplicate_column", ["two columns named 'a'"]),
+        ('a,"y\n1,0\n', "y", None, "bad_file", ["EOF inside string"]),
+        ("y\n1\n2\n", "y", None, "csv_no_inputs", ["only the target column"]),
     ],
 )
 def test_broken_files_name_the_problem_row_and_column(tmp_path, text, target, task, code, words):
@@ -266,3 +269,10 @@ def test_house_prices_example_trains_well_below_predicting_the_mean():
     mean_guess = float(np.mean((data_.raw_y_val - data_.raw_y_train.mean()) ** 2))
     assert report["val_loss_original_units"] < 0.4 * mean_guess, (report, mean_guess)
     assert report["val_loss"] < 0.4 * float(np.mean(data_.y_val**2))
+
+
+def test_semicolon_and_tab_separated_files(tmp_path):
+    for sep in (";", "\t"):
+        path = write(tmp_path, sep.join("ayb") + "\n" + "".join(f"{i}{sep}{i % 2}{sep}{i * 0.5}\n" for i in range(6)))
+        ds, _ = load_table(path, "y")
+        assert ds.feature_names == ["a", "b"] and ds.x.shape == (6, 2) and ds.class_names == ["0", "1"]

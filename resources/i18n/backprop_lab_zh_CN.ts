@@ -364,6 +364,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>The file {file} has two columns named “{column}”: rename one in the header.</source>
+        <translation>文件 {file} 中有两列都叫“{column}”：请在表头中给其中一列改名。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Only {rows} rows are left after dropping the rows with missing values.</source>
         <translation>删除含缺失值的行后只剩 {rows} 行。</translation>
     </message>
