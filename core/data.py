@@ -55,6 +55,16 @@ EXTRA_KEYS = {
     "csv": {"path": Param(None, kind="str"), "target": Param(None, kind="str")},
     "idx": {"path": Param(None, kind="str"), "labels": Param(None, kind="str")},
 }
+#: optional keys of a source, left out of the validated spec when they hold their default
+#: (so a project without them reads, and saves, as before); read by core.tabular
+OPTIONAL_KEYS = {
+    "csv": {
+        "columns": Param(None, kind="any", nullable=True),
+        "missing": Param(None, kind="choice", choices=("drop", "mean", "median", "most_frequent", None),
+                         nullable=True),
+        "standardize_target": Param(False, kind="bool"),
+    },
+}
 DEFAULT_SAMPLES = 500
 
 
@@ -75,6 +85,28 @@ class DataSplit:
     raw_x_train: np.ndarray = field(repr=False)  # before feature transforms and scaling
     raw_x_val: np.ndarray = field(repr=False)
     features: list[str] | None = None
+    #: regression with ``data.standardize_target``: ``y_train``/``y_val`` are standardised with
+    #: these (fitted on the training rows); ``to_target_units`` maps outputs back
+    y_mean: np.ndarray | None = field(default=None, repr=False)
+    y_std: np.ndarray | None = field(default=None, repr=False)
+    raw_y_train: np.ndarray | None = field(default=None, repr=False)  # targets in their own units
+    raw_y_val: np.ndarray | None = field(default=None, repr=False)
+
+    @property
+    def target_standardized(self) -> bool:
+        return self.y_mean is not None
+
+    def to_target_units(self, values: np.ndarray) -> np.ndarray:
+        """Regression outputs (or standardised targets) in the target's own units."""
+        if self.y_mean is None:
+            return values
+        return values * self.y_std.astype(values.dtype) + self.y_mean.astype(values.dtype)
+
+    def original_targets(self, part: str) -> np.ndarray:
+        """``y_train`` / ``y_val`` in the target's own units."""
+        if self.y_mean is None:
+            return self.y_train if part == "train" else self.y_val
+        return self.raw_y_train if part == "train" else self.raw_y_val
 
     @property
     def raw_columns(self) -> int:
@@ -113,8 +145,15 @@ def validate_data_spec(spec) -> dict:
         raise ConfigError(f"data.source: missing (one of: {', '.join(SOURCES)})", "missing", key="data.source",
                           known=list(SOURCES))
     source = COMMON_KEYS["source"].validate("data.source", spec["source"])
-    params = {**COMMON_KEYS, **EXTRA_KEYS.get(source, {})}
+    params = {**COMMON_KEYS, **EXTRA_KEYS.get(source, {}), **OPTIONAL_KEYS.get(source, {})}
     out = validate_params("data", params, spec)
+    for key, param in OPTIONAL_KEYS.get(source, {}).items():
+        if out[key] == param.default:
+            del out[key]
+    if "columns" in out:
+        from .tabular import validate_columns
+
+        out["columns"] = validate_columns(out["columns"])
     for key in EXTRA_KEYS.get(source, {}):
         if out[key] is None:
             raise ConfigError(f"data.{key}: missing (source {source!r} needs it)", "missing", key=f"data.{key}")
@@ -168,7 +207,13 @@ def load_source(spec: dict, rng: np.random.Generator, base_dir: str = ".") -> Da
     if source in SKLEARN_SETS:
         ds = _load_sklearn(source)
     elif source == "csv":
-        ds = load_csv(_resolve(spec["path"], base_dir), spec["target"], spec.get("task"))
+        from .tabular import load_table, uses_table_options
+
+        path = _resolve(spec["path"], base_dir)
+        if uses_table_options(spec):
+            ds = load_table(path, spec["target"], spec.get("task"), spec.get("columns"), spec.get("missing"))[0]
+        else:
+            ds = load_csv(path, spec["target"], spec.get("task"))
     else:
         ds = load_idx(_resolve(spec["path"], base_dir), _resolve(spec["labels"], base_dir))
     if spec.get("samples") and spec["samples"] < len(ds.x):
@@ -321,9 +366,14 @@ def build_data(spec: dict, rng: np.random.Generator, base_dir: str = ".") -> Dat
         x_train, x_val, mean, std = standardize(x_train, x_val)
     else:
         mean, std = np.zeros(ds.x.shape[1]), np.ones(ds.x.shape[1])
-    return DataSplit(x_train, ds.y[train_idx], x_val, ds.y[val_idx], ds.task, ds.name,
-                     ds.feature_names, ds.class_names, mean, std,
-                     raw.x[train_idx], raw.x[val_idx], spec.get("features"))
+    out = DataSplit(x_train, ds.y[train_idx], x_val, ds.y[val_idx], ds.task, ds.name,
+                    ds.feature_names, ds.class_names, mean, std,
+                    raw.x[train_idx], raw.x[val_idx], spec.get("features"))
+    if spec.get("standardize_target") and ds.task == "regression":
+        y_train, y_val = out.y_train, out.y_val
+        out.y_train, out.y_val, out.y_mean, out.y_std = standardize(y_train, y_val)
+        out.raw_y_train, out.raw_y_val = y_train, y_val
+    return out
 
 
 def _retask(ds: Dataset, task: str) -> Dataset:

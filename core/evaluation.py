@@ -82,9 +82,26 @@ class Evaluation:
             "completed_epochs": self.epoch,
             **{k: (None if math.isnan(v) else v) for k, v in metrics.items()},
         }
+        if getattr(self.data, "target_standardized", False):
+            report.update(self.original_unit_losses())
         if self.message:
             report["message"] = self.message
         return report
+
+    def original_unit_losses(self) -> dict[str, float | None]:
+        """With a standardised regression target (``data.standardize_target``): the loss of
+        the outputs mapped back to the target's units against the original targets, as
+        ``train_loss_original_units`` and ``val_loss_original_units`` (``train_loss`` and
+        ``val_loss`` stay the loss of the standardised problem the network trains on)."""
+        out = {}
+        for part, x in (("train", self.x_train), ("val", self.x_val)):
+            if len(x) == 0:
+                out[f"{part}_loss_original_units"] = None
+                continue
+            pred = self.data.to_target_units(self.predict_output(x).astype(np.float64))
+            value = self.loss.value(pred, self.data.original_targets(part))
+            out[f"{part}_loss_original_units"] = None if math.isnan(value) else value
+        return out
 
     def confusion_matrix(self, part: str = "val") -> np.ndarray:
         x, y = (self.x_val, self.data.y_val) if part == "val" else (self.x_train, self.data.y_train)

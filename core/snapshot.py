@@ -90,6 +90,11 @@ class RunInfo:
     dtype: str
     seed: int
     plane: object = None  # core.plane.Plane: where the decision map is drawn (classification, >= 2 inputs)
+    #: regression with ``data.standardize_target``: the network's outputs are in units of
+    #: ``target_std`` around ``target_mean`` (one value per target column); None otherwise.
+    #: ``y_train``/``y_val`` above and predictions are in the target's own units.
+    target_mean: list | None = None
+    target_std: list | None = None
 
 
 @dataclass(frozen=True)
@@ -133,9 +138,9 @@ def run_info(trainer) -> RunInfo:
         list(data.feature_names),
         None if data.class_names is None else list(data.class_names),
         data.raw_x_train.copy(),
-        data.y_train.copy(),
+        _original_targets(data, "train").copy(),
         data.raw_x_val.copy(),
-        data.y_val.copy(),
+        _original_targets(data, "val").copy(),
         data.in_width,
         net.out_width,
         layers,
@@ -145,7 +150,23 @@ def run_info(trainer) -> RunInfo:
         trainer.dtype.name,
         trainer.project["seed"],
         current_plane(trainer),
+        *(
+            (data.y_mean.tolist(), data.y_std.tolist())
+            if getattr(data, "target_standardized", False)
+            else (None, None)
+        ),
     )
+
+
+def _original_targets(data, part: str) -> np.ndarray:
+    """Targets in their own units (a standardised regression target mapped back)."""
+    if getattr(data, "target_standardized", False):
+        return data.original_targets(part)
+    return data.y_train if part == "train" else data.y_val
+
+
+def _target_units(data, values: np.ndarray) -> np.ndarray:
+    return data.to_target_units(values) if getattr(data, "target_standardized", False) else values
 
 
 def take_snapshot(
@@ -201,7 +222,8 @@ def compute_predictions(trainer, limit: int | None = None) -> Predictions:
                 labels=np.asarray(y_rows).copy(),
             )
         return Predictions(confusion=trainer.confusion_of(x, y_rows), part=part, rows=len(x), of=len(y))
-    out = trainer.predict_output(x)
+    out = _target_units(trainer.data, trainer.predict_output(x))  # a standardised target: its own units
+    y_rows = _original_targets(trainer.data, part)[rows]
     return Predictions(y_true=y_rows[:, 0].copy(), y_pred=out[:, 0].copy(), part=part, rows=len(x), of=len(y))
 
 
@@ -224,7 +246,7 @@ def compute_boundary(trainer, grid: int = 50, neuron_grid: int = 0) -> Boundary 
     lo, hi = trainer.input_extent()
     if data.raw_columns == 1:
         xs = np.linspace(lo[0], hi[0], grid * 4)
-        out = trainer.predict_output(data.prepare_inputs(xs[:, None]))
+        out = _target_units(data, trainer.predict_output(data.prepare_inputs(xs[:, None])))
         return Boundary(xs, None, out[:, 0].copy(), None)
     if data.raw_columns < 2 or data.task != "classification":
         return None

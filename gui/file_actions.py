@@ -43,6 +43,19 @@ def _reason(exc: BaseException, what: str = "") -> str:
     )
 
 
+def _example_data_paths(project: dict, folder: str) -> dict:
+    """``project`` with the relative data file paths of an example made absolute (from its folder)."""
+    data = project.get("data")
+    if not isinstance(data, dict) or not any(isinstance(data.get(k), str) for k in ("path", "labels")):
+        return project
+    data = dict(data)
+    for key in ("path", "labels"):
+        value = data.get(key)
+        if isinstance(value, str) and value and not os.path.isabs(os.path.expanduser(value)):
+            data[key] = os.path.join(folder, value)
+    return {**project, "data": data}
+
+
 def _message(path: str, exc: BaseException, what: str = "") -> str:
     """``path: reason``, naming the file once."""
     reason = _reason(exc, what)
@@ -144,6 +157,8 @@ class FileActions(ExportActions, CrashRecovery):
                 ),
             )
             return
+        if example:  # an example opens untitled: its data files are found beside it, not in the working folder
+            project = _example_data_paths(project, os.path.dirname(os.path.abspath(path)))
         self.doc.new(project, None if example else path)
         if not example:
             self._add_recent(self.doc.path)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QStyle, QWidget
 
 from gui import i18n
+from gui.csv_import import import_csv
 from gui.help.menu import build_help_menu
 from gui.panels.controls import Controls
 from gui.window_layout import EXAMPLES_DIR
@@ -179,6 +180,15 @@ class WindowActions:
             "Ctrl+Shift+W",
             QCoreApplication.translate("MainWindow", "Train many variants of this project and compare them"),
         )
+        a(
+            "import_csv",
+            QCoreApplication.translate("MainWindow", "&Import CSV…"),
+            lambda: import_csv(self),
+            QKeySequence("Ctrl+I"),
+            QCoreApplication.translate(
+                "MainWindow", "Use your own CSV file: choose the target, each column's role and missing values"
+            ),
+        )
         self.controls = Controls(self.actions_by_name)
         self.toolbar_holder.addWidget(self.controls)
         # the read-out gets a row of its own, as wide as the drawing: beside the buttons
@@ -209,6 +219,7 @@ class WindowActions:
             if description:
                 action.setToolTip(i18n.translate_example(description))
             action.triggered.connect(lambda _c=False, p=path: self.open_example(p))
+        file_menu.addAction(acts["import_csv"])
         file_menu.addSeparator()
         for name in ("save", "save_as"):
             file_menu.addAction(acts[name])

@@ -349,6 +349,14 @@ class DataPanel(QWidget):
             else self.tr("IDX files (*.idx* *ubyte*);;All files (*)")
         )
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a data file"), "", pattern)
+        if path and source == "csv":  # the columns, target and missing values are chosen in the import dialog
+            from gui.csv_import import CsvImportDialog
+
+            dialog = CsvImportDialog(self, {**self.spec, "source": "csv"}, None, path)
+            if dialog.exec() == CsvImportDialog.Accepted:
+                self.edit.emit("data", dialog.data_spec(), self.tr("Data file"), None)
+            dialog.deleteLater()
+            return
         if path:
             self.path.setText(path)
             spec = copy.deepcopy(self.spec)

@@ -260,6 +260,317 @@
     </message>
 </context>
 <context>
+    <name>CsvImportDialog</name>
+    <message>
+        <location filename="../../gui/csv_import.py" line="+48"/>
+        <source>numeric</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>categorical</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ignore</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>refuse (the file must have none)</source>
+        <translation>拒绝（文件中不能有缺失值）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>drop the rows</source>
+        <translation>删除这些行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fill with the column&apos;s mean</source>
+        <translation>用该列的均值填充</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fill with the column&apos;s median</source>
+        <translation>用该列的中位数填充</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fill with the most frequent value</source>
+        <translation>用出现最多的值填充</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>regression (predict a number)</source>
+        <translation>回归（预测一个数）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>classification (predict a class)</source>
+        <translation>分类（预测一个类别）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file {file} has no data rows.</source>
+        <extracomment>the engine&apos;s codes (core.tabular) as sentences; args: file, row, column, value, line, rows</extracomment>
+        <translation>文件 {file} 没有数据行。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file {file} has no header row: its first line is numbers, not column names. Add a line of names.</source>
+        <translation>文件 {file} 没有表头行：它的第一行是数字，而不是列名。请添加一行列名。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Line {line} of {file} has more fields than the header.</source>
+        <translation>{file} 的第 {line} 行的字段比表头多。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The target column “{column}” is missing in every row: choose another target.</source>
+        <translation>目标列“{column}”在每一行都缺失：请选择另一个目标列。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Row {row}, column “{column}”: “{value}” is text, so this column cannot be a regression target. Choose classification or another target.</source>
+        <translation>第 {row} 行，列“{column}”：“{value}”是文本，所以这一列不能作为回归目标。请选择分类或另一个目标列。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Row {row}, column “{column}”: “{value}” is not a number. Make the column categorical, ignore it, or correct the file.</source>
+        <translation>第 {row} 行，列“{column}”：“{value}”不是数字。请把这一列设为类别、忽略它，或修改文件。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Row {row}, column “{column}”: “{value}” is not a finite number.</source>
+        <translation>第 {row} 行，列“{column}”：“{value}”不是有限的数。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Row {row}, column “{column}”: the value is missing. Choose how missing values are handled.</source>
+        <translation>第 {row} 行，列“{column}”：值缺失。请选择如何处理缺失值。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Column “{column}” is missing in every row: ignore it.</source>
+        <translation>列“{column}”在每一行都缺失：请忽略它。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every column but the target is ignored: the network needs at least one input.</source>
+        <translation>除目标列外的所有列都被忽略了：网络至少需要一个输入。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file {file} has two columns named “{column}”: rename one in the header.</source>
+        <translation>文件 {file} 中有两列都叫“{column}”：请在表头中给其中一列改名。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only {rows} rows are left after dropping the rows with missing values.</source>
+        <translation>删除含缺失值的行后只剩 {rows} 行。</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Missing value</source>
+        <translation>缺失值</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+306"/>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location line="-294"/>
+        <source>Import CSV</source>
+        <translation>导入 CSV</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>no file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The CSV file the examples are read from</source>
+        <translation>读取样本的 CSV 文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a CSV file with a header row of column names</source>
+        <translation>选择一个第一行是列名的 CSV 文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The column the network learns to predict; every other column can be an input</source>
+        <translation>网络要学习预测的列；其他每一列都可以作为输入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Target column</source>
+        <translation>目标列</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Regression predicts a number (a price); classification predicts one of a few classes. Guessed from the target: a few whole numbers or text mean classes</source>
+        <translation>回归预测一个数（例如价格）；分类预测几个类别中的一个。根据目标列猜测：少数几个整数或文本表示类别</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What to do with empty cells and cells such as NA or ?: drop those rows, or fill a number column with its mean, median or most frequent value. In a categorical column a missing value becomes a level of its own, “(missing)”, unless the most frequent level fills it. Rows without a target are always dropped</source>
+        <translation>如何处理空单元格以及 NA、? 这样的单元格：删除这些行，或用数值列的均值、中位数或出现最多的值填充。在类别列中，缺失值成为一个单独的取值“(missing)”，除非用出现最多的取值填充。没有目标值的行总是被删除</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Missing values</source>
+        <translation>缺失值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>inputs to zero mean, unit variance</source>
+        <translation>输入变为零均值、单位方差</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scale each input with the mean and standard deviation of the training rows</source>
+        <translation>用训练行的均值和标准差缩放每个输入</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the target too (regression)</source>
+        <translation>目标也标准化（回归）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Train on the target scaled to zero mean and unit variance (a price in the hundreds of thousands would make huge gradients); predictions are shown in the target&apos;s own units</source>
+        <translation>在缩放为零均值、单位方差的目标上训练（几十万的价格会产生巨大的梯度）；预测值以目标本身的单位显示</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Standardise</source>
+        <translation>标准化</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Guess</source>
+        <translation>猜测</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Each column&apos;s role: numeric (one input), categorical (one input per level, 1 for the row&apos;s level: one-hot encoding) or ignore (an Id, free text). The guess is shown beside it</source>
+        <translation>每一列的作用：数值（一个输入）、类别（每个取值一个输入，该行的取值为 1：独热编码）或忽略（编号、自由文本）。旁边显示猜测的作用</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The first rows of the file; missing values show as NA, the target column is shaded</source>
+        <translation>文件的前几行；缺失值显示为 NA，目标列有底色</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Use this data</source>
+        <translation>使用这些数据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use the file with these choices (Ctrl+Z undoes it)</source>
+        <translation>按这些选择使用该文件（Ctrl+Z 可撤销）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close without changing the data</source>
+        <translation>关闭，不改变数据</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choose a CSV file</source>
+        <translation>选择 CSV 文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>The first {shown} of {rows} rows, {columns} columns</source>
+        <translation>共 {rows} 行中的前 {shown} 行，{columns} 列</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>The role of column “{column}”</source>
+        <translation>列“{column}”的作用</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{levels} distinct values: {examples}</source>
+        <translation>{levels} 个不同的值：{examples}</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>{rows} rows used of {total}; {numeric} numeric, {categorical} categorical and {ignored} ignored columns make {inputs} inputs</source>
+        <translation>使用 {total} 行中的 {rows} 行；{numeric} 个数值列、{categorical} 个类别列和 {ignored} 个忽略的列，共 {inputs} 个输入</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>; {classes} classes</source>
+        <translation>；{classes} 个类别</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+7"/>
+        <source>{cells} missing values in {columns} columns</source>
+        <translation>{columns} 列中有 {cells} 个缺失值</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{rows} rows without a target dropped</source>
+        <translation>删除了 {rows} 行没有目标值的行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{rows} rows dropped</source>
+        <translation>删除了 {rows} 行</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{cells} values filled in {columns} columns</source>
+        <translation>在 {columns} 列中填充了 {cells} 个值</translation>
+    </message>
+</context>
+<context>
     <name>DataPanel</name>
     <message>
         <location filename="../../gui/panels/data_panel.py" line="+51"/>
@@ -409,12 +720,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+212"/>
+        <location line="+211"/>
+        <location line="+9"/>
         <source>Data file</source>
         <translation>数据文件</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-219"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -499,7 +811,7 @@
         <translation>选择数据文件</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+18"/>
         <source>Regenerate data</source>
         <translation>重新生成数据</translation>
     </message>
@@ -835,6 +1147,16 @@
     </message>
     <message>
         <location line="+11"/>
+        <source>A real-shaped CSV: house prices</source>
+        <translation>真实形态的 CSV：房价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A generated file shaped like Kaggle&apos;s house-prices training set: 300 houses, an Id column (ignored), 36 numeric and 43 categorical columns with &quot;NA&quot; strings and missing numbers, and the sale price to predict. Categorical columns are one-hot encoded (&quot;Neighborhood=OldTown&quot;), missing numbers take the column&apos;s median and the price is standardised for training: the loss is in units of the price&apos;s standard deviation, so predicting the mean scores about 1. With over 200 inputs and 240 training rows the network needs weight decay and dropout not to overfit. File -&gt; Import CSV... shows the choices.</source>
+        <translation>一个生成的文件，形状与一个著名房价竞赛的训练集相同：300 套房子，一个编号列（忽略），36 个数值列和 43 个类别列，含有表示“无”的字符串和缺失的数，以及要预测的售价。类别列经过独热编码（例如每个街区一个输入），缺失的数取该列的中位数，价格在训练时被标准化：损失以价格的标准差为单位，所以预测均值的得分约为 1。有 200 多个输入而只有 240 行训练数据，网络需要权重衰减和 Dropout 才不会过拟合。文件 -&gt; 导入 CSV... 显示这些选择。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Iris flowers</source>
         <translation>鸢尾花</translation>
     </message>
@@ -1121,7 +1443,7 @@
     </message>
     <message>
         <location filename="../../gui/export_actions.py" line="+126"/>
-        <location filename="../../gui/file_actions.py" line="+10"/>
+        <location filename="../../gui/file_actions.py" line="+23"/>
         <source>{path}: {reason}</source>
         <translation>{path}：{reason}</translation>
     </message>
@@ -1151,7 +1473,7 @@
         <translation>无法构建该项目（{detail}）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Opened {name}</source>
         <translation>已打开 {name}</translation>
     </message>
@@ -2511,7 +2833,7 @@
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../gui/window_actions.py" line="+45"/>
+        <location filename="../../gui/window_actions.py" line="+46"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
@@ -2702,7 +3024,17 @@
         <translation>训练此项目的多个变体并加以比较</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+4"/>
+        <source>&amp;Import CSV…</source>
+        <translation>导入 CSV(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use your own CSV file: choose the target, each column&apos;s role and missing values</source>
+        <translation>使用你自己的 CSV 文件：选择目标列、每一列的作用和缺失值的处理</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2717,7 +3049,7 @@
         <translation>示例(&amp;E)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Export &amp;Plot</source>
         <translation>导出图表(&amp;P)</translation>
     </message>
