@@ -120,6 +120,8 @@ class MainWindow(FileActions, WindowLayout, WindowActions, SnapshotDispatch, QMa
         self.training_panel.edit.connect(self.push)
         self.training_panel.glossary_requested.connect(lambda key: self.help_menu.show_glossary(key))
         self.controls.speed_changed.connect(c.set_speed)
+        self.doctor_panel.show_panel.connect(self._raise_dock)
+        self.doctor_panel.glossary_requested.connect(lambda key: self.help_menu.show_glossary(key))
 
     # ---- Public API
     def push(self, command: cmd.EditCommand) -> bool:
@@ -292,6 +294,7 @@ class MainWindow(FileActions, WindowLayout, WindowActions, SnapshotDispatch, QMa
         self.data_panel.set_info(info)
         for panel in self.plot_panels:
             panel.reset(info)
+        self.doctor_panel.reset(info)
         if self._fresh_project:
             self._fresh_project = False
             self._reset_plot_ranges()
@@ -309,6 +312,12 @@ class MainWindow(FileActions, WindowLayout, WindowActions, SnapshotDispatch, QMa
             self.inspector.show_layer(self.doc.project["network"]["layers"], ne.path_of(path))
             self.docks["Layer"].show()
             self.docks["Layer"].raise_()
+
+    def _raise_dock(self, name: str):
+        dock = self.docks.get(name)
+        if dock is not None:
+            dock.show()
+            dock.raise_()
 
     def _on_neuron_hovered(self, path, unit):
         self.output_panel.show_neuron(path, unit, self._activations)

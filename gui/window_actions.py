@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QStyle, QWidget
 
 from gui import i18n
+from gui.gradient_check import open_gradient_check
 from gui.help.menu import build_help_menu
 from gui.panels.controls import Controls
 from gui.window_layout import EXAMPLES_DIR
@@ -154,6 +155,15 @@ class WindowActions:
             QCoreApplication.translate("MainWindow", "Remove the hidden layer nearest the output"),
         )
         a("restore_layout", QCoreApplication.translate("MainWindow", "Restore Default Layout"), self.restore_layout)
+        a(
+            "gradient_check",
+            QCoreApplication.translate("MainWindow", "&Gradient Check…"),
+            lambda: open_gradient_check(self),
+            QKeySequence("Ctrl+G"),
+            QCoreApplication.translate(
+                "MainWindow", "Compare backpropagation's gradients with finite differences on the current weights"
+            ),
+        )
         self.controls = Controls(self.actions_by_name)
         self.toolbar_holder.addWidget(self.controls)
         # the read-out gets a row of its own, as wide as the drawing: beside the buttons
@@ -205,6 +215,8 @@ class WindowActions:
         train_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Train"))
         for name in ("play", "step", "step_epoch", "reset"):
             train_menu.addAction(acts[name])
+        self.inspect_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Inspect"))
+        self.inspect_menu.addAction(acts["gradient_check"])
         view_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&View"))
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())

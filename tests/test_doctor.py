@@ -16,8 +16,9 @@ from core.snapshot import take_snapshot
 from core.trainer import Trainer, TrainingDiverged
 
 EXAMPLES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "resources", "examples")
-HEALTHY = ["circle", "deep_relu_batchnorm", "deep_residual", "diabetes", "digits", "iris", "moons",
-           "sine_regression", "spiral", "xor", "xor_feature_cross"]
+# (diabetes is left out: building its data takes seconds; sine_regression is the regression case)
+HEALTHY = ["circle", "deep_relu_batchnorm", "deep_residual", "digits", "iris", "moons", "sine_regression", "spiral",
+           "xor", "xor_feature_cross"]
 OUT = {"type": "dense", "units": 1, "activation": "sigmoid"}
 
 
