@@ -38,9 +38,9 @@ from core.queries import failure
 from core.trainer import Trainer
 from gui.controller import coded_message
 
-#: relative errors below this are what float64 central differences give for a right gradient
+# relative errors below this are what float64 central differences give for a right gradient
 FINE = 1e-7
-#: above this (and not explained by round-off of tiny gradients) the gradient is probably wrong
+# above this (and not explained by round-off of tiny gradients) the gradient is probably wrong
 SUSPICIOUS = 1e-4
 DEFAULT_ROWS = 8
 

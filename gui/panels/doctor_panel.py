@@ -20,78 +20,79 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from core.doctor import Diagnosis, Doctor
 
-#: a rebuild of the text while nothing but numbers changed waits this long at least
+# a rebuild of the text while nothing but numbers changed waits this long at least
 REFRESH_SECONDS = 1.0
 
 _C = "DoctorPanel"
 
 TITLES = {
-    "vanishing_gradients": QT_TRANSLATE_NOOP(_C, "Vanishing gradients"),
-    "exploding_gradients": QT_TRANSLATE_NOOP(_C, "Exploding gradients"),
-    "saturated_units": QT_TRANSLATE_NOOP(_C, "Saturated units"),
-    "dead_relu": QT_TRANSLATE_NOOP(_C, "Dead ReLUs"),
-    "lr_too_high": QT_TRANSLATE_NOOP(_C, "Learning rate too high"),
-    "lr_too_low": QT_TRANSLATE_NOOP(_C, "Learning rate too low"),
-    "symmetric_weights": QT_TRANSLATE_NOOP(_C, "Symmetric weights"),
-    "overfitting": QT_TRANSLATE_NOOP(_C, "Overfitting"),
-    "plateau": QT_TRANSLATE_NOOP(_C, "Plateau"),
+    "vanishing_gradients": QT_TRANSLATE_NOOP("DoctorPanel", "Vanishing gradients"),
+    "exploding_gradients": QT_TRANSLATE_NOOP("DoctorPanel", "Exploding gradients"),
+    "saturated_units": QT_TRANSLATE_NOOP("DoctorPanel", "Saturated units"),
+    "dead_relu": QT_TRANSLATE_NOOP("DoctorPanel", "Dead ReLUs"),
+    "lr_too_high": QT_TRANSLATE_NOOP("DoctorPanel", "Learning rate too high"),
+    "lr_too_low": QT_TRANSLATE_NOOP("DoctorPanel", "Learning rate too low"),
+    "symmetric_weights": QT_TRANSLATE_NOOP("DoctorPanel", "Symmetric weights"),
+    "overfitting": QT_TRANSLATE_NOOP("DoctorPanel", "Overfitting"),
+    "plateau": QT_TRANSLATE_NOOP("DoctorPanel", "Plateau"),
 }
 
-#: (code, the "cause" or "kind" argument or None) -> sentence with {named} arguments
+# (code, the "cause" or "kind" argument or None) -> sentence with {named} arguments
 SENTENCES = {
     ("vanishing_gradients", None): QT_TRANSLATE_NOOP(
-        _C,
+        "DoctorPanel",
         "The gradient reaching the first layer ({first}, norm {first_norm}) is {orders} orders of magnitude "
         "smaller than at the last layer ({last}, norm {last_norm}): the first layers barely learn.",
     ),
     ("exploding_gradients", "nonfinite"): QT_TRANSLATE_NOOP(
-        _C, "The loss or a gradient stopped being a finite number at step {step}: training cannot go on."
+        "DoctorPanel", "The loss or a gradient stopped being a finite number at step {step}: training cannot go on."
     ),
     ("exploding_gradients", "growing"): QT_TRANSLATE_NOOP(
-        _C, "The gradient norm grew from {low} to {high} within the last few snapshots."
+        "DoctorPanel", "The gradient norm grew from {low} to {high} within the last few snapshots."
     ),
     ("exploding_gradients", "depth"): QT_TRANSLATE_NOOP(
-        _C,
+        "DoctorPanel",
         "The gradient at the first layer ({first}, norm {first_norm}) is {orders} orders of magnitude larger "
         "than at the last layer ({last}, norm {last_norm}).",
     ),
     ("saturated_units", None): QT_TRANSLATE_NOOP(
-        _C,
+        "DoctorPanel",
         "In {layers}, up to {fraction} of the outputs sit at the flat ends of the activation, where its slope, "
         "and so the gradient through it, is nearly zero.",
     ),
     ("dead_relu", None): QT_TRANSLATE_NOOP(
-        _C,
+        "DoctorPanel",
         "In {layers}, up to {fraction} of the units output zero for every example of the batch: they get no "
         "gradient and stop learning.",
     ),
     ("lr_too_high", "rising"): QT_TRANSLATE_NOOP(
-        _C, "The loss is rising, from {best} at its best to {now}, with learning rate {lr}."
+        "DoctorPanel", "The loss is rising, from {best} at its best to {now}, with learning rate {lr}."
     ),
     ("lr_too_high", "oscillating"): QT_TRANSLATE_NOOP(
-        _C, "The loss jumps up and down between {low} and {high} without coming down, with learning rate {lr}."
+        "DoctorPanel",
+        "The loss jumps up and down between {low} and {high} without coming down, with learning rate {lr}.",
     ),
     ("lr_too_low", None): QT_TRANSLATE_NOOP(
-        _C,
+        "DoctorPanel",
         "Each step changes the weights by only {ratio} of their size (about 0.001 is usual), with learning "
         "rate {lr}: the loss will take very long to fall.",
     ),
     ("symmetric_weights", None): QT_TRANSLATE_NOOP(
-        _C,
+        "DoctorPanel",
         "All units of {layers} have the same weights: they compute the same thing and get the same gradient, "
         "so they stay equal and the layer acts like a single unit.",
     ),
     ("overfitting", None): QT_TRANSLATE_NOOP(
-        _C,
+        "DoctorPanel",
         "The validation loss rose from {best} (step {best_step}) to {now} while the training loss kept falling "
         "({train_best} → {train_now}): the network is memorising the training examples.",
     ),
     ("plateau", None): QT_TRANSLATE_NOOP(
-        _C, "The loss has stayed near {loss} for the last {steps} steps without falling."
+        "DoctorPanel", "The loss has stayed near {loss} for the last {steps} steps without falling."
     ),
 }
 
-#: the glossary entry that explains each diagnosis (gui/help/glossary.py)
+# the glossary entry that explains each diagnosis (gui/help/glossary.py)
 DIAGNOSIS_GLOSSARY = {
     "vanishing_gradients": "vanishing_gradients",
     "exploding_gradients": "exploding_gradients",
@@ -102,40 +103,52 @@ DIAGNOSIS_GLOSSARY = {
     "overfitting": "overfitting",
 }
 
-#: remedy code -> (sentence, glossary entry or None)
+# remedy code -> (sentence, glossary entry or None)
 REMEDIES = {
-    "use_relu": (QT_TRANSLATE_NOOP(_C, "Use ReLU in the hidden layers: its slope is 1 wherever it is active."), "relu"),
-    "he_init": (QT_TRANSLATE_NOOP(_C, "Initialise ReLU layers with He initialisation."), "he_initialisation"),
-    "batch_norm": (QT_TRANSLATE_NOOP(_C, "Insert batch norm between the layers."), "batch_norm"),
+    "use_relu": (
+        QT_TRANSLATE_NOOP("DoctorPanel", "Use ReLU in the hidden layers: its slope is 1 wherever it is active."),
+        "relu",
+    ),
+    "he_init": (
+        QT_TRANSLATE_NOOP("DoctorPanel", "Initialise ReLU layers with He initialisation."),
+        "he_initialisation",
+    ),
+    "batch_norm": (QT_TRANSLATE_NOOP("DoctorPanel", "Insert batch norm between the layers."), "batch_norm"),
     "residual": (
-        QT_TRANSLATE_NOOP(_C, "Use residual blocks, so the gradient has a short way back."),
+        QT_TRANSLATE_NOOP("DoctorPanel", "Use residual blocks, so the gradient has a short way back."),
         "residual_connection",
     ),
-    "lower_lr": (QT_TRANSLATE_NOOP(_C, "Lower the learning rate (try a tenth)."), "learning_rate"),
-    "raise_lr": (QT_TRANSLATE_NOOP(_C, "Raise the learning rate (try ten times)."), "learning_rate"),
-    "grad_clip": (QT_TRANSLATE_NOOP(_C, "Turn on gradient clipping."), "gradient_clipping"),
+    "lower_lr": (QT_TRANSLATE_NOOP("DoctorPanel", "Lower the learning rate (try a tenth)."), "learning_rate"),
+    "raise_lr": (QT_TRANSLATE_NOOP("DoctorPanel", "Raise the learning rate (try ten times)."), "learning_rate"),
+    "grad_clip": (QT_TRANSLATE_NOOP("DoctorPanel", "Turn on gradient clipping."), "gradient_clipping"),
     "smaller_init": (
-        QT_TRANSLATE_NOOP(_C, "Start from smaller weights (Xavier/Glorot initialisation)."),
+        QT_TRANSLATE_NOOP("DoctorPanel", "Start from smaller weights (Xavier/Glorot initialisation)."),
         "glorot_initialisation",
     ),
-    "leaky_relu": (QT_TRANSLATE_NOOP(_C, "Use leaky ReLU or ELU, which keep a slope below zero."), "dead_relu"),
-    "lr_schedule": (QT_TRANSLATE_NOOP(_C, "Let a schedule lower the learning rate as training goes on."), None),
-    "use_adam": (QT_TRANSLATE_NOOP(_C, "Use Adam, which scales each step to the gradient's size."), "adam"),
+    "leaky_relu": (
+        QT_TRANSLATE_NOOP("DoctorPanel", "Use leaky ReLU or ELU, which keep a slope below zero."),
+        "dead_relu",
+    ),
+    "lr_schedule": (
+        QT_TRANSLATE_NOOP("DoctorPanel", "Let a schedule lower the learning rate as training goes on."),
+        None,
+    ),
+    "use_adam": (QT_TRANSLATE_NOOP("DoctorPanel", "Use Adam, which scales each step to the gradient's size."), "adam"),
     "random_init": (
-        QT_TRANSLATE_NOOP(_C, "Initialise the weights randomly (not zeros or a constant)."),
+        QT_TRANSLATE_NOOP("DoctorPanel", "Initialise the weights randomly (not zeros or a constant)."),
         "glorot_initialisation",
     ),
-    "early_stopping": (QT_TRANSLATE_NOOP(_C, "Stop early, at the best validation loss."), "early_stopping"),
-    "weight_decay": (QT_TRANSLATE_NOOP(_C, "Add weight decay."), "weight_decay"),
-    "dropout": (QT_TRANSLATE_NOOP(_C, "Add dropout between the layers."), "dropout"),
-    "more_data": (QT_TRANSLATE_NOOP(_C, "Train on more examples."), "validation_set"),
-    "smaller_network": (QT_TRANSLATE_NOOP(_C, "Use fewer or narrower hidden layers."), None),
+    "early_stopping": (QT_TRANSLATE_NOOP("DoctorPanel", "Stop early, at the best validation loss."), "early_stopping"),
+    "weight_decay": (QT_TRANSLATE_NOOP("DoctorPanel", "Add weight decay."), "weight_decay"),
+    "dropout": (QT_TRANSLATE_NOOP("DoctorPanel", "Add dropout between the layers."), "dropout"),
+    "more_data": (QT_TRANSLATE_NOOP("DoctorPanel", "Train on more examples."), "validation_set"),
+    "smaller_network": (QT_TRANSLATE_NOOP("DoctorPanel", "Use fewer or narrower hidden layers."), None),
     "check_gradients": (
-        QT_TRANSLATE_NOOP(_C, "Look at the gradient norms: do they reach the first layers?"),
+        QT_TRANSLATE_NOOP("DoctorPanel", "Look at the gradient norms: do they reach the first layers?"),
         "vanishing_gradients",
     ),
     "bigger_network": (
-        QT_TRANSLATE_NOOP(_C, "Give the network more units or layers, if it cannot fit the data."),
+        QT_TRANSLATE_NOOP("DoctorPanel", "Give the network more units or layers, if it cannot fit the data."),
         None,
     ),
 }
@@ -250,38 +263,41 @@ class DoctorPanel(QWidget):
             self._last_html = text
 
     def html(self) -> str:
-        tr = self.tr
         if not self.current:
             if self.doctor.fed == 0:
-                body = tr("Train the network: the doctor reads each step's statistics and says here what looks wrong.")
+                body = self.tr(
+                    "Train the network: the doctor reads each step's statistics and says here what looks wrong."
+                )
             else:
-                body = tr("No problems found (step {step}).").format(step=self.doctor.step)
+                body = self.tr("No problems found (step {step}).").format(step=self.doctor.step)
             return f"<p style='color:#2e7d32'>✓ {html.escape(body)}</p>"
+        show_plot = html.escape(self.tr("show the plot"))
+        explain = html.escape(self.tr("explain"))
+        try_label = html.escape(self.tr("Try:"))
         parts = []
         for d in self.current:
             color = _COLORS.get(d.severity, "#333")
             title = html.escape(QCoreApplication.translate(_C, TITLES.get(d.code, d.code)))
             panel = html.escape(QCoreApplication.translate("MainWindow", d.evidence))
-            links = f" <a href='panel:{html.escape(d.evidence)}'>{html.escape(tr('show the plot'))} ({panel})</a>"
+            links = f" <a href='panel:{html.escape(d.evidence)}'>{show_plot} ({panel})</a>"
             key = DIAGNOSIS_GLOSSARY.get(d.code)
             if key:
-                links += f" · <a href='glossary:{key}'>{html.escape(tr('explain'))}</a>"
+                links += f" · <a href='glossary:{key}'>{explain}</a>"
             remedies = []
             for code in d.remedies:
                 text, entry = REMEDIES.get(code, (code, None))
                 item = html.escape(QCoreApplication.translate(_C, text))
                 if entry:
                     item += f" <a href='glossary:{entry}'>?</a>"
-                remedies.append(f"<li>{item}</li>")
+                remedies.append(item)
+            try_line = ""
+            if remedies:
+                try_line = (
+                    f"<p style='margin-top:0; margin-left:14px'><i>{try_label}</i> " + " · ".join(remedies) + "</p>"
+                )
             parts.append(
                 f"<p style='margin-bottom:2px'><b style='color:{color}'>● {title}</b>: {sentence(d)}{links}</p>"
-                + (
-                    f"<p style='margin:0'>{html.escape(tr('Try:'))}</p><ul style='margin-top:0'>"
-                    + "".join(remedies)
-                    + "</ul>"
-                    if remedies
-                    else ""
-                )
+                + try_line
             )
         return "".join(parts)
 
