@@ -43,12 +43,17 @@ FINE = 1e-7
 # above this (and not explained by round-off of tiny gradients) the gradient is probably wrong
 SUSPICIOUS = 1e-4
 DEFAULT_ROWS = 8
+_RANK = {"fine": 0, "tiny": 1, "look": 2, "suspicious": 3}
 
 
 def reading(relative: float, max_abs: float, atol: float) -> str:
-    """ "fine", "look" (between the thresholds) or "suspicious" for one tensor."""
-    if relative < FINE or max_abs <= atol:
+    """The reading of one tensor: "fine"; "tiny" (fine too: every difference within
+    the loss's round-off, as with vanishing gradients); "look" (between the
+    thresholds); "suspicious"."""
+    if relative < FINE:
         return "fine"
+    if max_abs <= atol:
+        return "tiny"
     if relative > SUSPICIOUS:
         return "suspicious"
     return "look"
@@ -161,6 +166,7 @@ class GradientCheckDialog(QDialog):
         )
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
         self.table.setToolTip(self.tr("One row per parameter tensor (weights and biases of each layer)"))
         layout.addWidget(self.table, 1)
@@ -270,16 +276,17 @@ class GradientCheckDialog(QDialog):
     def _show(self, result: dict) -> None:
         labels = {
             "fine": self.tr("fine"),
+            "tiny": self.tr("fine (round-off)"),
             "look": self.tr("look closer"),
             "suspicious": self.tr("suspicious"),
         }
-        colors = {"fine": "#2e7d32", "look": "#b26a00", "suspicious": "#c0392b"}
+        colors = {"fine": "#2e7d32", "tiny": "#2e7d32", "look": "#b26a00", "suspicious": "#c0392b"}
         rows = result["results"]
         self.table.setRowCount(len(rows))
         worst = "fine"
         for i, (name, relative, max_abs) in enumerate(rows):
             verdict = reading(relative, max_abs, result["atol"])
-            if verdict == "suspicious" or (verdict == "look" and worst == "fine"):
+            if _RANK[verdict] > _RANK[worst]:
                 worst = verdict
             cells = [name, f"{relative:.2e}", f"{max_abs:.2e}", labels[verdict]]
             for j, text in enumerate(cells):

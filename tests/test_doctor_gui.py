@@ -6,7 +6,7 @@ import os
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 
 import gui.gradient_check as gc
 from core.inspect import GradientCheckCancelled, gradient_check
@@ -78,7 +78,7 @@ def test_gradient_check_dialog_finishes_and_cancels(qtbot, window, monkeypatch):
     assert dialog.table.rowCount() == n_tensors
     for i in range(dialog.table.rowCount()):
         assert float(dialog.table.item(i, 1).text()) < 1e-4
-        assert dialog.table.item(i, 3).text() in ("fine", "look closer")
+        assert dialog.table.item(i, 3).text() in ("fine", "fine (round-off)", "look closer")
     assert "Largest relative error" in dialog.summary.text()
     assert dialog.progress.value() == dialog.progress.maximum() > 0
     dialog.close()
@@ -115,3 +115,51 @@ def test_gradient_check_dialog_finishes_and_cancels(qtbot, window, monkeypatch):
     thread = dialog.thread
     window.close()
     assert dialog.thread is None and not thread.isRunning()
+
+
+SAMPLE_ARGS = {
+    ("vanishing_gradients", None): dict(first="0 dense 16 sigmoid", last="9 dense 1 sigmoid", first_norm=2e-7,
+                                        last_norm=0.1, orders=5.7),
+    ("exploding_gradients", "nonfinite"): dict(cause="nonfinite", step=3),
+    ("exploding_gradients", "growing"): dict(cause="growing", low=1.0, high=2000.0),
+    ("exploding_gradients", "depth"): dict(cause="depth", first="0 dense 4 tanh", last="1 dense 4 tanh",
+                                           first_norm=5e3, last_norm=1.0, orders=3.7),
+    ("saturated_units", None): dict(layers=["0 dense 16 tanh"], fraction=0.73),
+    ("dead_relu", None): dict(layers=["0 dense 16 relu", "1 dense 16 relu"], fraction=1.0),
+    ("lr_too_high", "rising"): dict(kind="rising", best=0.5, now=4.5, lr=5.0),
+    ("lr_too_high", "oscillating"): dict(kind="oscillating", low=0.5, high=1.5, lr=5.0),
+    ("lr_too_low", None): dict(ratio=1.4e-6, lr=1e-6),
+    ("symmetric_weights", None): dict(layers=["0 dense 8 tanh"]),
+    ("overfitting", None): dict(best=0.12, now=0.17, best_step=345, train_best=0.02, train_now=0.002),
+    ("plateau", None): dict(steps=300, loss=0.6958),
+}
+
+
+def test_every_diagnosis_is_worded_and_translatable(qapp):
+    from test_panels_translatable import PseudoTranslator, _untranslated
+
+    from core.doctor import CODES, EVIDENCE, REMEDIES, Diagnosis
+    from gui.help.glossary import entry
+    from gui.panels.doctor_panel import DIAGNOSIS_GLOSSARY, SENTENCES
+    from gui.panels.doctor_panel import REMEDIES as WORDS
+
+    assert set(SENTENCES) == set(SAMPLE_ARGS) and {code for code, _ in SENTENCES} == set(CODES)
+    assert all(code in WORDS for rs in REMEDIES.values() for code in rs)
+    for key in [*DIAGNOSIS_GLOSSARY.values(), *(k for _s, k in WORDS.values() if k)]:
+        entry(key)  # every glossary link has an entry
+    from gui.panels.doctor_panel import DoctorPanel
+
+    panel = DoctorPanel()
+    translator = PseudoTranslator()
+    QCoreApplication.installTranslator(translator)
+    try:
+        for (code, _kind), args in SAMPLE_ARGS.items():
+            d = Diagnosis(code, "warning", args, EVIDENCE[code], REMEDIES[code])
+            panel.render([d])
+            text = panel.view.toPlainText()
+            labels = {v for a in args.values() for v in (a if isinstance(a, list) else [a]) if isinstance(v, str)}
+            assert _untranslated(text, labels) == [], (code, text)
+            assert "{" not in text and code not in text, text
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    panel.deleteLater()

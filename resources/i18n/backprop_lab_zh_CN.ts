@@ -2285,7 +2285,7 @@
 <context>
     <name>GradientCheckDialog</name>
     <message>
-        <location filename="../../gui/gradient_check.py" line="+121"/>
+        <location filename="../../gui/gradient_check.py" line="+126"/>
         <source>Gradient check</source>
         <translation>梯度检验</translation>
     </message>
@@ -2350,7 +2350,7 @@
         <translation>判读</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>One row per parameter tensor (weights and biases of each layer)</source>
         <translation>每个参数张量一行（各层的权重和偏置）</translation>
     </message>
@@ -2378,6 +2378,11 @@
         <location line="+27"/>
         <source>fine</source>
         <translation>正常</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fine (round-off)</source>
+        <translation>正常（舍入误差）</translation>
     </message>
     <message>
         <location line="+1"/>
