@@ -55,6 +55,8 @@ import math
 from collections import deque
 from dataclasses import dataclass, field
 
+import numpy as np
+
 #: snapshots whose per-layer figures are kept (medians over them)
 WINDOW = 5
 #: steps per block mean of the batch loss
@@ -140,8 +142,8 @@ class _Layer:
     identical: bool
 
 
-def _median(values):
-    v = sorted(x for x in values if not math.isnan(x))
+def _median(values: list) -> float:
+    v = sorted(x for x in values if x == x)  # (NaN is left out)
     if not v:
         return math.nan
     n = len(v)
@@ -175,6 +177,7 @@ class Doctor:
         self._layers: deque[list[_Layer]] = deque(maxlen=WINDOW)
         self._grad_norms: deque[float] = deque(maxlen=WINDOW)
         self._layer_step = -1
+        self._medians: dict = {}
         self.fed = 0
 
     # ---- feeding
@@ -208,12 +211,17 @@ class Doctor:
             return
         steps = history.get("step")
         train, val = history.get("train_loss"), history.get("val_loss")
-        for i in range(skip, n):
-            loss = float(losses[i])
-            if not math.isfinite(loss):
-                if self._nonfinite_step is None:
-                    self._nonfinite_step = int(steps[i]) if steps is not None else start + i + 1
-                continue
+
+        def step_of(i: int) -> int:
+            return int(steps[i]) if steps is not None else start + i + 1
+
+        seg = np.asarray(losses[skip:], dtype=np.float64)
+        finite = np.isfinite(seg)
+        if not finite.all():
+            if self._nonfinite_step is None:
+                self._nonfinite_step = step_of(skip + int(np.argmin(finite)))
+            seg = seg[finite]
+        for loss in seg.tolist():  # block means: a few Python additions per row
             self._block_sum += loss
             self._block_n += 1
             if self._block_n == BLOCK:
@@ -222,11 +230,10 @@ class Doctor:
                     self._first_block = mean
                 self._blocks.append(mean)
                 self._block_sum, self._block_n = 0.0, 0
-            if train is not None and val is not None:
-                t, v = float(train[i]), float(val[i])
-                if math.isfinite(t) and math.isfinite(v):
-                    step = int(steps[i]) if steps is not None else start + i + 1
-                    self._evals.append((step, t, v))
+        if train is not None and val is not None:
+            t, v = np.asarray(train[skip:], np.float64), np.asarray(val[skip:], np.float64)
+            for i in np.flatnonzero(np.isfinite(t) & np.isfinite(v)).tolist():
+                self._evals.append((step_of(skip + i), float(t[i]), float(v[i])))
         self._next_row = start + n
 
     # ---- judging
@@ -257,12 +264,19 @@ class Doctor:
 
     def _per_layer(self, attr: str) -> list[tuple[_Layer, float]]:
         """(the latest summary, the median of ``attr`` over the window) per layer of the
-        latest snapshot (earlier snapshots of another shape are left out)."""
+        latest snapshot (earlier snapshots of another shape are left out); computed once
+        per snapshot."""
         if not self._layers:
             return []
+        key = (attr, self._layer_step, len(self._layers))
+        cached = self._medians.get(attr)
+        if cached is not None and cached[0] == key:
+            return cached[1]
         latest = self._layers[-1]
         same = [ls for ls in self._layers if len(ls) == len(latest)]
-        return [(layer, _median(getattr(ls[i], attr) for ls in same)) for i, layer in enumerate(latest)]
+        rows = [(layer, _median([getattr(ls[i], attr) for ls in same])) for i, layer in enumerate(latest)]
+        self._medians[attr] = (key, rows)
+        return rows
 
     def _trained(self) -> list[list[_Layer]]:
         return [ls for ls in self._layers if ls] if self._layer_step > 0 else []
