@@ -314,6 +314,12 @@ class GradientCheckDialog(QDialog):
             self.progress.setRange(0, maximum)
             self.progress.setValue(maximum if self.state == "done" else 0)
 
+    def changeEvent(self, event):
+        # the language switch re-translates the fixed texts; the table's readings are made again
+        if event.type() == QEvent.Type.LanguageChange and self.result is not None:
+            self._show(self.result)
+        super().changeEvent(event)
+
     # ---- closing
     def done(self, code: int) -> None:  # closed by Escape or the window manager
         self.stop()

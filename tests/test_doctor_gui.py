@@ -81,6 +81,15 @@ def test_gradient_check_dialog_finishes_and_cancels(qtbot, window, monkeypatch):
         assert dialog.table.item(i, 3).text() in ("fine", "fine (round-off)", "look closer")
     assert "Largest relative error" in dialog.summary.text()
     assert dialog.progress.value() == dialog.progress.maximum() > 0
+    from gui import i18n
+
+    try:  # the readings follow a language switch, as do the doctor's sentences
+        assert i18n.switch_language(QCoreApplication.instance(), "zh_CN")
+        assert dialog.table.item(0, 3).text().startswith("正常")
+        assert "未发现问题" in panel.view.toPlainText()
+    finally:
+        assert i18n.switch_language(QCoreApplication.instance(), "en")
+    assert dialog.table.item(0, 3).text().startswith("fine")
     dialog.close()
     assert not dialog.isVisible()
 
