@@ -193,6 +193,8 @@ class Doctor:
         if failed is not None and self._nonfinite_step is None:
             self._nonfinite_step = int(failed)
         if snap.layers and snap.step != self._layer_step and snap.step > 0:
+            if self._layer_step == 0:  # the untrained network's figures (no gradient yet) leave the window
+                self._layers.clear()
             self._layer_step = snap.step
             self._layers.append([_summary(s) for s in snap.layers])
             self._grad_norms.append(float(snap.grad_norm))
