@@ -20,8 +20,10 @@ snapshots, so one odd batch does not raise or clear an alarm):
   the last's; or the whole gradient norm grew at least :data:`GROWTH` times
   (1e3) within the window while rising from one snapshot to the next.
 - ``saturated_units``: a hidden sigmoid or tanh layer with at least
-  :data:`SATURATED` (half) of its outputs within 0.01 of their limits.  The
-  output layer is not judged: a confident classifier saturates it by design.
+  :data:`SATURATED` (half) of its outputs within 0.01 of their limits, while the
+  loss is above :data:`SCALE` of the first block's (a network that has learned
+  may be confident).  The output layer is not judged: a confident classifier
+  saturates it by design.
 - ``dead_relu``: a ReLU-family layer with at least :data:`DEAD` (half) of its
   units outputting zero for the whole batch.
 - ``lr_too_high``: the loss rising or oscillating.  Rising: the last two block
@@ -36,11 +38,12 @@ snapshots, so one odd batch does not raise or clear an alarm):
 - ``symmetric_weights``: a dense layer of several units whose weight rows and
   biases are all identical (:attr:`~core.stats.LayerStats.identical_units`), as
   a zero or constant initialisation leaves them: the units stay equal.
-- ``overfitting``: the validation loss at least :data:`OVERFIT` (1.1) times its
-  best and above it by :data:`OVERFIT_RISE` (2 %) of the first block's loss, that
-  best at least three evaluations ago, the latest evaluation's validation loss
-  above the one before, and the training loss lower now than at the best
-  validation loss.
+- ``overfitting``: over means of :data:`OVERFIT_SMOOTH` (3) consecutive
+  evaluations (one lucky validation loss is no best): the latest mean validation
+  loss at least :data:`OVERFIT` (1.1) times the best mean and above it by
+  :data:`OVERFIT_RISE` (2 %) of the first block's loss, the best at least three
+  means ago, the latest validation loss not falling, and the mean training loss
+  lower now than at the best validation mean.
 - ``plateau``: over the last :data:`PLATEAU_STEPS` steps the loss fell by less
   than :data:`FLAT` (1 %) of its level (mean of the first third against the last
   third), while that level is above :data:`SCALE` of the first block's loss.
@@ -73,6 +76,7 @@ OSC_BLOCKS = 6
 LOW_RATIO = 1e-4
 OVERFIT = 1.1
 OVERFIT_RISE = 0.02
+OVERFIT_SMOOTH = 3
 PLATEAU_STEPS = 300
 FLAT = 0.01
 
@@ -326,6 +330,9 @@ class Doctor:
     def _saturated(self) -> Diagnosis | None:
         if not self._trained():
             return None
+        scale = self._scale()
+        if self._blocks and scale > 0 and self._blocks[-1] < SCALE * scale:
+            return None  # trained well: units at their limits are a confident network, not a stalled one
         rows = self._per_layer("saturated")[:-1]  # the output layer saturates by design
         bad = [(layer.label, v) for layer, v in rows if layer.family == "sigmoid" and v >= SATURATED]
         if not bad:
@@ -388,17 +395,19 @@ class Doctor:
 
     def _overfitting(self) -> Diagnosis | None:
         evals = list(self._evals)
-        if len(evals) < 4:
+        k = OVERFIT_SMOOTH
+        if len(evals) < 2 * k:
             return None
-        vals = [v for _s, _t, v in evals]
+        # means of k consecutive evaluations: one lucky validation loss is no best
+        vals = [sum(e[2] for e in evals[j:j + k]) / k for j in range(len(evals) - k + 1)]
+        trains = [sum(e[1] for e in evals[j:j + k]) / k for j in range(len(evals) - k + 1)]
         i = min(range(len(vals)), key=vals.__getitem__)
-        step_best, train_best, val_best = evals[i]
-        _step, train_now, val_now = evals[-1]
+        val_best, train_best, val_now, train_now = vals[i], trains[i], vals[-1], trains[-1]
         scale = self._scale()
-        if (len(evals) - 1 - i >= 3 and val_best > 0 and val_now >= OVERFIT * val_best
+        if (len(vals) - 1 - i >= k and val_best > 0 and val_now >= OVERFIT * val_best
                 and scale > 0 and val_now - val_best >= OVERFIT_RISE * scale
-                and val_now > vals[-2] and train_now < train_best):
-            return self._make("overfitting", "warning", best=val_best, now=val_now, best_step=step_best,
+                and evals[-1][2] > evals[-2][2] - OVERFIT_RISE * scale and train_now < train_best):
+            return self._make("overfitting", "warning", best=val_best, now=val_now, best_step=evals[i + k - 1][0],
                               train_best=train_best, train_now=train_now)
         return None
 
