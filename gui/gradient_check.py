@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import threading
+import time
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, Signal
@@ -43,6 +44,7 @@ FINE = 1e-7
 # above this (and not explained by round-off of tiny gradients) the gradient is probably wrong
 SUSPICIOUS = 1e-4
 DEFAULT_ROWS = 8
+PROGRESS_INTERVAL = 0.05  # seconds between progress reports at least
 _RANK = {"fine": 0, "tiny": 1, "look": 2, "suspicious": 3}
 
 
@@ -71,6 +73,7 @@ class CheckThread(QThread):
         super().__init__(parent)
         self.project, self.base_dir, self.weights, self.rows = project, base_dir, weights, rows
         self.stop_event = threading.Event()
+        self._told = 0.0
 
     def run(self):
         try:
@@ -84,6 +87,14 @@ class CheckThread(QThread):
             text, code, args = failure(exc, "The gradient check failed")
             self.failed.emit(coded_message(code, args, text))
 
+    def _progress(self, done: int, total: int) -> None:
+        """Tell the dialog at most 20 times a second (and at the end): a signal per
+        64 parameters of a small network would flood its event loop."""
+        now = time.monotonic()
+        if done == total or now - self._told >= PROGRESS_INTERVAL:
+            self._told = now
+            self.progressed.emit(done, total)
+
     def _check(self) -> dict:
         trainer = Trainer(self.project, base_dir=self.base_dir, dtype="float64")
         net = trainer.network
@@ -92,9 +103,7 @@ class CheckThread(QThread):
         net.load_arrays(self.weights, "weights")
         n = max(1, min(self.rows, len(trainer.x_train)))
         x, t = trainer.x_train[:n], trainer.t_train[:n]
-        results = gradient_check(
-            net, trainer.loss, x, t, progress=self.progressed.emit, cancelled=self.stop_event.is_set
-        )
+        results = gradient_check(net, trainer.loss, x, t, progress=self._progress, cancelled=self.stop_event.is_set)
         loss_value, _ = net.evaluate(x, t, trainer.loss)
         # central differences carry round-off of about |loss| * eps / h (h = 1e-6), as the command line allows
         atol = 1e-8 + 100 * abs(loss_value) * float(np.finfo(np.float64).eps) / 1e-6
