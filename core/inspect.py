@@ -60,12 +60,22 @@ def trace_example(network: Network, loss: Loss, x: np.ndarray, target: np.ndarra
         network.flat_grad[...] = saved
 
 
+class GradientCheckCancelled(Exception):
+    """:func:`gradient_check` stopped because ``cancelled()`` said so (the network is
+    left as it was)."""
+
+
 def gradient_check(network: Network, loss: Loss, x: np.ndarray, target: np.ndarray,
-                   eps: float = 1e-6, training: bool = True) -> list[dict]:
+                   eps: float = 1e-6, training: bool = True, progress=None, cancelled=None,
+                   every: int = 64) -> list[dict]:
     """Relative error ``|g - n| / max(|g| + |n|, tiny)`` (norms) per parameter tensor.
 
     Dropout draws the same mask for every evaluation; batch-norm running
-    statistics are restored afterwards.
+    statistics are restored afterwards.  ``progress(done, total)`` (parameters
+    perturbed so far, of all) is called every ``every`` parameters and at the end;
+    ``cancelled()`` is asked as often, and when it returns True the check stops
+    with :class:`GradientCheckCancelled`, the parameters, buffers and dropout
+    generator restored.  Neither changes the results.
     """
     if network.dtype != np.float64:
         raise ValueError("gradient checks need float64")
@@ -84,23 +94,33 @@ def gradient_check(network: Network, loss: Loss, x: np.ndarray, target: np.ndarr
             network.backward(tape, grad, fused)
         return value
 
-    evaluate(True)
-    analytic = network.flat_grad.copy()
-    numeric = np.zeros_like(analytic)
-    flat = network.flat
-    for i in range(flat.size):
-        old = flat[i]
-        flat[i] = old + eps
-        plus = evaluate(False)
-        flat[i] = old - eps
-        minus = evaluate(False)
-        flat[i] = old
-        numeric[i] = (plus - minus) / (2 * eps)
-    arrays = network.named_arrays()
-    for k, v in buffers.items():
-        arrays[k][...] = v
-    if rng is not None:
-        rng.bit_generator.state = rng_state
+    try:
+        evaluate(True)
+        analytic = network.flat_grad.copy()
+        numeric = np.zeros_like(analytic)
+        flat = network.flat
+        total = flat.size
+        for i in range(total):
+            if i % every == 0 and i:
+                if progress is not None:
+                    progress(i, total)
+                if cancelled is not None and cancelled():
+                    raise GradientCheckCancelled(f"gradient check cancelled after {i} of {total} parameters")
+            old = flat[i]
+            flat[i] = old + eps
+            plus = evaluate(False)
+            flat[i] = old - eps
+            minus = evaluate(False)
+            flat[i] = old
+            numeric[i] = (plus - minus) / (2 * eps)
+        if progress is not None:
+            progress(total, total)
+    finally:
+        arrays = network.named_arrays()
+        for k, v in buffers.items():
+            arrays[k][...] = v
+        if rng is not None:
+            rng.bit_generator.state = rng_state
     results = []
     for p in network.params:
         a = analytic[p.offset:p.offset + p.value.size]

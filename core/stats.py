@@ -148,6 +148,9 @@ class LayerStats:
     bias: np.ndarray | None  # copy of the bias (None if large or absent)
     weight_grad: np.ndarray | None  # copy of dL/dW (None if large)
     act_nonfinite: int = 0  # outputs of the last training batch that are NaN or infinite
+    #: a dense layer of several units whose weight rows and biases are all identical (a
+    #: zero or constant initialisation): its units compute the same thing and stay equal
+    identical_units: bool = False
 
 
 def layer_stats(network, tape=None, previous_flat: np.ndarray | None = None,
@@ -233,6 +236,7 @@ def _layer_stats(network, tape, previous_flat, copy_limit) -> list[LayerStats]:
                     z = record.z
                     dead = np.count_nonzero(np.all(z <= 0, axis=0)) / z.shape[1]
         small = w.size <= copy_limit
+        identical = act is not None and _identical_rows(w, bias)
         out.append(_layer_stats_record(
             path, label, layer.kind, None if act is None else act.name,
             hists[i], hists[n_layers + i], log_hists[i],
@@ -241,8 +245,19 @@ def _layer_stats(network, tape, previous_flat, copy_limit) -> list[LayerStats]:
             bias.copy() if small and bias is not None else None,
             g.copy() if small else None,
             act_nonfinite,
+            identical,
         ))
     return out
+
+
+def _identical_rows(w: np.ndarray, bias: np.ndarray | None) -> bool:
+    """True if a weight matrix of two or more rows has every row (and bias) equal;
+    the first two rows are compared first, so a usual layer costs one row."""
+    if w.ndim != 2 or w.shape[0] < 2 or not np.array_equal(w[0], w[1]):
+        return False
+    if bias is not None and not bool(np.all(bias == bias[0])):
+        return False
+    return bool(np.all(w == w[0]))
 
 
 class _Layout:

@@ -123,6 +123,8 @@ class MainWindow(FileActions, ExperimentActions, WindowLayout, WindowActions, Sn
         self.training_panel.edit.connect(self.push)
         self.training_panel.glossary_requested.connect(lambda key: self.help_menu.show_glossary(key))
         self.controls.speed_changed.connect(c.set_speed)
+        self.doctor_panel.show_panel.connect(self._raise_dock)
+        self.doctor_panel.glossary_requested.connect(lambda key: self.help_menu.show_glossary(key))
         self.output_panel.plane_requested.connect(self._ask_plane)
 
     def _ask_plane(self, choice) -> None:
@@ -306,6 +308,7 @@ class MainWindow(FileActions, ExperimentActions, WindowLayout, WindowActions, Sn
         self.data_panel.set_info(info)
         for panel in self.plot_panels:
             panel.reset(info)
+        self.doctor_panel.reset(info)
         if self._fresh_project:
             self._fresh_project = False
             self._reset_plot_ranges()
@@ -323,6 +326,12 @@ class MainWindow(FileActions, ExperimentActions, WindowLayout, WindowActions, Sn
             self.inspector.show_layer(self.doc.project["network"]["layers"], ne.path_of(path))
             self.docks["Layer"].show()
             self.docks["Layer"].raise_()
+
+    def _raise_dock(self, name: str):
+        dock = self.docks.get(name)
+        if dock is not None:
+            dock.show()
+            dock.raise_()
 
     def _on_neuron_hovered(self, path, unit):
         self.output_panel.show_neuron(path, unit, self._activations)

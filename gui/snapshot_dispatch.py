@@ -54,6 +54,7 @@ class SnapshotDispatch:
                 if panel not in latest or panel in due:
                     self._drawn_at[panel] = now
                     panel.update_snapshot(snap)
+            self.doctor_panel.update_snapshot(snap)  # every snapshot: it reads the new history rows
             self.controls.show_progress(snap, self.steps_per_second if self.playing else None, self.info.task)
         finally:
             # Paint now, before telling the trainer the snapshot is drawn: the next one

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QStyle, QWidget
 
 from gui import i18n
 from gui.csv_import import import_csv
+from gui.gradient_check import open_gradient_check
 from gui.help.menu import build_help_menu
 from gui.panels.controls import Controls
 from gui.window_layout import EXAMPLES_DIR
@@ -189,6 +190,15 @@ class WindowActions:
                 "MainWindow", "Use your own CSV file: choose the target, each column's role and missing values"
             ),
         )
+        a(
+            "gradient_check",
+            QCoreApplication.translate("MainWindow", "&Gradient Check…"),
+            lambda: open_gradient_check(self),
+            QKeySequence("Ctrl+G"),
+            QCoreApplication.translate(
+                "MainWindow", "Compare backpropagation's gradients with finite differences on the current weights"
+            ),
+        )
         self.controls = Controls(self.actions_by_name)
         self.toolbar_holder.addWidget(self.controls)
         # the read-out gets a row of its own, as wide as the drawing: beside the buttons
@@ -243,6 +253,8 @@ class WindowActions:
         train_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Train"))
         for name in ("play", "step", "step_epoch", "reset"):
             train_menu.addAction(acts[name])
+        self.inspect_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Inspect"))
+        self.inspect_menu.addAction(acts["gradient_check"])
         self.experiments_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "E&xperiments"))
         self.experiments_menu.addAction(acts["sweep"])
         self.experiments_menu.addAction(self.docks["Runs"].toggleViewAction())

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QScrollArea, QV
 from gui.exports import slug
 from gui.panels.activation_stats import ActivationStatsPanel
 from gui.panels.data_panel import DataPanel
+from gui.panels.doctor_panel import DoctorPanel
 from gui.panels.gradient_histograms import GradientHistogramPanel
 from gui.panels.gradient_norms import GradientNormPanel
 from gui.panels.inspector import LayerInspector
@@ -128,6 +129,14 @@ class WindowLayout:
             self.act_panel,
             "Activations",
             QCoreApplication.translate("MainWindow", "Activations"),
+            bottom,
+            tab_with="Gradient norms",
+        )
+        self.doctor_panel = DoctorPanel()
+        self._dock(
+            self.doctor_panel,
+            "Doctor",
+            QCoreApplication.translate("MainWindow", "Doctor"),
             bottom,
             tab_with="Gradient norms",
         )

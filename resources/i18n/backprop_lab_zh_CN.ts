@@ -817,6 +817,244 @@
     </message>
 </context>
 <context>
+    <name>DoctorPanel</name>
+    <message>
+        <location filename="../../gui/panels/doctor_panel.py" line="+29"/>
+        <source>Vanishing gradients</source>
+        <translation>梯度消失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exploding gradients</source>
+        <translation>梯度爆炸</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saturated units</source>
+        <translation>饱和单元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dead ReLUs</source>
+        <translation>死亡 ReLU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate too high</source>
+        <translation>学习率过高</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate too low</source>
+        <translation>学习率过低</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Symmetric weights</source>
+        <translation>对称权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overfitting</source>
+        <translation>过拟合</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plateau</source>
+        <translation>平台期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The gradient reaching the first layer ({first}, norm {first_norm}) is {orders} orders of magnitude smaller than at the last layer ({last}, norm {last_norm}): the first layers barely learn.</source>
+        <translation>到达第一层（{first}，范数 {first_norm}）的梯度比最后一层（{last}，范数 {last_norm}）小 {orders} 个数量级：前面几层几乎学不到东西。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The loss or a gradient stopped being a finite number at step {step}: training cannot go on.</source>
+        <translation>在第 {step} 步，损失或某个梯度不再是有限数：训练无法继续。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The gradient norm grew from {low} to {high} within the last few snapshots.</source>
+        <translation>在最近几次快照中，梯度范数从 {low} 增长到 {high}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The gradient at the first layer ({first}, norm {first_norm}) is {orders} orders of magnitude larger than at the last layer ({last}, norm {last_norm}).</source>
+        <translation>第一层（{first}，范数 {first_norm}）的梯度比最后一层（{last}，范数 {last_norm}）大 {orders} 个数量级。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In {layers}, up to {fraction} of the outputs sit at the flat ends of the activation, where its slope, and so the gradient through it, is nearly zero.</source>
+        <translation>在 {layers} 中，多达 {fraction} 的输出处于激活函数平坦的两端，那里的斜率以及经过它的梯度几乎为零。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In {layers}, up to {fraction} of the units output zero for every example of the batch: they get no gradient and stop learning.</source>
+        <translation>在 {layers} 中，多达 {fraction} 的单元对批次中的每个样本都输出零：它们得不到梯度，停止学习。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The loss is rising, from {best} at its best to {now}, with learning rate {lr}.</source>
+        <translation>损失在上升：从最好时的 {best} 升到 {now}，学习率为 {lr}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The loss jumps up and down between {low} and {high} without coming down, with learning rate {lr}.</source>
+        <translation>损失在 {low} 与 {high} 之间上下跳动而没有下降，学习率为 {lr}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Each step changes the weights by only {ratio} of their size (about 0.001 is usual), with learning rate {lr}: the loss will take very long to fall.</source>
+        <translation>每一步只让权重改变其大小的 {ratio}（通常约为 0.001），学习率为 {lr}：损失要很久才会下降。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All units of {layers} have the same weights: they compute the same thing and get the same gradient, so they stay equal and the layer acts like a single unit.</source>
+        <translation>{layers} 的所有单元权重相同：它们计算相同的东西、得到相同的梯度，因此始终相等，这一层就像只有一个单元。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The validation loss rose from {best} (step {best_step}) to {now} while the training loss kept falling ({train_best} → {train_now}): the network is memorising the training examples.</source>
+        <translation>验证损失从 {best}（第 {best_step} 步）升到 {now}，而训练损失仍在下降（{train_best} → {train_now}）：网络在死记训练样本。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The loss has stayed near {loss} for the last {steps} steps without falling.</source>
+        <translation>在最近 {steps} 步中，损失一直停在 {loss} 附近，没有下降。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Use ReLU in the hidden layers: its slope is 1 wherever it is active.</source>
+        <translation>在隐藏层使用 ReLU：它在激活处的斜率为 1。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Initialise ReLU layers with He initialisation.</source>
+        <translation>用 He 初始化来初始化 ReLU 层。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Insert batch norm between the layers.</source>
+        <translation>在层之间插入批归一化。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use residual blocks, so the gradient has a short way back.</source>
+        <translation>使用残差块，让梯度有一条回传的捷径。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lower the learning rate (try a tenth).</source>
+        <translation>降低学习率（试试十分之一）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raise the learning rate (try ten times).</source>
+        <translation>提高学习率（试试十倍）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Turn on gradient clipping.</source>
+        <translation>开启梯度裁剪。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start from smaller weights (Xavier/Glorot initialisation).</source>
+        <translation>从较小的权重开始（Xavier/Glorot 初始化）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Use leaky ReLU or ELU, which keep a slope below zero.</source>
+        <translation>使用 Leaky ReLU 或 ELU，它们在零以下仍保留斜率。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Let a schedule lower the learning rate as training goes on.</source>
+        <translation>用学习率调度让学习率随训练逐步降低。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use Adam, which scales each step to the gradient&apos;s size.</source>
+        <translation>使用 Adam，它会按梯度大小缩放每一步。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Initialise the weights randomly (not zeros or a constant).</source>
+        <translation>随机初始化权重（不要用零或常数）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop early, at the best validation loss.</source>
+        <translation>提前停止，停在验证损失最好的时候。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add weight decay.</source>
+        <translation>加入权重衰减。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add dropout between the layers.</source>
+        <translation>在层之间加入 Dropout。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train on more examples.</source>
+        <translation>用更多样本训练。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use fewer or narrower hidden layers.</source>
+        <translation>减少隐藏层的数量或宽度。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Look at the gradient norms: do they reach the first layers?</source>
+        <translation>看看梯度范数：梯度能传到前面几层吗？</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give the network more units or layers, if it cannot fit the data.</source>
+        <translation>如果网络拟合不了数据，就给它更多单元或层。</translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>Train the network: the doctor reads each step&apos;s statistics and says here what looks wrong.</source>
+        <translation>训练网络：诊断会读取每一步的统计量，并在这里指出看起来不对的地方。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No problems found (step {step}).</source>
+        <translation>未发现问题（第 {step} 步）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>show the plot</source>
+        <translation>查看图表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>explain</source>
+        <translation>解释</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try:</source>
+        <translation>可以尝试：</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Doctor</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What looks wrong with the training, from the loss and the per-layer statistics. Click a link to see the plot that shows it, or a ? to read about a remedy.</source>
+        <translation>根据损失和逐层统计量指出训练中看起来不对的地方。点击链接查看显示它的图表，或点击 ? 阅读对应的补救方法。</translation>
+    </message>
+</context>
+<context>
     <name>EditCommand</name>
     <message>
         <location filename="../../gui/command_base.py" line="+69"/>
@@ -2393,6 +2631,129 @@
     </message>
 </context>
 <context>
+    <name>GradientCheckDialog</name>
+    <message>
+        <location filename="../../gui/gradient_check.py" line="+135"/>
+        <source>Gradient check</source>
+        <translation>梯度检验</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Compares each parameter&apos;s gradient as backpropagation computes it with a central finite difference, (L(w + h) − L(w − h)) / 2h with h = 1e-6, in float64, with the current weights.</source>
+        <translation>用当前权重、在 float64 下，把反向传播算出的每个参数的梯度与中心有限差分 (L(w + h) − L(w − h)) / 2h（h = 1e-6）进行比较。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Examples:</source>
+        <translation>样本数：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The loss is computed on this many examples: the first rows of the training set</source>
+        <translation>在这么多个样本上计算损失：训练集的前几行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run the gradient check on the current weights</source>
+        <translation>在当前权重上运行梯度检验</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop the check</source>
+        <translation>停止检验</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Parameters checked so far</source>
+        <translation>已检验的参数</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Relative error</source>
+        <translation>相对误差</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Max abs error</source>
+        <translation>最大绝对误差</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reading</source>
+        <translation>判读</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>One row per parameter tensor (weights and biases of each layer)</source>
+        <translation>每个参数张量一行（各层的权重和偏置）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>How to read it: relative error = ‖analytic − numeric‖ / (‖analytic‖ + ‖numeric‖) per tensor. With float64 central differences, below 1e-7 is fine; between 1e-7 and 1e-4 look closer (a ReLU kink near an example can cause it); above 1e-4 is suspicious: the backward pass is probably wrong. Tensors whose every element differs by less than the round-off of the loss count as fine.</source>
+        <translation>如何判读：每个张量的相对误差 = ‖解析 − 数值‖ / (‖解析‖ + ‖数值‖)。使用 float64 中心差分时，低于 1e-7 为正常；介于 1e-7 与 1e-4 之间需要细看（某个样本附近的 ReLU 拐点可能造成这种情况）；高于 1e-4 则可疑：反向传播很可能有错。若张量中每个元素的差都小于损失的舍入误差，也算正常。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Getting the current weights…</source>
+        <translation>正在获取当前权重…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Checking…</source>
+        <translation>正在检验…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>fine</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fine (round-off)</source>
+        <translation>正常（舍入误差）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>look closer</source>
+        <translation>需细看</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>suspicious</source>
+        <translation>可疑</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Largest relative error {worst} over {params} parameters on {rows} examples: {verdict}.</source>
+        <translation>在 {rows} 个样本上检验了 {params} 个参数，最大相对误差为 {worst}：{verdict}。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The network has {n} parameters; the check perturbs each one twice, so at most {limit} are checked. Use a smaller network.</source>
+        <translation>网络有 {n} 个参数；检验要对每个参数扰动两次，因此最多检验 {limit} 个。请使用更小的网络。</translation>
+    </message>
+</context>
+<context>
     <name>GradientHistogramPanel</name>
     <message>
         <location filename="../../gui/panels/gradient_histograms.py" line="+43"/>
@@ -2763,7 +3124,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/window_layout.py" line="+36"/>
+        <location filename="../../gui/window_layout.py" line="+37"/>
         <source>Backprop Lab</source>
         <translation>Backprop Lab</translation>
     </message>
@@ -2818,6 +3179,11 @@
         <translation>激活值</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Doctor</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>ROC / PR</source>
         <translation>ROC / PR</translation>
@@ -2833,7 +3199,7 @@
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../gui/window_actions.py" line="+46"/>
+        <location filename="../../gui/window_actions.py" line="+47"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
@@ -2948,7 +3314,7 @@
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="+316"/>
+        <location filename="../../gui/main_window.py" line="+319"/>
         <location filename="../../gui/window_actions.py" line="+6"/>
         <source>Play</source>
         <translation>播放</translation>
@@ -3034,6 +3400,16 @@
         <translation>使用你自己的 CSV 文件：选择目标列、每一列的作用和缺失值的处理</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>&amp;Gradient Check…</source>
+        <translation>梯度检验(&amp;G)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compare backpropagation&apos;s gradients with finite differences on the current weights</source>
+        <translation>在当前权重上把反向传播的梯度与有限差分进行比较</translation>
+    </message>
+    <message>
         <location line="+22"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
@@ -3070,6 +3446,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Inspect</source>
+        <translation>检查(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>E&amp;xperiments</source>
         <translation>实验(&amp;X)</translation>
     </message>
@@ -3079,7 +3460,7 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="-141"/>
+        <location filename="../../gui/main_window.py" line="-142"/>
         <source>Weights re-initialised, history cleared</source>
         <translation>权重已重新初始化，历史已清空</translation>
     </message>
@@ -3089,12 +3470,12 @@
         <translation>隐藏</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
