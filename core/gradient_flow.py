@@ -85,8 +85,16 @@ def gradient_flow(layers) -> GradientFlow:
     with np.errstate(invalid="ignore"):
         nonfinite = int(np.count_nonzero(np.isinf(norms)) + np.count_nonzero(np.isnan(norms)))
     return GradientFlow(
-        [s.path for s in dense], [s.label for s in dense], [s.activation for s in dense],
-        norms, factors, peaks, crossed, envelope, output_is_z, nonfinite,
+        [s.path for s in dense],
+        [s.label for s in dense],
+        [s.activation for s in dense],
+        norms,
+        factors,
+        peaks,
+        crossed,
+        envelope,
+        output_is_z,
+        nonfinite,
     )
 
 

@@ -70,11 +70,14 @@ def project(dtype="float64", layers=None, loss="bce"):
         "format": "backprop-lab/1",
         "seed": 3,
         "data": {"source": "xor", "samples": 40, "validation_split": 0.0},
-        "network": {"layers": layers or [
-            {"type": "dense", "units": 5, "activation": "tanh"},
-            {"type": "dense", "units": 4, "activation": "sigmoid"},
-            {"type": "dense", "units": 1, "activation": "sigmoid"},
-        ]},
+        "network": {
+            "layers": layers
+            or [
+                {"type": "dense", "units": 5, "activation": "tanh"},
+                {"type": "dense", "units": 4, "activation": "sigmoid"},
+                {"type": "dense", "units": 1, "activation": "sigmoid"},
+            ]
+        },
         "loss": loss,
         "optimizer": {"name": "sgd", "lr": 0.1},
         "training": {"batch_size": None, "shuffle": False, "dtype": dtype},
@@ -125,11 +128,15 @@ def test_unfused_output_reports_dl_da():
 
 
 def test_before_a_step_and_batch_norm_have_no_norm():
-    t = Trainer(project(layers=[
-        {"type": "dense", "units": 5, "activation": "relu"},
-        {"type": "batchnorm"},
-        {"type": "dense", "units": 1, "activation": "sigmoid"},
-    ]))
+    t = Trainer(
+        project(
+            layers=[
+                {"type": "dense", "units": 5, "activation": "relu"},
+                {"type": "batchnorm"},
+                {"type": "dense", "units": 1, "activation": "sigmoid"},
+            ]
+        )
+    )
     flow = gradient_flow(t.snapshot().layers)
     assert np.all(np.isnan(flow.norms)) and np.all(np.isnan(flow.factors)) and np.all(np.isnan(flow.envelope))
     t.step()
@@ -144,8 +151,11 @@ def test_nan_inf_and_zero_norms_are_left_out():
     t.step()
     layers = t.snapshot().layers
     nan, inf = float("nan"), float("inf")
-    bad = [dataclasses.replace(layers[0], out_grad_norm=inf), dataclasses.replace(layers[1], out_grad_norm=0.0),
-           layers[2]]
+    bad = [
+        dataclasses.replace(layers[0], out_grad_norm=inf),
+        dataclasses.replace(layers[1], out_grad_norm=0.0),
+        layers[2],
+    ]
     flow = gradient_flow(bad)
     assert math.isnan(flow.factors[0]) and flow.factors[1] == 0.0
     assert flow.nonfinite == 1
@@ -194,8 +204,14 @@ def test_preactivations_are_the_evaluation_pass_and_change_nothing():
 
 
 def test_preactivations_count_nonfinite_and_cap_rows():
-    t = Trainer(project(layers=[{"type": "dense", "units": 3, "activation": "relu"},
-                                {"type": "dense", "units": 1, "activation": "sigmoid"}]))
+    t = Trainer(
+        project(
+            layers=[
+                {"type": "dense", "units": 3, "activation": "relu"},
+                {"type": "dense", "units": 1, "activation": "sigmoid"},
+            ]
+        )
+    )
     t.network.params[0].value[0, 0] = np.inf
     with np.errstate(all="ignore"):
         got = preactivations(t, rows=7)
