@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QStyle, QWidget
 
 from gui import i18n
 from gui.help.menu import build_help_menu
+from gui.inspect_views import install_flow_views
 from gui.panels.controls import Controls
 from gui.window_layout import EXAMPLES_DIR
 
@@ -205,6 +206,8 @@ class WindowActions:
         train_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Train"))
         for name in ("play", "step", "step_epoch", "reset"):
             train_menu.addAction(acts[name])
+        self.inspect_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Inspect"))
+        install_flow_views(self)
         view_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&View"))
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())
