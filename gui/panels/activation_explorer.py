@@ -34,7 +34,7 @@ from core.gradient_flow import SATURATION, saturated_intervals
 from . import style
 
 POINTS = 2001
-#: seconds between two pre-activation queries while training
+# seconds between two pre-activation queries while training
 QUERY_INTERVAL = 1.0
 F_COLOR = "#1f77b4"
 D_COLOR = "#ff7f0e"

@@ -22,11 +22,11 @@ from core.gradient_flow import GradientFlow, gradient_flow
 
 from . import style
 
-#: a redraw at most this often while training (ms): the window shows only the latest state
+# a redraw at most this often while training (ms): the window shows only the latest state
 REDRAW_MS = 100
 LINE = "#1f77b4"
 ENVELOPE = "#d62728"
-#: symbols of the activations' slope bounds in the overlay's label
+# symbols of the activations' slope bounds in the overlay's label
 SLOPE_NAMES = {"sigmoid": "\u03c3'", "tanh": "tanh'", "relu": "relu'"}
 
 
