@@ -2205,7 +2205,7 @@
     <message>
         <location line="+79"/>
         <source>Each point is the size (L2 norm, log scale) of the gradient ∂L/∂a that reaches a dense layer&apos;s output on the backward pass, for the last training batch; the output layer shows ∂L/∂z when the loss reads its logits. The number on each link is the factor from one layer to the one before it: below 1 the gradient shrinks as it travels back, above 1 it grows. Each layer multiplies the gradient by its activation&apos;s slope f&apos;(z) and by its weights. The dashed line multiplies by the largest slope alone (the sigmoid&apos;s is 0.25, so n sigmoid layers shrink it like 0.25ⁿ): points far below the last layer&apos;s are vanishing gradients, the first layers then barely learn.</source>
-        <translation>每个点是反向传播时到达一个全连接层输出的梯度 ∂L/∂a 的大小（L2 范数，对数刻度），取自最后一个训练批次；当损失直接读取输出层的 logits 时，输出层显示的是 ∂L/∂z。每条连线上的数字是从一层到它前一层的倍数：小于 1 表示梯度在往回传时缩小，大于 1 表示变大。每一层都把梯度乘以其激活函数的斜率 f&apos;(z) 和它的权重。虚线只乘以最大斜率（sigmoid 的是 0.25，所以 n 个 sigmoid 层让梯度像 0.25ⁿ 那样缩小）：远低于最后一层的点就是梯度消失，前面的层因此几乎学不到东西。</translation>
+        <translation>每个点是反向传播时到达一个全连接层输出的梯度 ∂L/∂a 的大小（L2 范数，对数刻度），取自最后一个训练批次；当损失直接读取输出层未经激活的 z 时，输出层显示的是 ∂L/∂z。每条连线上的数字是从一层到它前一层的倍数：小于 1 表示梯度在往回传时缩小，大于 1 表示变大。每一层都把梯度乘以其激活函数的斜率 f&apos;(z) 和它的权重。虚线只乘以最大斜率（sigmoid 的是 0.25，所以 n 个 sigmoid 层让梯度像 0.25ⁿ 那样缩小）：远低于最后一层的点就是梯度消失，前面的层因此几乎学不到东西。</translation>
     </message>
     <message>
         <location line="+24"/>
