@@ -17,7 +17,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -127,6 +127,10 @@ class ActivationExplorer(QWidget):
         self._asked_at = -math.inf
         self._pending = False
         self._stale = True  # the pre-activations may have changed since the last answer
+        self._generation = 0  # counts networks: an answer about an earlier one is dropped
+        self._again = QTimer(self)
+        self._again.setSingleShot(True)
+        self._again.timeout.connect(self._ask_if_stale)
         self.activation.currentIndexChanged.connect(self._on_activation)
         self.low.valueChanged.connect(self._on_range)
         self.high.valueChanged.connect(self._on_range)
@@ -142,6 +146,8 @@ class ActivationExplorer(QWidget):
         layers = [(lay.path, lay.label) for lay in info.layers if lay.kind == "dense"] if info else []
         self._data = {}
         self._stale = True
+        self._generation += 1
+        self._pending = False
         keep = self.layer.currentData()
         self._layers = layers
         self._fill_layers(keep)
@@ -308,9 +314,22 @@ class ActivationExplorer(QWidget):
         self._pending = True
         self._asked_at = time.monotonic()
         self._stale = False
-        self.controller.ask("preactivations", on_done=self._on_answer, on_error=self._on_error)
+        generation = self._generation
+        self.controller.ask(
+            "preactivations",
+            on_done=lambda layers: self._on_answer(layers, generation),
+            on_error=lambda exc: self._on_error(exc, generation),
+        )
 
-    def _on_answer(self, layers) -> None:
+    def _ask_if_stale(self) -> None:
+        if self._stale and self.isVisible():
+            self._ask()
+
+    def _on_answer(self, layers, generation=None) -> None:
+        if generation is not None and generation != self._generation:
+            return  # about a network that has since been rebuilt
+        if self._stale and self.isVisible():  # training moved on while this was computed
+            self._again.start(int(1000 * QUERY_INTERVAL))
         first = not self._data
         self.set_preactivations(layers)
         data = self._data.get(self.layer.currentData())
@@ -318,7 +337,9 @@ class ActivationExplorer(QWidget):
             self._show_layer_activation(data)
             self.redraw()
 
-    def _on_error(self, exc) -> None:
+    def _on_error(self, exc, generation=None) -> None:
+        if generation is not None and generation != self._generation:
+            return
         self._pending = False
         self.status.setText(self.tr("The pre-activations could not be computed: {error}").format(error=str(exc)))
 
