@@ -16,6 +16,7 @@ import pickle
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from .gradient_flow import preactivations
 from .inspect import trace_example
 from .protocol import RemoteError
 from .registry import ConfigError
@@ -124,6 +125,7 @@ QUERIES: dict[str, tuple[Callable, bool]] = {
     "weights_file": (lambda tr: weights_file_arrays(tr.network, tr.data), False),
     "onnx_model": (_onnx_model, False),
     "torch_export": (_torch_export, False),
+    "preactivations": (lambda tr, rows=None: preactivations(tr, rows), False),
 }
 
 #: the names the window used before the table existed

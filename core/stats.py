@@ -151,6 +151,12 @@ class LayerStats:
     #: a dense layer of several units whose weight rows and biases are all identical (a
     #: zero or constant initialisation): its units compute the same thing and stay equal
     identical_units: bool = False
+    #: gradient flow (dense layers; NaN for batch norm and before a step): the L2 norm over the
+    #: last training batch of dL/da, the gradient arriving at the layer's output, or of dL/dz
+    #: for an output layer whose activation the loss reads fused (``out_grad_is_z``)
+    out_grad_norm: float = float("nan")
+    out_grad_is_z: bool = False
+    max_derivative: float = float("nan")  # the activation's largest |f'| (core.activations)
 
 
 def layer_stats(network, tape=None, previous_flat: np.ndarray | None = None,
@@ -222,8 +228,15 @@ def _layer_stats(network, tape, previous_flat, copy_limit) -> list[LayerStats]:
             ratio = nan
         record = records[e] if records is not None else None
         a = record.a if record is not None else None
-        act_mean = act_std = saturated = dead = nan
+        act_mean = act_std = saturated = dead = out_grad_norm = nan
         act_nonfinite = 0
+        out_grad_is_z = False
+        if record is not None and act is not None:
+            out_grad = record.grad_a
+            if out_grad is None:
+                out_grad, out_grad_is_z = record.grad_z, record.grad_z is not None
+            if out_grad is not None:
+                out_grad_norm = norm(out_grad.ravel())
         if a is not None:
             act_mean, act_std = _mean_std(a)
             if not -_FMAX <= act_mean <= _FMAX:
@@ -246,6 +259,8 @@ def _layer_stats(network, tape, previous_flat, copy_limit) -> list[LayerStats]:
             g.copy() if small else None,
             act_nonfinite,
             identical,
+            out_grad_norm, out_grad_is_z,
+            nan if act is None else float(act.max_derivative),
         ))
     return out
 

@@ -16,6 +16,7 @@ from gui import i18n
 from gui.csv_import import import_csv
 from gui.gradient_check import open_gradient_check
 from gui.help.menu import build_help_menu
+from gui.inspect_views import install_flow_views
 from gui.panels.controls import Controls
 from gui.window_layout import EXAMPLES_DIR
 
@@ -255,6 +256,7 @@ class WindowActions:
             train_menu.addAction(acts[name])
         self.inspect_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Inspect"))
         self.inspect_menu.addAction(acts["gradient_check"])
+        install_flow_views(self)
         self.experiments_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "E&xperiments"))
         self.experiments_menu.addAction(acts["sweep"])
         self.experiments_menu.addAction(self.docks["Runs"].toggleViewAction())

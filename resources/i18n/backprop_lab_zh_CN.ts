@@ -35,6 +35,140 @@
     </message>
 </context>
 <context>
+    <name>ActivationExplorer</name>
+    <message>
+        <location filename="../../gui/panels/activation_explorer.py" line="+52"/>
+        <location line="+302"/>
+        <source>Activation explorer</source>
+        <translation>激活函数探索器</translation>
+    </message>
+    <message>
+        <location line="-296"/>
+        <source>The activation to plot (every one the engine knows)</source>
+        <translation>要画出的激活函数（引擎支持的每一种）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left end of the plotted range of z</source>
+        <translation>z 绘图范围的左端</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Right end of the plotted range of z</source>
+        <translation>z 绘图范围的右端</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Overlay the pre-activations z of this dense layer (an evaluation pass over training rows)</source>
+        <translation>叠加显示这个全连接层的预激活值 z（在训练样本上做一次评估模式的前向传播）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fit to layer</source>
+        <translation>适应该层</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set the range to cover the chosen layer&apos;s pre-activations</source>
+        <translation>把范围设为覆盖所选层的全部预激活值</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>z from</source>
+        <translation>z 从</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>share of z</source>
+        <translation>z 的占比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pre-activation z</source>
+        <translation>预激活值 z</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>The range is empty: &apos;z from&apos; ({lo}) must be below &apos;to&apos; ({hi}).</source>
+        <translation>范围为空：“z 从”（{lo}）必须小于“到”（{hi}）。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Top: the activation f(z) and its slope f&apos;(z); the dot and dashed line mark the largest slope. Backpropagation multiplies the gradient by f&apos;(z) at every layer, so where the slope is small (grey: below 1% of its maximum, the flat or saturated parts) almost no gradient gets through. Bottom: where the chosen layer&apos;s pre-activations z = W·a + b fall for the training data; units whose z sit in the grey parts barely learn. The sigmoid&apos;s slope is at most 0.25 even at its best, so every sigmoid layer shrinks the gradient at least fourfold.</source>
+        <translation>上图：激活函数 f(z) 及其斜率 f&apos;(z)；圆点和虚线标出最大斜率。反向传播在每一层都把梯度乘以 f&apos;(z)，所以在斜率很小的地方（灰色：低于最大值的 1%，即平坦或饱和的部分）几乎没有梯度能通过。下图：所选层的预激活值 z = W·a + b 在训练数据上的分布；z 落在灰色部分的单元几乎学不到东西。sigmoid 的斜率即使在最好的位置也最多只有 0.25，所以每经过一个 sigmoid 层，梯度至少缩小为四分之一。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{name}: the slope is 0 almost everywhere</source>
+        <translation>{name}：斜率几乎处处为 0</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>max f&apos; = {m} at z = {z}</source>
+        <translation>f&apos; 最大值 = {m}，位于 z = {z}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>max f&apos; = {m}</source>
+        <translation>f&apos; 最大值 = {m}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>The pre-activations could not be computed: {error}</source>
+        <translation>无法计算预激活值：{error}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Pick a layer to see where its pre-activations fall on {name}.</source>
+        <translation>选择一层，查看它的预激活值落在 {name} 的哪些位置。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Waiting for the training process&apos;s pre-activations…</source>
+        <translation>正在等待训练进程返回预激活值…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{label}: {n} values of z ({rows} training rows), from {lo} to {hi}.</source>
+        <translation>{label}：{n} 个 z 值（{rows} 个训练样本），从 {lo} 到 {hi}。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{share} of them sit where its {name} is flat (|f&apos;| &lt; {pct}% of its maximum).</source>
+        <translation>其中 {share} 落在其 {name} 平坦的地方（|f&apos;| 小于最大值的 {pct}%）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Some z lie outside the plotted range: press Fit to layer.</source>
+        <translation>有些 z 在绘图范围之外：请按“适应该层”。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} values are not finite (not drawn).</source>
+        <translation>{n} 个值不是有限数（未画出）。</translation>
+    </message>
+</context>
+<context>
     <name>ActivationStatsPanel</name>
     <message>
         <location filename="../../gui/panels/activation_stats.py" line="+41"/>
@@ -2754,6 +2888,67 @@
     </message>
 </context>
 <context>
+    <name>GradientFlowView</name>
+    <message>
+        <location filename="../../gui/panels/gradient_flow.py" line="+47"/>
+        <location line="+86"/>
+        <source>Gradient flow</source>
+        <translation>梯度流</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <source>dense layer (input → output)</source>
+        <translation>全连接层（输入 → 输出）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+152"/>
+        <source>activations&apos; largest slopes alone</source>
+        <translation>仅激活函数的最大斜率</translation>
+    </message>
+    <message>
+        <location line="-148"/>
+        <source>‖∂L/∂a‖ of the last batch</source>
+        <translation>最后一个批次的 ‖∂L/∂a‖</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Each point is the size (L2 norm, log scale) of the gradient ∂L/∂a that reaches a dense layer&apos;s output on the backward pass, for the last training batch; the output layer shows ∂L/∂z when the loss reads its logits. The number on each link is the factor from one layer to the one before it: below 1 the gradient shrinks as it travels back, above 1 it grows. Each layer multiplies the gradient by its activation&apos;s slope f&apos;(z) and by its weights. The dashed line multiplies by the largest slope alone (the sigmoid&apos;s is 0.25, so n sigmoid layers shrink it like 0.25ⁿ): points far below the last layer&apos;s are vanishing gradients, the first layers then barely learn.</source>
+        <translation>每个点是反向传播时到达一个全连接层输出的梯度 ∂L/∂a 的大小（L2 范数，对数刻度），取自最后一个训练批次；当损失直接读取输出层未经激活的 z 时，输出层显示的是 ∂L/∂z。每条连线上的数字是从一层到它前一层的倍数：小于 1 表示梯度在往回传时缩小，大于 1 表示变大。每一层都把梯度乘以其激活函数的斜率 f&apos;(z) 和它的权重。虚线只乘以最大斜率（sigmoid 的是 0.25，所以 n 个 sigmoid 层让梯度像 0.25ⁿ 那样缩小）：远低于最后一层的点就是梯度消失，前面的层因此几乎学不到东西。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+11"/>
+        <source>No gradient yet: train a step (Step or Play) to see how it flows back.</source>
+        <translation>还没有梯度：训练一步（单步或播放）即可看到它如何往回流动。</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>This network has no dense layer.</source>
+        <translation>这个网络没有全连接层。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>activations&apos; largest slopes alone: {f} ≤ {m:.3g} per layer</source>
+        <translation>仅激活函数的最大斜率：每层 {f} ≤ {m:.3g}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The gradient reaching the first layer is {ratio} times the one at the output, {n} layers back: on average ×{mean} per layer.</source>
+        <translation>到达第一层的梯度是输出处梯度的 {ratio} 倍（往回 {n} 层）：平均每层 ×{mean}。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{n} of the norms are not finite (the step diverged): they are not drawn.</source>
+        <translation>有 {n} 个范数不是有限数（这一步发散了）：它们没有画出。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A norm of exactly zero cannot sit on a log scale: it is not drawn.</source>
+        <translation>恰好为零的范数无法放在对数刻度上：它没有画出。</translation>
+    </message>
+</context>
+<context>
     <name>GradientHistogramPanel</name>
     <message>
         <location filename="../../gui/panels/gradient_histograms.py" line="+43"/>
@@ -3199,7 +3394,7 @@
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../gui/window_actions.py" line="+47"/>
+        <location filename="../../gui/window_actions.py" line="+48"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
@@ -3450,7 +3645,7 @@
         <translation>检查(&amp;I)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>E&amp;xperiments</source>
         <translation>实验(&amp;X)</translation>
     </message>
@@ -3488,6 +3683,26 @@
         <location filename="../../gui/experiment_actions.py" line="+37"/>
         <source>Cannot open this run&apos;s project: {reason}</source>
         <translation>无法打开这次运行的项目：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspect_views.py" line="+28"/>
+        <source>Gradient &amp;Flow</source>
+        <translation>梯度流(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How the gradient&apos;s size changes from layer to layer on its way back</source>
+        <translation>梯度在往回传的过程中大小如何逐层变化</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Activation Explorer</source>
+        <translation>激活函数探索器(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each activation and its slope, with the network&apos;s pre-activations over them</source>
+        <translation>每个激活函数及其斜率，并叠加显示网络的预激活值</translation>
     </message>
 </context>
 <context>
