@@ -25,7 +25,7 @@ def test_defaults_and_task_inference():
     spec = validate_data_spec(points())
     assert spec["task"] == "classification"
     assert spec["validation_split"] == 0.0 and spec["standardize"] is False
-    assert validate_data_spec(points(y=[0.5, 1, 2])) ["task"] == "regression"
+    assert validate_data_spec(points(y=[0.5, 1, 2]))["task"] == "regression"
     assert validate_data_spec(points(y=[1.0, 0.0, 1.0]))["task"] == "regression"  # 1.0 is written as a float
     assert validate_data_spec(points(y=[1.0, 0.0, 1.0], task="classification"))["task"] == "classification"
     # explicit values win
@@ -59,21 +59,24 @@ def test_round_trip_through_normalize():
     assert p["data"]["x"] == [[0.1, 0.8], [0.5, -1.0], [2.0, 3.0]]
 
 
-@pytest.mark.parametrize("data, key, words", [
-    ({"x": [[1, 2], [3]], "y": [0, 1]}, "data.x[1]", "has 1 values, row 0 has 2"),
-    ({"x": [], "y": []}, "data.x", "non-empty"),
-    ({"x": [[1, 2]], "y": []}, "data.y", "non-empty"),
-    ({"x": [[1, 2], [3, 4]], "y": [0]}, "data.y", "1 targets, data.x has 2 rows"),
-    ({"x": [[1, "a"]], "y": [0]}, "data.x[0][1]", "'a'"),
-    ({"x": [[1, float("nan")]], "y": [0]}, "data.x[0][1]", "finite"),
-    ({"x": [[1, 2]], "y": [float("inf")]}, "data.y[0]", "finite"),
-    ({"x": [[1, 2], [3, 4]], "y": [[1, 2], [3]]}, "data.y[1]", "row 0 has 2"),
-    ({"x": [[1, 2]], "y": [-1], "task": "classification"}, "data.y[0]", "class label"),
-    ({"x": [[1, 2]], "y": [0.5], "task": "classification"}, "data.y[0]", "class label"),
-    ({"x": [[]], "y": [0]}, "data.x[0]", "empty row"),
-    ({"x": "rows", "y": [0]}, "data.x", "non-empty list"),
-    ({"y": [0]}, "data.x", "missing"),
-])
+@pytest.mark.parametrize(
+    "data, key, words",
+    [
+        ({"x": [[1, 2], [3]], "y": [0, 1]}, "data.x[1]", "has 1 values, row 0 has 2"),
+        ({"x": [], "y": []}, "data.x", "non-empty"),
+        ({"x": [[1, 2]], "y": []}, "data.y", "non-empty"),
+        ({"x": [[1, 2], [3, 4]], "y": [0]}, "data.y", "1 targets, data.x has 2 rows"),
+        ({"x": [[1, "a"]], "y": [0]}, "data.x[0][1]", "'a'"),
+        ({"x": [[1, float("nan")]], "y": [0]}, "data.x[0][1]", "finite"),
+        ({"x": [[1, 2]], "y": [float("inf")]}, "data.y[0]", "finite"),
+        ({"x": [[1, 2], [3, 4]], "y": [[1, 2], [3]]}, "data.y[1]", "row 0 has 2"),
+        ({"x": [[1, 2]], "y": [-1], "task": "classification"}, "data.y[0]", "class label"),
+        ({"x": [[1, 2]], "y": [0.5], "task": "classification"}, "data.y[0]", "class label"),
+        ({"x": [[]], "y": [0]}, "data.x[0]", "empty row"),
+        ({"x": "rows", "y": [0]}, "data.x", "non-empty list"),
+        ({"y": [0]}, "data.x", "missing"),
+    ],
+)
 def test_bad_points_name_key_row_and_value(data, key, words):
     with pytest.raises(ConfigError) as err:
         validate_data_spec({"source": "points", **data})
