@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+pytestmark = [
+    pytest.mark.filterwarnings("ignore::DeprecationWarning"),
+    # the offscreen platform cannot raise a popup or grab the keyboard for it
+    pytest.mark.qt_log_ignore("does not support (propagateSizeHints|raise|grabbing the keyboard)"),
+]
 
 
 def pick(combo, text):
@@ -34,3 +38,55 @@ def test_reduction_and_half_are_undoable_settings(qtbot, window):
     window.actions_by_name["undo"].trigger()
     assert doc.project["loss"] == "mse" and panel.reduction.currentData() == "mean" and not panel.half.isChecked()
     qtbot.waitUntil(lambda: window.info is not None, timeout=5000)
+
+
+def weights(win) -> dict:
+    return win.worker.query("weights").wait()
+
+
+def test_typed_weight_at_step_0_is_live_saved_and_undone(qtbot, window):
+    canvas, doc = window.canvas, window.doc
+    qtbot.waitUntil(lambda: bool(canvas.weights), timeout=5000)
+    before = weights(window)["layers.0.weight"].copy()
+    editor = canvas.edit_parameter("layers.0", "weight", (1, 0))
+    assert editor.box.value() == before[1, 0]
+    editor.box.lineEdit().setText("0.5")
+    editor.commit()
+    assert doc.undo_stack.undoText() == "Set layers.0.weight[1, 0] to 0.5"
+    spec = doc.project["network"]["layers"][0]
+    assert spec["values"]["weight"][1][0] == 0.5
+    assert spec["values"]["weight"][0] == before[0].tolist()  # the rest as it was
+    qtbot.waitUntil(lambda: weights(window)["layers.0.weight"][1, 0] == 0.5, timeout=5000)
+    generation = window.controller.generation
+    # a bias by double-click on a neuron
+    editor = canvas.edit_parameter("layers.1", "bias", (0,))
+    editor.box.lineEdit().setText("-0.25")
+    editor.commit()
+    assert doc.project["network"]["layers"][1]["values"] == {
+        "bias": [-0.25] + doc.project["network"]["layers"][1]["values"]["bias"][1:]
+    }
+    qtbot.waitUntil(lambda: weights(window)["layers.1.bias"][0] == -0.25, timeout=5000)
+    assert window.controller.generation == generation, "no rebuild"
+    window.actions_by_name["undo"].trigger()
+    window.actions_by_name["undo"].trigger()
+    assert "values" not in doc.project["network"]["layers"][0]
+    qtbot.waitUntil(lambda: weights(window)["layers.0.weight"][1, 0] == before[1, 0], timeout=5000)
+
+
+def test_typed_weight_after_step_0_changes_the_live_weights_only(qtbot, window):
+    doc, controller = window.doc, window.controller
+    messages = []
+    controller.status.connect(lambda text, ms: messages.append(text))
+    controller.step(3)
+    qtbot.waitUntil(lambda: controller.step_count == 3, timeout=5000)
+    layers = doc.project["network"]["layers"]
+    assert controller.set_parameter_value("layers.0", "weight", (0, 0), 1.5)
+    qtbot.waitUntil(lambda: weights(window)["layers.0.weight"][0, 0] == 1.5, timeout=5000)
+    assert doc.project["network"]["layers"] == layers and "values" not in layers[0]
+    qtbot.waitUntil(lambda: any("running network only" in m for m in messages), timeout=5000)
+    assert weights(window)["layers.0.weight"][0, 0] == 1.5
+    old = doc.undo_stack.command(doc.undo_stack.count() - 1).old
+    window.actions_by_name["undo"].trigger()
+    qtbot.waitUntil(lambda: weights(window)["layers.0.weight"][0, 0] == old, timeout=5000)
+    # refused: not finite, or outside the layer
+    assert not controller.set_parameter_value((0,), "weight", (0, 0), float("inf"))
