@@ -65,8 +65,9 @@ class TrainingPanel(QWidget):
         reduction_row = QHBoxLayout()
         self.reduction = ComboBox()
         self.reduction.setObjectName("lossReduction")
+        reduction_names = {"mean": self.tr("mean"), "sum": self.tr("sum")}
         for name in REDUCTIONS:
-            self.reduction.addItem(name, name)
+            self.reduction.addItem(reduction_names.get(name, name), name)
         self.reduction.setToolTip(explanations.tip("loss", "reduction"))
         self.reduction.activated.connect(self._on_reduction)
         self.half = QCheckBox(self.tr("½ (y − t)²"))

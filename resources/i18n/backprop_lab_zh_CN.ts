@@ -910,7 +910,7 @@
     <message>
         <location line="+1"/>
         <source>The textbook exercise, with the engine&apos;s own numbers. Input x = [0.1, 0.8], target t = 0.5; first-layer weights W1 = [[1, 2], [0, 1]], second-layer weights W2 = [[1, 2]], all biases 0; sigmoid units; loss L = ½(y − t)² (mse, half, reduction sum); SGD with learning rate 0.01, one example per step. Forward: z1 = W1·x = [1.7, 0.8], a1 = σ(z1) = [0.8455, 0.6900], z2 = 2.2255, y = σ(z2) = 0.9025, L = 0.0810. Backward: ∂L/∂y = y − t = 0.4025, ∂L/∂z2 = 0.4025 · σ&apos;(z2) = 0.03541, ∂L/∂W2 = [0.02994, 0.02443], ∂L/∂W1 = [[0.000463, 0.003700], [0.001515, 0.012121]]. Open Inspect → Step through to walk the graph forward and backward, then press Step once and hover the weight lines: W1[0][0] is now 1 − 0.01 · 0.000463 = 0.9999954. Double-click a weight line or a neuron to type another weight or bias and work the exercise again.</source>
-        <translation>教科书上的练习题，用的是引擎自己算出的数。输入 x = [0.1, 0.8]，目标 t = 0.5；第一层权重 W1 = [[1, 2], [0, 1]]，第二层权重 W2 = [[1, 2]]，偏置全为 0；sigmoid 单元；损失 L = ½(y − t)²（mse，half，reduction sum）；SGD，学习率 0.01，每步一个样本。前向：z1 = W1·x = [1.7, 0.8]，a1 = σ(z1) = [0.8455, 0.6900]，z2 = 2.2255，y = σ(z2) = 0.9025，L = 0.0810。反向：∂L/∂y = y − t = 0.4025，∂L/∂z2 = 0.4025 · σ&apos;(z2) = 0.03541，∂L/∂W2 = [0.02994, 0.02443]，∂L/∂W1 = [[0.000463, 0.003700], [0.001515, 0.012121]]。打开 检查 → 逐步演示，沿计算图向前、向后逐个节点走一遍；然后按一次「单步」，把鼠标停在权重连线上：W1[0][0] 现在是 1 − 0.01 · 0.000463 = 0.9999954。双击权重连线或神经元可以输入别的权重或偏置，再把这道题做一遍。</translation>
+        <translation>教科书上的练习题，用的是引擎自己算出的数。输入 x = [0.1, 0.8]，目标 t = 0.5；第一层权重 W1 = [[1, 2], [0, 1]]，第二层权重 W2 = [[1, 2]]，偏置全为 0；sigmoid 单元；损失 L = ½(y − t)²（mse，带 ½ 系数，按求和归约）；SGD，学习率 0.01，每步一个样本。前向：z1 = W1·x = [1.7, 0.8]，a1 = σ(z1) = [0.8455, 0.6900]，z2 = 2.2255，y = σ(z2) = 0.9025，L = 0.0810。反向：∂L/∂y = y − t = 0.4025，∂L/∂z2 = 0.4025 · σ&apos;(z2) = 0.03541，∂L/∂W2 = [0.02994, 0.02443]，∂L/∂W1 = [[0.000463, 0.003700], [0.001515, 0.012121]]。打开 检查 → 逐步演示，沿计算图向前、向后逐个节点走一遍；然后按一次「单步」，把鼠标停在权重连线上：W1[0][0] 现在是 1 − 0.01 · 0.000463 = 0.9999954。双击权重连线或神经元可以输入别的权重或偏置，再把这道题做一遍。</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -948,7 +948,7 @@
     <message>
         <location filename="../../gui/explanations.py" line="+19"/>
         <source>How the losses of the examples in a batch become one number (PyTorch&apos;s reduction): mean averages them, so the step size does not depend on the batch size; sum adds them, as many course formulas do (L = Σ …), so the gradient grows with the batch.</source>
-        <translation>一个批次中各样本的损失如何合成一个数（PyTorch 的 reduction）：mean 取平均，步长与批大小无关；sum 把它们相加，许多课程公式就是这样写的（L = Σ …），因此梯度随批大小增大。</translation>
+        <translation>一个批次中各样本的损失如何合成一个数（即归约方式）：取平均时，步长与批大小无关；求和时把它们相加，许多课程公式就是这样写的（L = Σ …），因此梯度随批大小增大。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3257,7 +3257,17 @@
         <translation>损失</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
+        <source>mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>sum</source>
+        <translation>求和</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>½ (y − t)²</source>
         <translation>½ (y − t)²</translation>
     </message>
