@@ -62,7 +62,6 @@ class TrainingPanel(QWidget):
         self.loss.activated.connect(self._on_loss)
         top.addRow(self.tr("Loss"), self.loss)
         # PyTorch's reduction and mse's ½ factor: a course's formula matched exactly
-        reduction_row = QHBoxLayout()
         self.reduction = ComboBox()
         self.reduction.setObjectName("lossReduction")
         reduction_names = {"mean": self.tr("mean"), "sum": self.tr("sum")}
@@ -70,13 +69,12 @@ class TrainingPanel(QWidget):
             self.reduction.addItem(reduction_names.get(name, name), name)
         self.reduction.setToolTip(explanations.tip("loss", "reduction"))
         self.reduction.activated.connect(self._on_reduction)
-        self.half = QCheckBox(self.tr("½ (y − t)²"))
+        top.addRow(self.tr("Reduction"), self.reduction)
+        self.half = QCheckBox(self.tr("Halve the squared error: ½ (y − t)²"))
         self.half.setObjectName("lossHalf")
         self.half.setToolTip(explanations.tip("mse", "half"))
         self.half.toggled.connect(self._on_half)
-        reduction_row.addWidget(self.reduction, 1)
-        reduction_row.addWidget(self.half)
-        top.addRow(self.tr("Reduction"), reduction_row)
+        top.addRow(self.half)
         self.loss.setToolTip(
             self.tr(
                 "The loss measures how wrong the output is: auto picks cross-entropy for classes and "

@@ -3257,7 +3257,7 @@
         <translation>损失</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>mean</source>
         <translation>平均</translation>
     </message>
@@ -3268,16 +3268,16 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>½ (y − t)²</source>
-        <translation>½ (y − t)²</translation>
-    </message>
-    <message>
-        <location line="+6"/>
         <source>Reduction</source>
         <translation>归约方式</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Halve the squared error: ½ (y − t)²</source>
+        <translation>平方误差减半：½ (y − t)²</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The loss measures how wrong the output is: auto picks cross-entropy for classes and mean squared error (MSE) for values</source>
         <translation>损失函数衡量输出错得有多远：auto 对类别选交叉熵，对数值选均方误差（MSE）</translation>
     </message>
