@@ -109,3 +109,17 @@ def test_set_param_query_is_live_and_redraws():
     assert trainer.network.copy_arrays()["layers.0.weight"][0, 1] == 2.0
     trainer.step()
     assert fn(trainer, "layers.0.bias", 1, 0.0)["step"] == 1
+
+
+def test_a_new_number_of_units_drops_the_typed_values_that_no_longer_fit():
+    from gui import network_edit as ne
+
+    layers = [
+        dense(2, values={"weight": [[1, 2], [0, 1]], "bias": [0, 0]}),
+        dense(1, values={"weight": [[1, 2]], "bias": [0.5]}),
+    ]
+    new = ne.change_units(layers, (0,), +1)
+    assert "values" not in new[0] and new[1]["values"] == {"bias": [0.5]}
+    assert describe_layers(new, 2)[0].out_width == 3
+    assert layers[0]["values"]["bias"] == [0, 0], "the argument is untouched"
+    assert ne.set_field(layers, (0,), "activation", "tanh")[0]["values"] == layers[0]["values"]
