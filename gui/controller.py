@@ -218,8 +218,9 @@ class Controller(QObject):
     # ---- reacting to the document
     def _on_change(self, change: Change) -> None:
         if change.section == "network" and change.key == "value":
-            if self._pending is None:  # a pending rebuild sends the whole project, these values included
-                self._send_value(change)
+            # sent at once, also with a rebuild pending: one that keeps the weights copies this
+            # value from the running network, one that does not builds the spec's values
+            self._send_value(change)
             return
         if change.live:
             if self._pending is not None:

@@ -38,13 +38,16 @@ def test_reduction_and_half_are_undoable_settings(qtbot, window):
     window.actions_by_name["undo"].trigger()
     assert doc.project["loss"] == "mse" and panel.reduction.currentData() == "mean" and not panel.half.isChecked()
     qtbot.waitUntil(lambda: window.info is not None, timeout=5000)
+    # one window for both (each window costs seconds): typed weights at step 0
+    qtbot.waitUntil(lambda: window.controller.step_count == 0 and "layers.0" in window.canvas.weights, timeout=5000)
+    check_typed_weight_at_step_0_is_live_saved_and_undone(qtbot, window)
 
 
 def weights(win) -> dict:
     return win.worker.query("weights").wait()
 
 
-def test_typed_weight_at_step_0_is_live_saved_and_undone(qtbot, window):
+def check_typed_weight_at_step_0_is_live_saved_and_undone(qtbot, window):
     canvas, doc = window.canvas, window.doc
     qtbot.waitUntil(lambda: bool(canvas.weights), timeout=5000)
     before = weights(window)["layers.0.weight"].copy()
@@ -73,7 +76,7 @@ def test_typed_weight_at_step_0_is_live_saved_and_undone(qtbot, window):
     qtbot.waitUntil(lambda: weights(window)["layers.0.weight"][1, 0] == before[1, 0], timeout=5000)
 
 
-def test_typed_weight_after_step_0_changes_the_live_weights_only(qtbot, window):
+def check_typed_weight_after_step_0_changes_the_live_weights_only(qtbot, window):
     doc, controller = window.doc, window.controller
     messages = []
     controller.status.connect(lambda text, ms: messages.append(text))
@@ -82,7 +85,7 @@ def test_typed_weight_after_step_0_changes_the_live_weights_only(qtbot, window):
     layers = doc.project["network"]["layers"]
     assert controller.set_parameter_value("layers.0", "weight", (0, 0), 1.5)
     qtbot.waitUntil(lambda: weights(window)["layers.0.weight"][0, 0] == 1.5, timeout=5000)
-    assert doc.project["network"]["layers"] == layers and "values" not in layers[0]
+    assert doc.project["network"]["layers"] == layers, "after step 0 the project keeps its starting values"
     qtbot.waitUntil(lambda: any("running network only" in m for m in messages), timeout=5000)
     assert weights(window)["layers.0.weight"][0, 0] == 1.5
     old = doc.undo_stack.command(doc.undo_stack.count() - 1).old
@@ -90,3 +93,24 @@ def test_typed_weight_after_step_0_changes_the_live_weights_only(qtbot, window):
     qtbot.waitUntil(lambda: weights(window)["layers.0.weight"][0, 0] == old, timeout=5000)
     # refused: not finite, or outside the layer
     assert not controller.set_parameter_value((0,), "weight", (0, 0), float("inf"))
+    assert not doc.undo_stack.command(doc.undo_stack.count() - 1).text().endswith("inf")
+
+
+def test_worked_example_opens_and_reset_keeps_a_typed_value(qtbot, window):
+    import os
+
+    from tests.test_worked_examples import EXAMPLES
+
+    window.open_example(os.path.join(EXAMPLES, "worked_2_2_1.json"))
+    qtbot.waitUntil(lambda: window.info is not None and window.info.data_name == "points", timeout=10000)
+    qtbot.waitUntil(lambda: "layers.0" in window.canvas.weights, timeout=5000)
+    assert window.training_panel.reduction.currentData() == "sum" and window.training_panel.half.isChecked()
+    assert weights(window)["layers.0.weight"].tolist() == [[1.0, 2.0], [0.0, 1.0]]
+    assert window.controller.set_parameter_value("layers.1", "weight", [0, 1], 0.5)
+    assert window.doc.project["network"]["layers"][1]["values"]["weight"] == [[1.0, 0.5]]
+    qtbot.waitUntil(lambda: weights(window)["layers.1.weight"][0, 1] == 0.5, timeout=5000)
+    window.reset_weights()
+    qtbot.waitUntil(lambda: window.controller.last_snapshot is not None, timeout=10000)
+    assert weights(window)["layers.1.weight"].tolist() == [[1.0, 0.5]]
+    assert weights(window)["layers.0.weight"].tolist() == [[1.0, 2.0], [0.0, 1.0]]
+    check_typed_weight_after_step_0_changes_the_live_weights_only(qtbot, window)
