@@ -114,3 +114,22 @@ def test_worked_example_opens_and_reset_keeps_a_typed_value(qtbot, window):
     assert weights(window)["layers.1.weight"].tolist() == [[1.0, 0.5]]
     assert weights(window)["layers.0.weight"].tolist() == [[1.0, 2.0], [0.0, 1.0]]
     check_typed_weight_after_step_0_changes_the_live_weights_only(qtbot, window)
+
+
+def test_data_panel_lists_inline_points_and_chooses_them_again(qtbot):
+    from core.project import default_project
+    from gui.panels.data_panel import DataPanel
+
+    panel = DataPanel()
+    qtbot.addWidget(panel)
+    project = default_project()
+    points = {"source": "points", "x": [[0.1, 0.8]], "y": [0.5], "validation_split": 0.0, "standardize": False}
+    panel.set_project({**project, "data": points})
+    assert panel.source.currentText() == "points" and not panel.samples.isEnabled()
+    edits = []
+    panel.edit.connect(lambda section, value, text, key: edits.append(value))
+    pick(panel.source, "spiral")
+    assert edits[-1] == {"source": "spiral", "samples": 500, "noise": 0.1}  # points' defaults stay behind
+    panel.set_project({**project, "data": edits[-1]})
+    pick(panel.source, "points")
+    assert edits[-1] == points
