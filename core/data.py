@@ -15,6 +15,8 @@ Nothing here downloads: every source is generated or ships with a package.
 
 from __future__ import annotations
 
+import copy
+import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -35,12 +37,17 @@ from .registry import ConfigError, Param, show, validate_params
 GENERATED_2D = ("xor", "circle", "spiral", "moons", "gaussians")
 SKLEARN_SETS = ("digits", "iris", "wine", "breast_cancer", "diabetes")
 SOURCES = (*GENERATED_2D, "sine", *SKLEARN_SETS, "csv", "idx")
+#: sources written into the project itself (``"points"``: rows of inputs and targets); not in the Data panel's list
+INLINE_SOURCES = ("points",)
+ALL_SOURCES = (*SOURCES, *INLINE_SOURCES)
+#: at most this many class labels for inline points (labels are 0, 1, ... as written)
+MAX_POINT_CLASSES = 1000
 
 #: a typo must not cost the machine's memory (the file limits are in core.datafiles)
 MAX_SAMPLES = 10_000_000
 
 COMMON_KEYS = {
-    "source": Param("spiral", kind="choice", choices=SOURCES),
+    "source": Param("spiral", kind="choice", choices=ALL_SOURCES),
     "samples": Param(None, kind="int", low=2, high=MAX_SAMPLES, nullable=True),
     "noise": Param(0.1, low=0.0, high=1e6),
     "validation_split": Param(0.2, low=0.0, high=1.0, high_open=True),
@@ -54,6 +61,7 @@ EXTRA_KEYS = {
     "gaussians": {"classes": Param(2, kind="int", low=2, high=10)},
     "csv": {"path": Param(None, kind="str"), "target": Param(None, kind="str")},
     "idx": {"path": Param(None, kind="str"), "labels": Param(None, kind="str")},
+    "points": {"x": Param(None, kind="any"), "y": Param(None, kind="any")},
 }
 #: optional keys of a source, left out of the validated spec when they hold their default
 #: (so a project without them reads, and saves, as before); read by core.tabular
@@ -65,6 +73,8 @@ OPTIONAL_KEYS = {
         "standardize_target": Param(False, kind="bool"),
     },
 }
+#: defaults that differ for inline points: a worked example trains on every row, unscaled
+POINTS_DEFAULTS = {"validation_split": 0.0, "standardize": False}
 DEFAULT_SAMPLES = 500
 
 
@@ -142,10 +152,12 @@ def validate_data_spec(spec) -> dict:
         raise ConfigError(f"data: must be an object, got {show(spec)}", "bad_type", key="data", value=spec,
                           expected="object")
     if "source" not in spec:
-        raise ConfigError(f"data.source: missing (one of: {', '.join(SOURCES)})", "missing", key="data.source",
-                          known=list(SOURCES))
+        raise ConfigError(f"data.source: missing (one of: {', '.join(ALL_SOURCES)})", "missing", key="data.source",
+                          known=list(ALL_SOURCES))
     source = COMMON_KEYS["source"].validate("data.source", spec["source"])
     params = {**COMMON_KEYS, **EXTRA_KEYS.get(source, {}), **OPTIONAL_KEYS.get(source, {})}
+    if source == "points":
+        spec = {**POINTS_DEFAULTS, **spec}
     out = validate_params("data", params, spec)
     for key, param in OPTIONAL_KEYS.get(source, {}).items():
         if out[key] == param.default:
@@ -157,6 +169,8 @@ def validate_data_spec(spec) -> dict:
     for key in EXTRA_KEYS.get(source, {}):
         if out[key] is None:
             raise ConfigError(f"data.{key}: missing (source {source!r} needs it)", "missing", key=f"data.{key}")
+    if source == "points":
+        out.update(validate_points(out["x"], out["y"], out["task"]))
     if out["features"] is not None:
         if not isinstance(out["features"], list) or not all(isinstance(f, str) for f in out["features"]):
             raise ConfigError(f"data.features: must be a list of names such as \"x1*x2\", "
@@ -180,6 +194,9 @@ def known_data_shape(spec: dict) -> tuple[int | None, int | None]:
     source, samples = spec["source"], spec.get("samples")
     if source in GENERATED_2D or source == "sine":
         width, rows = (2 if source != "sine" else 1), samples or DEFAULT_SAMPLES
+    elif source == "points":
+        first = spec["x"][0]
+        width, rows = (len(first) if isinstance(first, list) else 1), len(spec["x"])
     elif source in _SKLEARN_SHAPES:
         width, rows = _SKLEARN_SHAPES[source]
         rows = min(rows, samples or rows)
@@ -188,6 +205,93 @@ def known_data_shape(spec: dict) -> tuple[int | None, int | None]:
     if spec.get("features"):
         width = len(spec["features"])
     return width, rows
+
+
+# ---- inline points
+def _point_number(key: str, value) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ConfigError(f"{key}: must be a number, got {show(value)}", "bad_type", key=key, value=value,
+                          expected="float")
+    try:
+        number = float(value)
+    except OverflowError:  # an integer of more than 308 digits
+        number = math.inf
+    if not math.isfinite(number):
+        raise ConfigError(f"{key}: must be a finite number, got {show(value)}", "not_finite", key=key, value=value)
+    return number
+
+
+def _point_rows(key: str, rows, what: str) -> list[list[float]]:
+    """A non-empty list of equally long rows of finite numbers; a bare number is a row of one."""
+    if not isinstance(rows, list) or not rows:
+        raise ConfigError(f"{key}: must be a non-empty list of {what}, got {show(rows)}", "bad_type", key=key,
+                          value=rows, expected="list")
+    if len(rows) > MAX_SAMPLES:
+        raise ConfigError(f"{key}: {len(rows):,} rows are more than {MAX_SAMPLES:,}", "too_large", key=key,
+                          value=len(rows), limit=MAX_SAMPLES)
+    out = []
+    width = None
+    for i, row in enumerate(rows):
+        rkey = f"{key}[{i}]"
+        if isinstance(row, list):
+            if not row:
+                raise ConfigError(f"{rkey}: an empty row (a row needs at least one number)", "bad_type", key=rkey,
+                                  value=row, expected="list")
+            values = [_point_number(f"{rkey}[{j}]", v) for j, v in enumerate(row)]
+        else:
+            values = [_point_number(rkey, row)]
+        if width is None:
+            width = len(values)
+        elif len(values) != width:
+            raise ConfigError(f"{rkey}: has {len(values)} values, row 0 has {width} (every row needs the same number)",
+                              "shape_mismatch", key=rkey, value=row, expected=width, got=len(values))
+        out.append(values)
+    if width * len(out) > MAX_DATA_ELEMENTS:
+        raise ConfigError(f"{key}: {width * len(out):,} values are more than {MAX_DATA_ELEMENTS:,}", "too_large",
+                          key=key, value=width * len(out), limit=MAX_DATA_ELEMENTS)
+    return out
+
+
+def points_task(y: list) -> str:
+    """``classification`` if every target is an integer as written (``1``, not ``1.0``), else ``regression``."""
+    ok = all(isinstance(v, int) and not isinstance(v, bool) for v in y)
+    return "classification" if ok else "regression"
+
+
+def validate_points(x, y, task: str | None) -> dict:
+    """Check inline ``data.x`` / ``data.y`` rows; return the validated ``x``, ``y`` and ``task``
+    (JSON values as written, so a saved project keeps them)."""
+    _point_rows("data.x", x, "rows of input numbers such as [[0.1, 0.8]]")
+    if not isinstance(y, list) or not y:
+        raise ConfigError(f"data.y: must be a non-empty list of targets (one per row of data.x), got {show(y)}",
+                          "bad_type", key="data.y", value=y, expected="list")
+    if len(y) != len(x):
+        raise ConfigError(f"data.y: has {len(y)} targets, data.x has {len(x)} rows (one target per row)",
+                          "shape_mismatch", key="data.y", value=len(y), expected=len(x))
+    task = task or points_task(y)
+    if task == "classification":
+        for i, v in enumerate(y):
+            number = v[0] if isinstance(v, list) and len(v) == 1 else v
+            if isinstance(number, bool) or not isinstance(number, (int, float)) or (
+                    isinstance(number, float) and not number.is_integer()) or not 0 <= number < MAX_POINT_CLASSES:
+                raise ConfigError(f"data.y[{i}]: a class label must be an integer from 0 to {MAX_POINT_CLASSES - 1}, "
+                                  f"got {show(v)}", "bad_type", key=f"data.y[{i}]", value=v, expected="int")
+    else:
+        _point_rows("data.y", y, "target numbers or rows of them")
+    return {"x": copy.deepcopy(x), "y": copy.deepcopy(y), "task": task}
+
+
+def load_points(spec: dict) -> Dataset:
+    """The inline rows of a validated ``points`` spec as a data set (labels 0, 1, ... are kept as written;
+    there are at least two classes so a single point can train a sigmoid unit)."""
+    x = np.array(_point_rows("data.x", spec["x"], "rows"), dtype=np.float64)
+    names = [f"x{i + 1}" for i in range(x.shape[1])]
+    if spec["task"] == "classification":
+        y = np.array([int(v[0] if isinstance(v, list) else v) for v in spec["y"]], dtype=np.int64)
+        classes = max(2, int(y.max()) + 1)
+        return Dataset(x, y, "classification", "points", names, [str(i) for i in range(classes)])
+    y = np.array(_point_rows("data.y", spec["y"], "rows"), dtype=np.float64)
+    return Dataset(x, y, "regression", "points", names)
 
 
 # ---- sources
@@ -204,6 +308,8 @@ def load_source(spec: dict, rng: np.random.Generator, base_dir: str = ".") -> Da
         x = rng.uniform(-np.pi, np.pi, size=(n, 1))
         y = np.sin(x) + noise * rng.standard_normal((n, 1))
         return Dataset(x, y, "regression", "sine", ["x"])
+    if source == "points":
+        return load_points(spec)
     if source in SKLEARN_SETS:
         ds = _load_sklearn(source)
     elif source == "csv":
@@ -333,7 +439,7 @@ def split(ds: Dataset, validation_split: float, rng: np.random.Generator):
     """Random hold-out of ``validation_split`` of the rows; both parts keep file order."""
     n = len(ds.x)
     n_val = int(round(n * validation_split))
-    if validation_split > 0 and n_val == 0:
+    if validation_split > 0 and n_val == 0 and n > 1:  # one row: it trains, no validation rows
         n_val = 1
     if n - n_val < 1:
         raise ConfigError(f"data.validation_split: {validation_split} leaves no training rows out of {n}",

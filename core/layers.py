@@ -25,12 +25,13 @@ describe: those come from the records the trainer keeps (see
 from __future__ import annotations
 
 import copy
+import math
 
 import numpy as np
 
 from .activations import Activation, make_activation
 from .initializers import default_init_name, make_initializer
-from .registry import ConfigError, Param, Registry, validate_params
+from .registry import ConfigError, Param, Registry, show, validate_params
 from .tape import BatchNormRecord, DenseRecord, DropoutRecord, Record, ResidualRecord
 
 LAYERS = Registry("layer type")
@@ -120,12 +121,15 @@ class Dense(Layer):
         "init": Param(None, kind="any", nullable=True),
         "bias_init": Param("zeros", kind="any"),
         "bias": Param(True, kind="bool"),
+        "values": Param(None, kind="any", nullable=True),
     }
 
     def __init__(self, units, activation="linear", init=None, bias_init="zeros", bias=True,
-                 key="layer"):
+                 key="layer", values=None):
         super().__init__()
         self.units = units
+        #: explicit parameter values (``{"weight": [[..]], "bias": [..]}``) that replace the initialiser's
+        self.values = _check_values(values, units, bias, f"{key}.values")
         self.activation = make_activation(activation, f"{key}.activation")
         self.explicit_init = init is not None
         init = init if init is not None else default_init_name(self.activation)
@@ -141,6 +145,11 @@ class Dense(Layer):
         return cls(**validate_params(key, cls.params, given), key=key)
 
     def output_width(self, in_width, key="layer"):
+        weight = self.values.get("weight")
+        if weight is not None and weight.shape[1] != in_width:
+            raise ConfigError(f"{key}.values.weight: has {weight.shape[1]} columns, the layer has {in_width} "
+                              f"inputs (weight is units x inputs, {self.units} x {in_width})", "shape_mismatch",
+                              key=f"{key}.values.weight", value=weight.shape[1], expected=in_width)
         return self.units
 
     def param_shapes(self, in_width):
@@ -157,6 +166,7 @@ class Dense(Layer):
             _compact(self.init.get_config()) if self.explicit_init else None,
             _compact(self.bias_init.get_config()) if self.use_bias else None,
             _compact(act.get_config()) if _activation_shapes(act, 1) else None,
+            tuple((name, value.tobytes()) for name, value in self.values.items()),
         )
 
     def build(self, in_width, rng, dtype, key):
@@ -168,6 +178,8 @@ class Dense(Layer):
                 self.p["bias"] = self.bias_init(shapes["bias"], rng, dtype)
             except ConfigError as exc:
                 raise ConfigError(f"{key}.bias_init: {str(exc).removeprefix('init: ')}") from None
+        for name, value in self.values.items():  # drawn above all the same: other layers' values do not move
+            self.p[name] = value.astype(dtype)
         for name, value in self.activation.build(self.units, dtype).items():
             self.p[f"activation.{name}"] = value
         self.g = {name: np.zeros_like(v) for name, v in self.p.items()}
@@ -189,6 +201,8 @@ class Dense(Layer):
             config["bias_init"] = _compact(self.bias_init.get_config())
         if not self.use_bias:
             config["bias"] = False
+        if self.values:
+            config["values"] = {name: value.tolist() for name, value in self.values.items()}
         return config
 
     def forward(self, x, training):
@@ -215,6 +229,61 @@ class Dense(Layer):
 
     def __repr__(self):
         return f"Dense({self.in_width} -> {self.units}, {self.activation!r}, init={self.init!r})"
+
+
+def _finite(v) -> bool:
+    try:
+        return math.isfinite(float(v))
+    except OverflowError:  # an integer of more than 308 digits
+        return False
+
+
+def _check_values(values, units: int, bias: bool, key: str) -> dict[str, np.ndarray]:
+    """A dense layer's explicit ``values`` as float64 arrays, checked against its units:
+    ``weight`` a units x inputs list of rows (the inputs are checked when the layer is
+    built), ``bias`` a list of ``units`` numbers; every number finite."""
+    if values is None:
+        return {}
+    if not isinstance(values, dict):
+        raise ConfigError(f"{key}: must be an object such as {{\"weight\": [[...]], \"bias\": [...]}}, "
+                          f"got {show(values)}", "bad_type", key=key, value=values, expected="object")
+    out = {}
+    for name, value in values.items():
+        vkey = f"{key}.{name}"
+        if name not in ("weight", "bias"):
+            raise ConfigError(f"{vkey}: unknown key (known: weight, bias)", "unknown_key", key=vkey,
+                              known=["weight", "bias"])
+        if name == "bias" and not bias:
+            raise ConfigError(f"{vkey}: the layer has no bias (\"bias\": false)", "conflict", key=vkey)
+        rows = value if name == "weight" else [value]
+        if not isinstance(rows, list) or not rows or not all(isinstance(r, list) for r in rows):
+            want = "a list of rows, one per unit" if name == "weight" else "a list of numbers, one per unit"
+            raise ConfigError(f"{vkey}: must be {want}, got {show(value)}", "bad_type", key=vkey, value=value,
+                              expected="list")
+        for i, row in enumerate(rows):
+            for j, v in enumerate(row):
+                where = f"{vkey}[{i}][{j}]" if name == "weight" else f"{vkey}[{j}]"
+                if isinstance(v, bool) or not isinstance(v, (int, float)):
+                    raise ConfigError(f"{where}: must be a number, got {show(v)}", "bad_type", key=where, value=v,
+                                      expected="float")
+                if not _finite(v):
+                    raise ConfigError(f"{where}: must be a finite number, got {show(v)}", "not_finite", key=where,
+                                      value=v)
+        widths = {len(r) for r in rows}
+        if name == "weight" and (len(widths) != 1 or 0 in widths):
+            first = len(rows[0])
+            bad = next(i for i, r in enumerate(rows) if len(r) != first or not r)
+            raise ConfigError(f"{vkey}[{bad}]: has {len(rows[bad])} numbers, row 0 has {first} (one per input)",
+                              "shape_mismatch", key=f"{vkey}[{bad}]", value=len(rows[bad]), expected=first)
+        array = np.array(rows, dtype=np.float64)
+        if name == "bias":
+            array = array[0]
+        if array.shape[0] != units:
+            what = "rows" if name == "weight" else "numbers"
+            raise ConfigError(f"{vkey}: has {array.shape[0]} {what}, the layer has {units} units", "shape_mismatch",
+                              key=vkey, value=array.shape[0], expected=units)
+        out[name] = array
+    return out
 
 
 @LAYERS.register("dropout")

@@ -1,4 +1,7 @@
-r"""Loss functions with their gradients, averaged as PyTorch's ``reduction="mean"``.
+r"""Loss functions with their gradients, reduced as PyTorch's ``reduction``: ``"mean"``
+(the default: averaged over the elements, or over the rows for ``cross_entropy``) or
+``"sum"``.  ``mse`` also takes ``"half": true`` for :math:`\tfrac12 (o - y)^2`, the form
+of many course formulas (then its gradient has no factor 2).
 
 ``bce`` and ``cross_entropy`` take *logits*: when the output layer's activation
 is sigmoid (``bce``) or softmax (``cross_entropy``) the network hands them that
@@ -18,14 +21,17 @@ from __future__ import annotations
 import numpy as np
 from scipy.special import expit
 
-from .registry import ConfigError, Param, Registry, parse_named_spec
+from .registry import ConfigError, Param, Registry, parse_named_spec, validate_params
 
 LOSSES = Registry("loss")
+REDUCTIONS = ("mean", "sum")
+#: every loss takes it
+REDUCTION = {"reduction": Param("mean", kind="choice", choices=REDUCTIONS)}
 
 
 class Loss:
     name = "loss"
-    params: dict[str, Param] = {}
+    params: dict[str, Param] = REDUCTION
     #: True if this loss reads logits (pre-activation) and is fused with ``fused_activation``
     uses_logits = False
     fused_activation: str | None = None
@@ -37,7 +43,16 @@ class Loss:
             setattr(self, key, value)
 
     def get_config(self):
-        return self.name if not self.config else {"name": self.name, **self.config}
+        """The name alone when every parameter has its default, else ``{"name": ..., **changed}``."""
+        changed = {k: v for k, v in self.config.items() if v != self.params[k].default}
+        return self.name if not changed else {"name": self.name, **changed}
+
+    def _reduce(self, values: np.ndarray) -> float:
+        return float(np.mean(values) if self.reduction == "mean" else np.sum(values))
+
+    def _scale(self, n: int) -> float:
+        """The factor of the gradient from the reduction: 1/n for a mean, 1 for a sum."""
+        return 1.0 / n if self.reduction == "mean" else 1.0
 
     def prepare_targets(self, y: np.ndarray, task: str, out_width: int, dtype) -> np.ndarray:
         if task == "regression":  # (N, k) already; a 1-D target is one column (N may be 0)
@@ -58,12 +73,20 @@ class Loss:
 
 @LOSSES.register("mse")
 class MSE(Loss):
-    r"""Mean over all elements of :math:`(o - y)^2`."""
+    r"""Mean (or sum) over all elements of :math:`(o - y)^2`; ``half``: of :math:`\tfrac12 (o - y)^2`."""
+
+    params = {**REDUCTION, "half": Param(False, kind="bool")}
 
     def value_and_grad(self, out, target, need_grad=True):
         diff = out - target
-        loss = float(np.mean(diff * diff))
-        return loss, (diff * (2.0 / diff.size) if need_grad else None)
+        if self.reduction == "mean" and not self.half:  # the default, exactly as it always was
+            loss = float(np.mean(diff * diff))
+            return loss, (diff * (2.0 / diff.size) if need_grad else None)
+        loss = self._reduce(diff * diff)
+        factor = (1.0 if self.half else 2.0) * self._scale(diff.size)
+        if self.half:
+            loss = 0.5 * loss
+        return loss, (diff * factor if need_grad else None)
 
 
 @LOSSES.register("mae")
@@ -72,24 +95,24 @@ class MAE(Loss):
 
     def value_and_grad(self, out, target, need_grad=True):
         diff = out - target
-        loss = float(np.mean(np.abs(diff)))
-        return loss, (np.sign(diff) * (1.0 / diff.size) if need_grad else None)
+        loss = self._reduce(np.abs(diff))
+        return loss, (np.sign(diff) * self._scale(diff.size) if need_grad else None)
 
 
 @LOSSES.register("huber")
 class Huber(Loss):
     r"""Quadratic within ``delta``, linear outside (``torch.nn.HuberLoss``)."""
 
-    params = {"delta": Param(1.0, low=0.0, low_open=True)}
+    params = {**REDUCTION, "delta": Param(1.0, low=0.0, low_open=True)}
 
     def value_and_grad(self, out, target, need_grad=True):
         diff = out - target
         ad = np.abs(diff)
         d = self.delta
-        loss = float(np.mean(np.where(ad < d, 0.5 * diff * diff, d * (ad - 0.5 * d))))
+        loss = self._reduce(np.where(ad < d, 0.5 * diff * diff, d * (ad - 0.5 * d)))
         if not need_grad:
             return loss, None
-        return loss, np.clip(diff, -d, d) * (1.0 / diff.size)
+        return loss, np.clip(diff, -d, d) * self._scale(diff.size)
 
 
 @LOSSES.register("bce")
@@ -106,10 +129,10 @@ class BinaryCrossEntropy(Loss):
 
     def value_and_grad(self, out, target, need_grad=True):
         z = out
-        loss = float(np.mean(np.maximum(z, 0.0) - z * target + np.log1p(np.exp(-np.abs(z)))))
+        loss = self._reduce(np.maximum(z, 0.0) - z * target + np.log1p(np.exp(-np.abs(z))))
         if not need_grad:
             return loss, None
-        return loss, (expit(z) - target) * (1.0 / z.size)
+        return loss, (expit(z) - target) * self._scale(z.size)
 
 
 @LOSSES.register("cross_entropy")
@@ -131,22 +154,36 @@ class CrossEntropy(Loss):
         e = np.exp(shifted)
         total = e.sum(axis=1, keepdims=True)
         rows = np.arange(n)
-        loss = float(np.mean(np.log(total[:, 0]) - shifted[rows, target]))
+        loss = self._reduce(np.log(total[:, 0]) - shifted[rows, target])
         if not need_grad:
             return loss, None
         grad = e / total
         grad[rows, target] -= 1.0
-        grad *= 1.0 / n
+        if self.reduction == "mean":
+            grad *= 1.0 / n
         return loss, grad
+
+
+def check_loss_spec(spec, key: str = "loss"):
+    """Validate a project's ``loss`` (``"auto"``, a name, or an object with a name and its
+    parameters; ``{"name": "auto", "reduction": "sum"}`` too) and return it as given."""
+    if spec == "auto":
+        return spec
+    if isinstance(spec, dict) and spec.get("name") == "auto":
+        validate_params(key, REDUCTION, {k: v for k, v in spec.items() if k != "name"})
+        return spec
+    parse_named_spec(LOSSES, key, spec)
+    return spec
 
 
 def resolve_loss(spec, task: str, out_width: int, key: str = "loss") -> Loss:
     """Build the loss named in a project; ``auto`` picks mse / bce / cross_entropy."""
     if spec == "auto" or (isinstance(spec, dict) and spec.get("name") == "auto"):
         if task == "regression":
-            spec = "mse"
+            name = "mse"
         else:
-            spec = "bce" if out_width == 1 else "cross_entropy"
+            name = "bce" if out_width == 1 else "cross_entropy"
+        spec = {**spec, "name": name} if isinstance(spec, dict) else name
     cls, config = parse_named_spec(LOSSES, key, spec)
     loss = cls(**config)
     if loss.classification_only and task != "classification":

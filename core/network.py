@@ -197,6 +197,30 @@ class Network:
                 return f"layer {where} ({layer.kind} {layer.in_width})"
         return name
 
+    def set_value(self, name: str, index, value: float) -> float:
+        """Set one scalar of the parameter ``name`` (``layers.0.weight``) at ``index``
+        (``[row, column]`` of a weight, ``[unit]`` of a bias) to ``value``; return the
+        value it had.  Raises ConfigError naming what is wrong."""
+        param = next((p for p in self.params if p.name == name), None)
+        if param is None:
+            known = ", ".join(p.name for p in self.params[:6])
+            raise ConfigError(f"{name}: no such parameter (this network has {known}"
+                              f"{', ...' if len(self.params) > 6 else ''})", "unknown_value", key=name, value=name)
+        index = tuple(index) if isinstance(index, (list, tuple)) else (index,)
+        shape = param.value.shape
+        if len(index) != len(shape) or not all(
+                isinstance(i, (int, np.integer)) and not isinstance(i, bool) and 0 <= i < n
+                for i, n in zip(index, shape)):
+            raise ConfigError(f"{name}: index {list(index)} is outside its shape {list(shape)}", "out_of_range",
+                              key=name, value=list(index), shape=list(shape))
+        if isinstance(value, bool) or not isinstance(value, (int, float, np.floating, np.integer)) \
+                or not np.isfinite(value):
+            raise ConfigError(f"{name}{list(index)}: must be a finite number, got {value!r}", "not_finite",
+                              key=name, value=value)
+        old = float(param.value[index])
+        param.value[index] = value
+        return old
+
     def copy_arrays(self) -> dict[str, np.ndarray]:
         return {k: v.copy() for k, v in self.named_arrays().items()}
 

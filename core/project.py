@@ -21,9 +21,9 @@ import numpy as np
 
 from .data import check_input_file, known_data_shape, validate_data_spec
 from .layers import build_layer
-from .losses import LOSSES
+from .losses import check_loss_spec
 from .optimizers import make_optimizer
-from .registry import ConfigError, Param, parse_named_spec, show, validate_params
+from .registry import ConfigError, Param, show, validate_params
 from .schedules import make_schedule
 
 #: sane limits, checked before anything is allocated (a typo must not cost the machine's memory)
@@ -189,9 +189,7 @@ def normalize_project(spec) -> dict:
     check_network_size(layers, in_width, rows)
     out["network"] = {"layers": copy.deepcopy(layers)}
 
-    loss = spec.get("loss", "auto")
-    if loss != "auto":
-        parse_named_spec(LOSSES, "loss", loss)
+    loss = check_loss_spec(spec.get("loss", "auto"))
     out["loss"] = copy.deepcopy(loss)
 
     optimizer = spec.get("optimizer", {"name": "adam"})

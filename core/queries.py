@@ -105,6 +105,14 @@ def _trace(trainer, index=0, part="train"):
     return trace_example(trainer.network, trainer.loss, x[index], t[index])
 
 
+def _set_param(trainer, name, index, value):
+    """One scalar of one parameter, live (no rebuild): ``{"old", "new", "step"}``."""
+    old = trainer.network.set_value(name, index, value)
+    param = next(p for p in trainer.network.params if p.name == name)
+    index = tuple(index) if isinstance(index, (list, tuple)) else (index,)
+    return {"old": old, "new": float(param.value[index]), "step": trainer.step_count}
+
+
 #: name -> (function(trainer, *args), True if it changes what a snapshot shows)
 QUERIES: dict[str, tuple[Callable, bool]] = {
     "weights": (lambda tr: tr.network.copy_arrays(), False),
@@ -126,6 +134,7 @@ QUERIES: dict[str, tuple[Callable, bool]] = {
     "onnx_model": (_onnx_model, False),
     "torch_export": (_torch_export, False),
     "preactivations": (lambda tr, rows=None: preactivations(tr, rows), False),
+    "set_param": (_set_param, True),
 }
 
 #: the names the window used before the table existed

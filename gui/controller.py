@@ -47,6 +47,7 @@ class Controller(QObject):
         self.worker = worker or TrainingWorker()
         self.generation = 0
         self.info_ = None  # RunInfo of the current run (None until built)
+        self.last_snapshot = None  # the last Snapshot of the current run
         self.playing = False
         self.steps_per_second: float | None = None
         self._asked_keep = False
@@ -126,8 +127,101 @@ class Controller(QObject):
     def in_width(self) -> int:
         return self.info_.in_width if self.info_ is not None else 2
 
+    def set_parameter_value(self, path, name: str, index, value: float) -> bool:
+        """Set one scalar of one parameter of the running network, as one undoable edit:
+        ``path`` is the layer (a path tuple such as ``(0,)`` or the weights path
+        ``"layers.0"``), ``name`` ``"weight"`` or ``"bias"``, ``index`` ``(row, column)``
+        of a weight (unit, input) or ``(unit,)`` of a bias.  Live, without a rebuild;
+        at step 0 also written into the layer spec's ``values`` (Save and Reset keep it),
+        after step 0 only the live weights change (the status bar says so).  False (and
+        ``refused``) if it cannot be applied."""
+        from gui import network_edit as ne
+        from gui.value_commands import SetParameterValue
+
+        path = ne.path_of(path) if isinstance(path, str) else tuple(path)
+        index = tuple(index) if isinstance(index, (list, tuple)) else (index,)
+        wpath = ne.weights_path(path)
+        arrays = self._layer_arrays(wpath)
+        current = arrays.get(name)
+        old = None
+        if current is not None and len(index) == current.ndim and all(0 <= i < n for i, n in zip(index, current.shape)):
+            old = float(current[index])
+        spec_array = None
+        if self.step_count == 0:
+            try:
+                spec = ne.get(self.doc.project["network"]["layers"], path)
+            except (IndexError, KeyError, TypeError):
+                spec = {}
+            written = (spec.get("values") or {}).get(name)  # earlier typed values, not yet in a snapshot
+            full = written if written is not None else (None if current is None else current.tolist())
+            if full is not None:
+                spec_array = copy.deepcopy(full)
+                target = spec_array
+                try:
+                    for i in index[:-1]:
+                        target = target[i]
+                    target[index[-1]] = float(value)
+                except (IndexError, TypeError):
+                    spec_array = None
+        try:
+            value = float(value)
+        except (TypeError, ValueError):
+            value = float("nan")
+        return self.push(SetParameterValue(path, name, index, value, old, spec_array))
+
+    @property
+    def step_count(self) -> int:
+        """The step of the last snapshot drawn (0 before the first)."""
+        snap = self.last_snapshot
+        return 0 if snap is None else snap.step
+
+    def _layer_arrays(self, wpath: str) -> dict:
+        """``weight`` / ``bias`` of a layer from the last snapshot (missing if not sent)."""
+        snap = self.last_snapshot
+        for s in snap.layers if snap is not None else []:
+            if s.path == wpath:
+                return {k: v for k, v in (("weight", s.weight), ("bias", s.bias)) if v is not None}
+        return {}
+
+    def _send_value(self, change: Change) -> None:
+        edit = change.new
+        if change.path is not None and self._built_layers is not None:
+            self._built_layers = self.doc.project["network"]["layers"]  # the run has these values now
+
+        def done(answer):
+            if edit.on_answer is not None:
+                edit.on_answer(answer["old"])
+            if answer["step"] > 0:
+                self.status.emit(
+                    QCoreApplication.translate(
+                        "Controller",
+                        "{name} set to {value} in the running network only (step {step}); the project keeps "
+                        "its starting values, so Save and Reset do not keep this one",
+                    ).format(name=f"{edit.name}{list(edit.index)}", value=f"{answer['new']:.6g}", step=answer["step"]),
+                    8000,
+                )
+            else:
+                self.status.emit(
+                    QCoreApplication.translate(
+                        "Controller", "{name} set to {value}: a starting value of the project (Save keeps it)"
+                    ).format(name=f"{edit.name}{list(edit.index)}", value=f"{answer['new']:.6g}"),
+                    6000,
+                )
+
+        def failed(exc):
+            self.refused.emit(
+                QCoreApplication.translate("Controller", "Not applied: {reason}").format(reason=plain_message(str(exc)))
+            )
+
+        self.worker.ask("set_param", edit.name, edit.index, edit.value, on_done=done, on_error=failed)
+
     # ---- reacting to the document
     def _on_change(self, change: Change) -> None:
+        if change.section == "network" and change.key == "value":
+            # sent at once, also with a rebuild pending: one that keeps the weights copies this
+            # value from the running network, one that does not builds the spec's values
+            self._send_value(change)
+            return
         if change.live:
             if self._pending is not None:
                 return  # a rebuild is about to send the whole project, this value included
@@ -199,6 +293,7 @@ class Controller(QObject):
     def _on_built(self, gen, info):
         if gen == self.generation:
             self.info_ = info
+            self.last_snapshot = None
             self.doc.in_width = info.in_width
             self.built.emit(info)
 
@@ -213,6 +308,7 @@ class Controller(QObject):
 
     def _on_snapshot(self, gen, snap):
         if gen == self.generation and self.info_ is not None:
+            self.last_snapshot = snap
             self.snapshot.emit(snap)
         else:
             self.worker.drawn()  # not ours to draw: let the next one come

@@ -15,6 +15,18 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 CONTEXT = "Explain"
 
 TIPS: dict[tuple[str, str], str] = {
+    # ---- losses
+    ("loss", "reduction"): QT_TRANSLATE_NOOP(
+        "Explain",
+        "How the losses of the examples in a batch become one number (PyTorch's reduction): mean averages them, "
+        "so the step size does not depend on the batch size; sum adds them, as many course formulas do "
+        "(L = Σ …), so the gradient grows with the batch.",
+    ),
+    ("mse", "half"): QT_TRANSLATE_NOOP(
+        "Explain",
+        "Use ½·(y − t)² instead of (y − t)²: the 2 of the derivative cancels, ∂L/∂y = y − t. Many textbooks and "
+        "worked examples write the squared error this way.",
+    ),
     # ---- optimizers
     ("*", "lr"): QT_TRANSLATE_NOOP(
         "Explain",

@@ -115,6 +115,7 @@ class MainWindow(FileActions, ExperimentActions, WindowLayout, WindowActions, Sn
         c.info.connect(lambda text: self.statusBar().showMessage(text, 10000))
         c.status.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
         self.canvas.edit_requested.connect(self.push)
+        self.canvas.value_edit_requested.connect(c.set_parameter_value)
         self.canvas.layer_selected.connect(self._on_layer_selected)
         self.canvas.neuron_hovered.connect(self._on_neuron_hovered)
         self.canvas.status.connect(lambda text: self.statusBar().showMessage(text, 4000))

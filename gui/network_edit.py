@@ -55,7 +55,24 @@ def set_field(layers: list, path: Path, key: str, value) -> list:
         layer.pop(key, None)
     else:
         layer[key] = value
+    if key == "units" and value != get(layers, path).get("units"):
+        _drop_typed_values(new, path)
     return new
+
+
+def _drop_typed_values(layers: list, path: Path) -> None:
+    """A new number of units: the layer's typed ``values`` and the next dense layer's
+    typed weights (one column per unit) no longer fit; the initialiser takes over."""
+    get(layers, path).pop("values", None)
+    siblings = _container(layers, path)
+    for spec in siblings[path[-1] + 1:]:
+        if isinstance(spec, dict) and spec.get("type") == "dense":
+            values = spec.get("values")
+            if isinstance(values, dict) and "weight" in values:
+                values.pop("weight")
+                if not values:
+                    spec.pop("values")
+            break
 
 
 def change_units(layers: list, path: Path, delta: int) -> list:

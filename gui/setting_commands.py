@@ -6,10 +6,10 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
-from core.losses import LOSSES
+from core.losses import check_loss_spec
 from core.optimizers import make_optimizer
 from core.project import TRAINING
-from core.registry import ConfigError, Param, parse_named_spec
+from core.registry import ConfigError, Param
 from core.schedules import make_schedule
 from gui.command_base import EditCommand, _short
 
@@ -128,9 +128,7 @@ class SetSection(EditCommand):
         if self.section == "schedule":
             return make_schedule(value, project["training"]["epochs"]).get_config()
         if self.section == "loss":
-            if value != "auto":
-                parse_named_spec(LOSSES, "loss", value)
-            return value
+            return check_loss_spec(value)
         if self.section == "seed":
             return _SEED.validate("seed", value)
         raise ConfigError(f"{self.section}: cannot be edited as a whole")

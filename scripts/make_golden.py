@@ -285,6 +285,21 @@ CASES = [
         steps=8,
     ),
     _case("float32_residual", (RESIDUAL, "mse", "regression"), {"name": "adam", "lr": 0.02}, dtype="float32"),
+    # reduction="sum" and mse's half factor (0.5 x MSELoss): the course formulas
+    _case("mse_sum", "reg", {"name": "sgd", "lr": 0.02}, loss={"name": "mse", "reduction": "sum"}),
+    _case("mse_half_sum", "reg", {"name": "sgd", "lr": 0.05}, loss={"name": "mse", "reduction": "sum", "half": True}),
+    _case("mse_half_mean", "reg", {"name": "adam", "lr": 0.01}, loss={"name": "mse", "half": True}),
+    _case("bce_sum", "bin", {"name": "sgd", "lr": 0.05, "momentum": 0.5}, loss={"name": "bce", "reduction": "sum"}),
+    _case(
+        "cross_entropy_sum", "multi", {"name": "sgd", "lr": 0.05}, loss={"name": "cross_entropy", "reduction": "sum"}
+    ),
+    _case(
+        "float32_mse_half_sum",
+        "reg",
+        {"name": "sgd", "lr": 0.05},
+        loss={"name": "mse", "reduction": "sum", "half": True},
+        dtype="float32",
+    ),
 ]
 for _i, _c in enumerate(CASES):
     _c["seed"] = 1000 + _i if _c["seed"] is None else _c["seed"]
@@ -447,7 +462,10 @@ def generate(case: dict) -> dict[str, np.ndarray]:
     params = dict(tnet.named_parameters())
     opt = _torch_optimizer(torch, case["optimizer"], list(params.values()))
     last = tnet.layers[-1]
-    loss_name = case["loss"]
+    loss_spec = case["loss"] if isinstance(case["loss"], dict) else {"name": case["loss"]}
+    loss_name = loss_spec["name"]
+    reduction = loss_spec.get("reduction", "mean")
+    half = 0.5 if loss_spec.get("half") else 1.0
     fused = (
         isinstance(last, torch.nn.Module)
         and hasattr(last, "act_name")
@@ -470,11 +488,13 @@ def generate(case: dict) -> dict[str, np.ndarray]:
         out = tnet(tx[ti])
         logits = last.z if fused else out
         if loss_name == "bce":
-            value = torch.nn.functional.binary_cross_entropy_with_logits(logits, ty[ti])
+            value = torch.nn.functional.binary_cross_entropy_with_logits(logits, ty[ti], reduction=reduction)
         elif loss_name == "cross_entropy":
-            value = torch.nn.functional.cross_entropy(logits, ty[ti])
+            value = torch.nn.functional.cross_entropy(logits, ty[ti], reduction=reduction)
         elif loss_name == "mse":
-            value = torch.nn.functional.mse_loss(out, ty[ti])
+            value = torch.nn.functional.mse_loss(out, ty[ti], reduction=reduction)
+            if half != 1.0:
+                value = half * value
         else:
             raise ValueError(f"no torch mirror for loss {loss_name!r}")
         value.backward()

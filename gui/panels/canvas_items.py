@@ -74,6 +74,11 @@ class WeightLine(QGraphicsLineItem):
         self.column.canvas.refresh_lines()
         super().hoverLeaveEvent(event)
 
+    def mouseDoubleClickEvent(self, event):
+        """Type this weight's value."""
+        self.column.canvas.edit_parameter(self.column.wpath, "weight", (self.row, self.col), event.screenPos())
+        event.accept()
+
 
 class Neuron(QGraphicsRectItem):
     """A unit: hovering shows its output over the input plane (2-D data)."""
@@ -106,6 +111,15 @@ class Neuron(QGraphicsRectItem):
     def mousePressEvent(self, event):
         self.column.canvas.layer_selected.emit(self.path or "")
         super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event):
+        """Type this unit's bias (dense layers with a bias)."""
+        layer = self.column.layer or {}
+        if self.path is not None and layer.get("bias", True):
+            self.column.canvas.edit_parameter(self.path, "bias", (self.unit,), event.screenPos())
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
 
 
 class Column:

@@ -61,6 +61,7 @@ SOURCE_HELP = {
     "diabetes": QT_TRANSLATE_NOOP("DataPanel", "10 features, regression"),
     "csv": QT_TRANSLATE_NOOP("DataPanel", "your own CSV file"),
     "idx": QT_TRANSLATE_NOOP("DataPanel", "MNIST-format files"),
+    "points": QT_TRANSLATE_NOOP("DataPanel", "rows of inputs and targets written in the project file"),
 }
 #: at most this many points in the preview (drawing 100,000 froze the window for seconds)
 MAX_PREVIEW = 4000
@@ -185,6 +186,7 @@ class DataPanel(QWidget):
         outer.addWidget(self.preview_note)
         self._seed = 0
         self._rows: dict = {}
+        self._points: dict | None = None  # the last inline points shown (data.source "points")
 
     # ---- Public API
     def set_project(self, project: dict) -> None:
@@ -204,6 +206,11 @@ class DataPanel(QWidget):
         for w in widgets:
             w.blockSignals(True)
         source = spec["source"]
+        if self.source.findText(source) < 0:  # inline points: listed once a project has them
+            self.source.addItem(source)
+            self.source.setItemData(self.source.count() - 1, self.tr(SOURCE_HELP.get(source, "")), 3)
+        if source == "points":
+            self._points = copy.deepcopy(spec)
         self.source.setCurrentText(source)
         generated = source in GENERATED_2D or source == "sine"
         self.samples.setValue(spec.get("samples") or 500)
@@ -329,7 +336,13 @@ class DataPanel(QWidget):
         source = self.source.currentText()
         if source == self.spec.get("source"):
             return
-        spec = {k: self.spec[k] for k in ("validation_split", "standardize") if k in self.spec}
+        if source == "points" and self._points is not None:  # back to the project's own rows
+            text = self.tr("Data set {source}").format(source=source)
+            self.edit.emit("data", copy.deepcopy(self._points), text, None)
+            return
+        # inline points have their own defaults (no validation rows, unscaled): not carried over
+        keep = ("validation_split", "standardize") if self.spec.get("source") != "points" else ()
+        spec = {k: self.spec[k] for k in keep if k in self.spec}
         spec["source"] = source
         if source in GENERATED_2D or source == "sine":
             spec.update(samples=self.spec.get("samples") or 500, noise=self.spec.get("noise", 0.1))

@@ -19,7 +19,9 @@ draws at most :data:`MAX_SHOWN` neurons (with a "… n more" marker), so a
 the columns in view, so 200 layers open at once.
 
 Edits are emitted as typed commands (:mod:`gui.commands`, ``edit_requested``);
-the controller validates and applies them.
+the controller validates and applies them.  Double-clicking a weight line or a
+neuron opens a small editor to type that weight or bias (``value_edit_requested``,
+applied live by :meth:`gui.controller.Controller.set_parameter_value`).
 
 This module is the view; the scene items (columns, neurons, weight lines) are in
 :mod:`gui.panels.canvas_items`, the layer cards in :mod:`gui.panels.layer_card`,
@@ -98,6 +100,8 @@ class NetworkCanvas(QGraphicsView):
     layer_selected = Signal(str)  # weights path ("layers.2"), "" for none
     neuron_hovered = Signal(object, int)  # weights path or None, unit
     status = Signal(str)
+    #: a typed value: weights path ("layers.0"), "weight" or "bias", index tuple, value
+    value_edit_requested = Signal(str, str, object, float)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -120,6 +124,7 @@ class NetworkCanvas(QGraphicsView):
         self.columns: list[Column] = []
         self.arcs: list[QGraphicsItem] = []
         self.last_menu: QMenu | None = None
+        self.value_editor = None  # the last typed-value editor opened (double-click a weight or neuron)
         self._bottom = TOP
         #: counters a test (and the benchmark) reads: full drawings, and column bodies made
         self.rebuilds = 0
@@ -266,6 +271,27 @@ class NetworkCanvas(QGraphicsView):
             else QCoreApplication.translate("NetworkCanvas", ", bias {value}").format(value=f"{b[unit]:+.4g}")
         )
         return QCoreApplication.translate("NetworkCanvas", "{path} unit {unit}").format(path=path, unit=unit) + bias
+
+    def edit_parameter(self, wpath: str, name: str, index: tuple, screen_pos=None):
+        """Open the small editor for one weight (``index`` (row, column)) or bias
+        (``(unit,)``); Enter emits ``value_edit_requested``.  Returns the editor."""
+        from gui.panels.value_editor import ValueEditor
+
+        w, _g, b = self.weights.get(wpath, (None, None, None))
+        array = w if name == "weight" else b
+        try:
+            value = float(array[tuple(index)]) if array is not None else None
+        except (IndexError, TypeError, ValueError):
+            value = None
+        where = ", ".join(str(i) for i in index)
+        title = f"{wpath}.{name}[{where}] ="
+        editor = ValueEditor(title, value, self)
+        editor.committed.connect(lambda v: self.value_edit_requested.emit(wpath, name, tuple(index), v))
+        if screen_pos is None:
+            screen_pos = self.mapToGlobal(self.viewport().rect().center())
+        editor.open_at(screen_pos.toPoint() if hasattr(screen_pos, "toPoint") else screen_pos)
+        self.value_editor = editor
+        return editor
 
     def request(self, command) -> None:
         """Emit an edit, deferred: the edit may rebuild the card whose click or

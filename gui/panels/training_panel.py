@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.losses import LOSS_NAMES
+from core.losses import LOSS_NAMES, REDUCTIONS
 from core.optimizers import OPTIMIZERS
 from core.schedules import SCHEDULES
 from gui import commands as cmd
@@ -59,8 +59,22 @@ class TrainingPanel(QWidget):
         self.loss = ComboBox()
         self.loss.setObjectName("loss")
         self.loss.addItems(LOSS_NAMES)
-        self.loss.activated.connect(lambda _i: self._emit(cmd.SetLoss(self.loss.currentText())))
+        self.loss.activated.connect(self._on_loss)
         top.addRow(self.tr("Loss"), self.loss)
+        # PyTorch's reduction and mse's ½ factor: a course's formula matched exactly
+        self.reduction = ComboBox()
+        self.reduction.setObjectName("lossReduction")
+        reduction_names = {"mean": self.tr("mean"), "sum": self.tr("sum")}
+        for name in REDUCTIONS:
+            self.reduction.addItem(reduction_names.get(name, name), name)
+        self.reduction.setToolTip(explanations.tip("loss", "reduction"))
+        self.reduction.activated.connect(self._on_reduction)
+        top.addRow(self.tr("Reduction"), self.reduction)
+        self.half = QCheckBox(self.tr("Halve the squared error: ½ (y − t)²"))
+        self.half.setObjectName("lossHalf")
+        self.half.setToolTip(explanations.tip("mse", "half"))
+        self.half.toggled.connect(self._on_half)
+        top.addRow(self.half)
         self.loss.setToolTip(
             self.tr(
                 "The loss measures how wrong the output is: auto picks cross-entropy for classes and "
@@ -233,6 +247,8 @@ class TrainingPanel(QWidget):
         project = self.project
         widgets = [
             self.loss,
+            self.reduction,
+            self.half,
             self.optimizer,
             self.batch_mode,
             self.batch_size,
@@ -249,6 +265,10 @@ class TrainingPanel(QWidget):
             w.blockSignals(True)
         loss = project["loss"]
         self.loss.setCurrentText(loss if isinstance(loss, str) else loss.get("name", "auto"))
+        options = loss if isinstance(loss, dict) else {}
+        self.reduction.setCurrentIndex(self.reduction.findData(options.get("reduction", "mean")))
+        self.half.setChecked(bool(options.get("half", False)))
+        self.half.setEnabled(self.loss.currentText() == "mse")
         opt = project["optimizer"]
         self.optimizer.setCurrentIndex(self.optimizer.findData(_optimizer_choice(opt)))
         self._show_equivalence(opt)
@@ -307,6 +327,33 @@ class TrainingPanel(QWidget):
 
     def _emit(self, command):
         self.edit.emit(command)
+
+    def _loss_options(self) -> dict:
+        loss = self.project.get("loss", "auto")
+        return {k: v for k, v in loss.items() if k != "name"} if isinstance(loss, dict) else {}
+
+    def _on_loss(self, _index):
+        """Another loss keeps the reduction (and the ½ while it stays mse)."""
+        name = self.loss.currentText()
+        loss = self.project.get("loss", "auto")
+        if name == (loss if isinstance(loss, str) else loss.get("name", "auto")):
+            return
+        options = {k: v for k, v in self._loss_options().items() if k == "reduction" or (k == "half" and name == "mse")}
+        self._emit(cmd.SetLoss(loss_spec(name, options)))
+
+    def _on_reduction(self, _index):
+        loss = self.project.get("loss", "auto")
+        name = loss if isinstance(loss, str) else loss.get("name", "auto")
+        value = self.reduction.currentData()
+        spec = loss_spec(name, {**self._loss_options(), "reduction": value})
+        self._emit(cmd.SetSection("loss", spec, self.tr("Set the loss reduction to {value}").format(value=value)))
+
+    def _on_half(self, checked: bool):
+        loss = self.project.get("loss", "auto")
+        name = loss if isinstance(loss, str) else loss.get("name", "auto")
+        spec = loss_spec(name, {**self._loss_options(), "half": checked})
+        text = self.tr("Use ½ (y − t)² in the loss") if checked else self.tr("Use (y − t)² in the loss")
+        self._emit(cmd.SetSection("loss", spec, text))
 
     def _rebuild_optimizer_form(self, opt: dict):
         if self.opt_form is not None:
@@ -407,6 +454,13 @@ class TrainingPanel(QWidget):
             return
         if int(text) != self.project.get("seed"):
             self._emit(cmd.SetSeed(int(text)))
+
+
+def loss_spec(name: str, options: dict):
+    """A project's ``loss`` value: the name alone while every option has its default
+    (so files stay as they were), else ``{"name": ..., **options}``."""
+    changed = {k: v for k, v in options.items() if v != {"reduction": "mean", "half": False}.get(k)}
+    return name if not changed else {"name": name, **changed}
 
 
 def _optimizer_choice(opt: dict) -> str:

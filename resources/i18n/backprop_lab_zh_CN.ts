@@ -245,12 +245,23 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../gui/controller.py" line="+84"/>
+        <location filename="../../gui/controller.py" line="+85"/>
+        <location line="+128"/>
         <source>Not applied: {reason}</source>
         <translation>未应用：{reason}</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="-17"/>
+        <source>{name} set to {value} in the running network only (step {step}); the project keeps its starting values, so Save and Reset do not keep this one</source>
+        <translation>{name} 已在运行中的网络里设为 {value}（第 {step} 步）；项目保留其初始值，因此保存和重置不会保留这个值</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{name} set to {value}: a starting value of the project (Save keeps it)</source>
+        <translation>{name} 已设为 {value}：这是项目的初始值（保存会保留它）</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Network changed: weights kept (their shapes did not change)</source>
         <translation>网络已更改：保留权重（形状没有变化）</translation>
     </message>
@@ -295,12 +306,12 @@
         <translation>{what}已更改：从当前权重继续，历史记录重新开始</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Weights re-initialised: the new network cannot take the previous weights</source>
         <translation>权重已重新初始化：新网络无法沿用之前的权重</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>It was restarted with your project: press Play to train again.</source>
         <translation>已用你的项目重新启动：按“播放”继续训练。</translation>
     </message>
@@ -772,6 +783,11 @@
         <translation>MNIST 格式的文件</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>rows of inputs and targets written in the project file</source>
+        <translation>直接写在项目文件里的输入和目标行</translation>
+    </message>
+    <message>
         <location line="+17"/>
         <source>The examples the network learns from. In the preview below, filled points train it and hollow squares (the validation set) only check it; colour = class.</source>
         <extracomment>at most this many points in the preview (drawing 100,000 froze the window for seconds)</extracomment>
@@ -854,13 +870,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+211"/>
+        <location line="+223"/>
         <location line="+9"/>
         <source>Data file</source>
         <translation>数据文件</translation>
     </message>
     <message>
-        <location line="-219"/>
+        <location line="-231"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -905,7 +921,7 @@
         <translation>用下一个种子重新抽取数据样本（以及新的初始权重）</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+74"/>
         <source>points</source>
         <translation>个点</translation>
     </message>
@@ -925,7 +941,8 @@
         <translation>目标值</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+27"/>
+        <location line="+15"/>
         <source>Data set {source}</source>
         <translation>数据集 {source}</translation>
     </message>
@@ -1205,7 +1222,9 @@
     <message>
         <location line="+4"/>
         <location line="+27"/>
+        <location filename="../../gui/value_commands.py" line="+92"/>
         <source>Set {name} to {value}</source>
+        <extracomment>called with the value the running network had (the first redo only)</extracomment>
         <translation>将 {name} 设为 {value}</translation>
     </message>
     <message>
@@ -1219,7 +1238,7 @@
         <translation>将调度的 {name} 设为 {value}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+27"/>
         <source>Change {section}</source>
         <translation>更改 {section}</translation>
     </message>
@@ -1579,6 +1598,26 @@
     </message>
     <message>
         <location line="+11"/>
+        <source>Worked example: one backpropagation step by hand (2-2-1 sigmoid)</source>
+        <translation>例题：手算一步反向传播（2-2-1 sigmoid 网络）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The textbook exercise, with the engine&apos;s own numbers. Input x = [0.1, 0.8], target t = 0.5; first-layer weights W1 = [[1, 2], [0, 1]], second-layer weights W2 = [[1, 2]], all biases 0; sigmoid units; loss L = ½(y − t)² (mse, half, reduction sum); SGD with learning rate 0.01, one example per step. Forward: z1 = W1·x = [1.7, 0.8], a1 = σ(z1) = [0.8455, 0.6900], z2 = 2.2255, y = σ(z2) = 0.9025, L = 0.0810. Backward: ∂L/∂y = y − t = 0.4025, ∂L/∂z2 = 0.4025 · σ&apos;(z2) = 0.03541, ∂L/∂W2 = [0.02994, 0.02443], ∂L/∂W1 = [[0.000463, 0.003700], [0.001515, 0.012121]]. Open Inspect → Step through to walk the graph forward and backward, then press Step once and hover the weight lines: W1[0][0] is now 1 − 0.01 · 0.000463 = 0.9999954. Double-click a weight line or a neuron to type another weight or bias and work the exercise again.</source>
+        <translation>教科书上的练习题，用的是引擎自己算出的数。输入 x = [0.1, 0.8]，目标 t = 0.5；第一层权重 W1 = [[1, 2], [0, 1]]，第二层权重 W2 = [[1, 2]]，偏置全为 0；sigmoid 单元；损失 L = ½(y − t)²（mse，带 ½ 系数，按求和归约）；SGD，学习率 0.01，每步一个样本。前向：z1 = W1·x = [1.7, 0.8]，a1 = σ(z1) = [0.8455, 0.6900]，z2 = 2.2255，y = σ(z2) = 0.9025，L = 0.0810。反向：∂L/∂y = y − t = 0.4025，∂L/∂z2 = 0.4025 · σ&apos;(z2) = 0.03541，∂L/∂W2 = [0.02994, 0.02443]，∂L/∂W1 = [[0.000463, 0.003700], [0.001515, 0.012121]]。打开 检查 → 逐步演示，沿计算图向前、向后逐个节点走一遍；然后按一次「单步」，把鼠标停在权重连线上：W1[0][0] 现在是 1 − 0.01 · 0.000463 = 0.9999954。双击权重连线或神经元可以输入别的权重或偏置，再把这道题做一遍。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Worked example: the chain rule in one sigmoid neuron</source>
+        <translation>例题：一个 sigmoid 神经元里的链式法则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>y = σ(w·x + b) with x = 1, w = 0.5, b = 0.5 and target t = 1; loss L = ½(y − t)²; SGD with learning rate 0.1. Forward: z = w·x + b = 1, y = σ(1) = 0.7311. The chain rule: ∂y/∂w = σ&apos;(z)·x = σ(1)·(1 − σ(1)) = 0.1966, and ∂L/∂w = (y − t)·∂y/∂w = (−0.2689)·0.1966 = −0.05288 (∂L/∂b is the same, since ∂z/∂b = 1). Open Inspect → Step through to see each local derivative times the upstream gradient, then press Step once: w and b both become 0.5 + 0.1·0.05288 = 0.50529 (hover the weight line and the neuron). Double-click them to type other values.</source>
+        <translation>y = σ(w·x + b)，其中 x = 1，w = 0.5，b = 0.5，目标 t = 1；损失 L = ½(y − t)²；SGD，学习率 0.1。前向：z = w·x + b = 1，y = σ(1) = 0.7311。链式法则：∂y/∂w = σ&apos;(z)·x = σ(1)·(1 − σ(1)) = 0.1966，∂L/∂w = (y − t)·∂y/∂w = (−0.2689)·0.1966 = −0.05288（∂L/∂b 与之相同，因为 ∂z/∂b = 1）。打开 检查 → 逐步演示，看每个局部导数如何乘以上游梯度；然后按一次「单步」：w 和 b 都变成 0.5 + 0.1·0.05288 = 0.50529（把鼠标停在权重连线和神经元上查看）。双击它们可以输入别的值。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>XOR: the problem one neuron cannot solve</source>
         <translation>XOR：一个神经元解决不了的问题</translation>
     </message>
@@ -1602,6 +1641,16 @@
     <name>Explain</name>
     <message>
         <location filename="../../gui/explanations.py" line="+19"/>
+        <source>How the losses of the examples in a batch become one number (PyTorch&apos;s reduction): mean averages them, so the step size does not depend on the batch size; sum adds them, as many course formulas do (L = Σ …), so the gradient grows with the batch.</source>
+        <translation>一个批次中各样本的损失如何合成一个数（即归约方式）：取平均时，步长与批大小无关；求和时把它们相加，许多课程公式就是这样写的（L = Σ …），因此梯度随批大小增大。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Use ½·(y − t)² instead of (y − t)²: the 2 of the derivative cancels, ∂L/∂y = y − t. Many textbooks and worked examples write the squared error this way.</source>
+        <translation>用 ½·(y − t)² 代替 (y − t)²：求导得到的 2 被约掉，∂L/∂y = y − t。许多教科书和例题都这样写平方误差。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Learning rate η: the size of each step downhill, w ← w − η·g. Too small: slow; too large: the loss jumps or diverges.</source>
         <translation>学习率 η：每一步下坡的步长，w ← w − η·g。太小：收敛慢；太大：损失跳动甚至发散。</translation>
     </message>
@@ -3509,7 +3558,7 @@
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="+319"/>
+        <location filename="../../gui/main_window.py" line="+320"/>
         <location filename="../../gui/window_actions.py" line="+6"/>
         <source>Play</source>
         <translation>播放</translation>
@@ -3708,7 +3757,7 @@
 <context>
     <name>NetworkCanvas</name>
     <message>
-        <location filename="../../gui/panels/canvas_items.py" line="+178"/>
+        <location filename="../../gui/panels/canvas_items.py" line="+192"/>
         <source>… {n} more</source>
         <translation>… 还有 {n} 个</translation>
     </message>
@@ -3828,9 +3877,9 @@
         <translation>删除该层</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/network_canvas.py" line="+254"/>
+        <location filename="../../gui/panels/network_canvas.py" line="+259"/>
         <source>, gradient {value}</source>
-        <extracomment>counters a test (and the benchmark) reads: full drawings, and column bodies made</extracomment>
+        <extracomment>a typed value: weights path (&quot;layers.0&quot;), &quot;weight&quot; or &quot;bias&quot;, index tuple, value counters a test (and the benchmark) reads: full drawings, and column bodies made</extracomment>
         <translation>，梯度 {value}</translation>
     </message>
     <message>
@@ -3849,7 +3898,7 @@
         <translation>{path} 单元 {unit}</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+98"/>
         <source>+ skip (residual)</source>
         <translation>+ 跳跃连接（残差）</translation>
     </message>
@@ -4758,7 +4807,27 @@
         <translation>损失</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>sum</source>
+        <translation>求和</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reduction</source>
+        <translation>归约方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Halve the squared error: ½ (y − t)²</source>
+        <translation>平方误差减半：½ (y − t)²</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The loss measures how wrong the output is: auto picks cross-entropy for classes and mean squared error (MSE) for values</source>
         <translation>损失函数衡量输出错得有多远：auto 对类别选交叉熵，对数值选均方误差（MSE）</translation>
     </message>
@@ -4878,12 +4947,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+199"/>
+        <location line="+232"/>
         <source>Early stopping</source>
         <translation>早停</translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-226"/>
         <source>Any whole number from 0: the same seed gives the same data and weights</source>
         <translation>从 0 开始的任意整数：相同的种子给出相同的数据和权重</translation>
     </message>
@@ -4903,7 +4972,22 @@
         <translation>精度</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+115"/>
+        <source>Set the loss reduction to {value}</source>
+        <translation>将损失的归约方式设为 {value}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Use ½ (y − t)² in the loss</source>
+        <translation>损失中使用 ½ (y − t)²</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Use (y − t)² in the loss</source>
+        <translation>损失中使用 (y − t)²</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>{name} parameters</source>
         <translation>{name} 参数</translation>
     </message>
@@ -5000,6 +5084,24 @@
         <location line="+4"/>
         <source>The training process stopped unexpectedly ({0}); it was restarted.</source>
         <translation>训练进程意外停止（{0}）；已重新启动。</translation>
+    </message>
+</context>
+<context>
+    <name>ValueEditor</name>
+    <message>
+        <location filename="../../gui/panels/value_editor.py" line="+36"/>
+        <source>Type the value and press Enter: the running network takes it at once (Ctrl+Z undoes it). At step 0 it also becomes a starting value of the project</source>
+        <translation>输入数值后按回车：运行中的网络立即采用它（Ctrl+Z 可撤销）。在第 0 步时，它还会成为项目的初始值</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Set</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set this value (Enter)</source>
+        <translation>设置这个值（回车）</translation>
     </message>
 </context>
 <context>
