@@ -16,6 +16,7 @@ import pickle
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from .graph import graph_query
 from .inspect import trace_example
 from .protocol import RemoteError
 from .registry import ConfigError
@@ -103,6 +104,7 @@ QUERIES: dict[str, tuple[Callable, bool]] = {
     "trace_example": (_trace, False),
     "state": (lambda tr: tr.get_state(), False),
     "set_state": (lambda tr, state: tr.set_state(state), True),
+    "graph": (graph_query, False),
 }
 
 #: the names the window used before the table existed
