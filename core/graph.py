@@ -52,8 +52,18 @@ _SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 #: how each activation is written in a formula (math, not words)
 FUNCTION_SYMBOLS = {
-    "linear": "id", "step": "H", "sigmoid": "σ", "tanh": "tanh", "relu": "ReLU", "leaky_relu": "LReLU",
-    "prelu": "PReLU", "elu": "ELU", "gelu": "GELU", "silu": "SiLU", "softplus": "softplus", "softmax": "softmax",
+    "linear": "id",
+    "step": "H",
+    "sigmoid": "σ",
+    "tanh": "tanh",
+    "relu": "ReLU",
+    "leaky_relu": "LReLU",
+    "prelu": "PReLU",
+    "elu": "ELU",
+    "gelu": "GELU",
+    "silu": "SiLU",
+    "softplus": "softplus",
+    "softmax": "softmax",
 }
 
 #: at most this many terms are written out in a formula that sums over units (the rest is Σ)
@@ -231,8 +241,20 @@ class _Builder:
                 a = x + inner
                 record = ResidualRecord(x, a, children)
                 k = self.number("r")
-                node = self.add(Node(f"{p}:add", "residual_add", f"r{sub(k)}", 0, p, _vec(a), None,
-                                     (src.id, inner_outs[-1].id), "elementwise", {"inner": [n.id for n in inner_outs]}))
+                node = self.add(
+                    Node(
+                        f"{p}:add",
+                        "residual_add",
+                        f"r{sub(k)}",
+                        0,
+                        p,
+                        _vec(a),
+                        None,
+                        (src.id, inner_outs[-1].id),
+                        "elementwise",
+                        {"inner": [n.id for n in inner_outs]},
+                    )
+                )
             elif isinstance(layer, Dense):
                 a, record = layer.forward(x, False)
                 node = self._dense(layer, record, p, src)
@@ -240,20 +262,40 @@ class _Builder:
                 a, record = layer.forward(x, self.dropout_train)
                 k = self.number("d")
                 mask = None if record.mask is None else _vec(record.mask)
-                node = self.add(Node(p, "dropout", f"d{sub(k)}", 0, p, _vec(a), None, (src.id,), "elementwise",
-                                     {"rate": float(layer.rate), "mask": mask, "number": k,
-                                      "mode": "train" if mask is not None else "eval"}))
+                node = self.add(
+                    Node(
+                        p,
+                        "dropout",
+                        f"d{sub(k)}",
+                        0,
+                        p,
+                        _vec(a),
+                        None,
+                        (src.id,),
+                        "elementwise",
+                        {
+                            "rate": float(layer.rate),
+                            "mask": mask,
+                            "number": k,
+                            "mode": "train" if mask is not None else "eval",
+                        },
+                    )
+                )
             elif isinstance(layer, BatchNorm):
                 a, record = layer.forward(x, False)
                 k = self.number("n")
                 info = {
-                    "number": k, "mode": "eval", "eps": float(layer.eps),
-                    "gamma": _vec(layer.p["weight"]), "beta": _vec(layer.p["bias"]),
-                    "mean": _vec(layer.buffers["running_mean"]), "var": _vec(layer.buffers["running_var"]),
-                    "xhat": _vec(record.xhat), "inv_std": _vec(np.broadcast_to(record.inv_std, record.xhat.shape)),
+                    "number": k,
+                    "mode": "eval",
+                    "eps": float(layer.eps),
+                    "gamma": _vec(layer.p["weight"]),
+                    "beta": _vec(layer.p["bias"]),
+                    "mean": _vec(layer.buffers["running_mean"]),
+                    "var": _vec(layer.buffers["running_var"]),
+                    "xhat": _vec(record.xhat),
+                    "inv_std": _vec(np.broadcast_to(record.inv_std, record.xhat.shape)),
                 }
-                node = self.add(Node(p, "batchnorm", f"n{sub(k)}", 0, p, _vec(a), None, (src.id,), "elementwise",
-                                     info))
+                node = self.add(Node(p, "batchnorm", f"n{sub(k)}", 0, p, _vec(a), None, (src.id,), "elementwise", info))
             else:  # pragma: no cover - a layer kind this view does not know yet
                 raise TypeError(f"graph: layer kind {layer.kind!r} is not supported")
             records.append(record)
@@ -265,12 +307,14 @@ class _Builder:
         k = self.number("layer")
         act = layer.activation
         info = {
-            "number": k, "weight": np.array(layer.p["weight"], np.float64),
+            "number": k,
+            "weight": np.array(layer.p["weight"], np.float64),
             "bias": np.array(layer.p["bias"], np.float64) if layer.use_bias else None,
             "activation": act.name,
         }
-        z = self.add(Node(f"{path}:z", "weighted_sum", f"z{sub(k)}", 0, path, _vec(record.z), None,
-                          (src.id,), "dense", info))
+        z = self.add(
+            Node(f"{path}:z", "weighted_sum", f"z{sub(k)}", 0, path, _vec(record.z), None, (src.id,), "dense", info)
+        )
         out = z
         if act.name != "linear":
             ainfo = {"number": k, "function": act.name, "config": act.get_config()}
@@ -278,8 +322,20 @@ class _Builder:
                 ainfo["derivative"] = _derivative(act, record.z, record.a)
             if act.name == "prelu":
                 ainfo["slope"] = _vec(layer.p["activation.weight"])
-            out = self.add(Node(f"{path}:a", "activation", f"a{sub(k)}", 0, path, _vec(record.a), None,
-                                (z.id,), "all" if act.name == "softmax" else "elementwise", ainfo))
+            out = self.add(
+                Node(
+                    f"{path}:a",
+                    "activation",
+                    f"a{sub(k)}",
+                    0,
+                    path,
+                    _vec(record.a),
+                    None,
+                    (z.id,),
+                    "all" if act.name == "softmax" else "elementwise",
+                    ainfo,
+                )
+            )
         self.dense_nodes[id(record)] = (z, out)
         return out
 
@@ -310,8 +366,9 @@ class _Builder:
         return [next(n for n in self.nodes if n.id == i) for i in ids]
 
 
-def build_graph(network: Network, loss: Loss, x, target, dropout: str = "train",
-                raw_input=None, source: dict | None = None) -> Graph:
+def build_graph(
+    network: Network, loss: Loss, x, target, dropout: str = "train", raw_input=None, source: dict | None = None
+) -> Graph:
     """The computation graph of one example; the network is left as it was.
 
     ``target`` is one row as :meth:`Loss.prepare_targets` makes it (a class index
@@ -346,18 +403,45 @@ def build_graph(network: Network, loss: Loss, x, target, dropout: str = "train",
         fused_name = None
         if fused:
             fused_name = "sigmoid_bce" if loss.fused_activation == "sigmoid" else "softmax_cross_entropy"
-        loss_node = builder.add(Node("L", "loss", "L", 0, "", np.array([value], np.float64), np.ones(1),
-                                     (outs[-1].id,), "all",
-                                     {"loss": loss.name, "config": loss.get_config(), "fused": fused_name,
-                                      "grad": _vec(grad), "reads": "logits" if fused else "output"}))
+        loss_node = builder.add(
+            Node(
+                "L",
+                "loss",
+                "L",
+                0,
+                "",
+                np.array([value], np.float64),
+                np.ones(1),
+                (outs[-1].id,),
+                "all",
+                {
+                    "loss": loss.name,
+                    "config": loss.get_config(),
+                    "fused": fused_name,
+                    "grad": _vec(grad),
+                    "reads": "logits" if fused else "output",
+                },
+            )
+        )
         del loss_node
         input_grad = builder.backward(network.layers, records, outs, grad, fused)
         in_node.grad = _vec(input_grad)
         param_grads = {p.name: np.array(p.grad, np.float64) for p in network.params}
-        return Graph(builder.nodes, float(value), loss.name, target_vec, target_class, fused_name,
-                     str(network.dtype), {"dropout": dropout, "batchnorm": "eval"}, _vec(out), _vec(input_grad),
-                     param_grads, None if raw_input is None else np.asarray(raw_input, np.float64).ravel(),
-                     dict(source or {}))
+        return Graph(
+            builder.nodes,
+            float(value),
+            loss.name,
+            target_vec,
+            target_class,
+            fused_name,
+            str(network.dtype),
+            {"dropout": dropout, "batchnorm": "eval"},
+            _vec(out),
+            _vec(input_grad),
+            param_grads,
+            None if raw_input is None else np.asarray(raw_input, np.float64).ravel(),
+            dict(source or {}),
+        )
     finally:
         first.need_input_grad = saved_need
         for d, rng in zip(dropouts, saved_rngs):
@@ -413,11 +497,11 @@ def _forward_step(g: Graph, n: Node, i: int) -> Step:
     if n.kind == "weighted_sum":
         k = n.info["number"]
         w, b = n.info["weight"], n.info["bias"]
-        terms = tuple(term(f"W{sub(k)}[{i + 1},{j + 1}]", w[i, j], _u(src.symbol, j), src.value[j])
-                      for j in range(src.units))
+        terms = tuple(
+            term(f"W{sub(k)}[{i + 1},{j + 1}]", w[i, j], _u(src.symbol, j), src.value[j]) for j in range(src.units)
+        )
         offset = None if b is None else (f"b{sub(k)}[{i + 1}]", float(b[i]))
-        return Step(n.id, i, "forward", sym, v, "weighted_sum", _sum_formula(terms, offset), terms=terms,
-                    offset=offset)
+        return Step(n.id, i, "forward", sym, v, "weighted_sum", _sum_formula(terms, offset), terms=terms, offset=offset)
     if n.kind == "activation":
         fname = n.info["function"]
         f = FUNCTION_SYMBOLS.get(fname, fname)
@@ -429,32 +513,66 @@ def _forward_step(g: Graph, n: Node, i: int) -> Step:
             else:
                 denom = f"Σₖ exp({src.symbol}[k])"
                 inputs = ((zs, float(src.value[i])),)
-            return Step(n.id, i, "forward", sym, v, "softmax", f"exp({zs}) / ({denom})", inputs,
-                        args={"function": fname})
-        return Step(n.id, i, "forward", sym, v, "activation", f"{f}({zs})", ((zs, float(src.value[i])),),
-                    args={"function": fname})
+            return Step(
+                n.id, i, "forward", sym, v, "softmax", f"exp({zs}) / ({denom})", inputs, args={"function": fname}
+            )
+        return Step(
+            n.id,
+            i,
+            "forward",
+            sym,
+            v,
+            "activation",
+            f"{f}({zs})",
+            ((zs, float(src.value[i])),),
+            args={"function": fname},
+        )
     if n.kind == "dropout":
         xs = _u(src.symbol, i)
         mask = n.info["mask"]
         if mask is None:
-            return Step(n.id, i, "forward", sym, v, "dropout_eval", xs, ((xs, float(src.value[i])),),
-                        args={"rate": n.info["rate"]})
+            return Step(
+                n.id,
+                i,
+                "forward",
+                sym,
+                v,
+                "dropout_eval",
+                xs,
+                ((xs, float(src.value[i])),),
+                args={"rate": n.info["rate"]},
+            )
         t = term(f"m{sub(n.info['number'])}[{i + 1}]", mask[i], xs, src.value[i])
-        return Step(n.id, i, "forward", sym, v, "dropout", _sum_formula((t,)), terms=(t,),
-                    args={"rate": n.info["rate"]})
+        return Step(
+            n.id, i, "forward", sym, v, "dropout", _sum_formula((t,)), terms=(t,), args={"rate": n.info["rate"]}
+        )
     if n.kind == "batchnorm":
         k, info = sub(n.info["number"]), n.info
         xs = _u(src.symbol, i)
         gs, bs, ms, vs = f"γ{k}[{i + 1}]", f"β{k}[{i + 1}]", f"μ{k}[{i + 1}]", f"σ{k}²[{i + 1}]"
         formula = f"{gs} · ({xs} − {ms}) / √({vs} + ε) + {bs}"
-        inputs = ((gs, float(info["gamma"][i])), (xs, float(src.value[i])), (ms, float(info["mean"][i])),
-                  (vs, float(info["var"][i])), ("ε", info["eps"]), (bs, float(info["beta"][i])))
+        inputs = (
+            (gs, float(info["gamma"][i])),
+            (xs, float(src.value[i])),
+            (ms, float(info["mean"][i])),
+            (vs, float(info["var"][i])),
+            ("ε", info["eps"]),
+            (bs, float(info["beta"][i])),
+        )
         return Step(n.id, i, "forward", sym, v, "batchnorm", formula, inputs, args={"mode": "eval"})
     if n.kind == "residual_add":
         other = g.node(n.inputs[1])
         a, b = _u(src.symbol, i), _u(other.symbol, i)
-        return Step(n.id, i, "forward", sym, v, "residual_add", f"{a} + {b}",
-                    ((a, float(src.value[i])), (b, float(other.value[i]))))
+        return Step(
+            n.id,
+            i,
+            "forward",
+            sym,
+            v,
+            "residual_add",
+            f"{a} + {b}",
+            ((a, float(src.value[i])), (b, float(other.value[i]))),
+        )
     if n.kind == "loss":
         formula, inputs = _loss_formula(g, src)
         return Step(n.id, 0, "forward", "L", v, "loss", formula, inputs, args={"loss": g.loss_name})
@@ -504,8 +622,10 @@ def _loss_grad_formula(g: Graph, out: Node, i: int):
     if name == "bce":
         return f"σ({o[0]}) − {t[0]}", (o, t)
     if name == "cross_entropy":
-        return f"softmax({out.symbol})[{i + 1}] − {t[0]}", ((f"softmax({out.symbol})[{i + 1}]",
-                                                              float(_softmax(out.value)[i])), t)
+        return f"softmax({out.symbol})[{i + 1}] − {t[0]}", (
+            (f"softmax({out.symbol})[{i + 1}]", float(_softmax(out.value)[i])),
+            t,
+        )
     return "", ()
 
 
@@ -523,16 +643,19 @@ def _local(g: Graph, reader: Node, src: Node, i: int):
     if reader.kind == "activation":
         if reader.info["function"] == "softmax":
             a = reader.value
-            return [(j, f"∂{_u(reader.symbol, j)}/∂{_u(src.symbol, i)}", a[j] * ((j == i) - a[i]))
-                    for j in range(reader.units)]
+            return [
+                (j, f"∂{_u(reader.symbol, j)}/∂{_u(src.symbol, i)}", a[j] * ((j == i) - a[i]))
+                for j in range(reader.units)
+            ]
         f = FUNCTION_SYMBOLS.get(reader.info["function"], reader.info["function"])
         return [(i, f"{f}'({_u(src.symbol, i)})", reader.info["derivative"][i])]
     if reader.kind == "dropout":
         mask = reader.info["mask"]
         return [(i, "1", 1.0)] if mask is None else [(i, f"m{sub(k)}[{i + 1}]", mask[i])]
     if reader.kind == "batchnorm":
-        return [(i, f"γ{sub(k)}[{i + 1}] / √(σ{sub(k)}²[{i + 1}] + ε)",
-                 reader.info["gamma"][i] * reader.info["inv_std"][i])]
+        return [
+            (i, f"γ{sub(k)}[{i + 1}] / √(σ{sub(k)}²[{i + 1}] + ε)", reader.info["gamma"][i] * reader.info["inv_std"][i])
+        ]
     if reader.kind == "residual_add":
         return [(i, "1", 1.0)]
     raise KeyError(reader.kind)  # pragma: no cover
@@ -552,16 +675,27 @@ def _backward_step(g: Graph, n: Node, i: int) -> Step:
         act = readers[0]
         a = (_u(act.symbol, i), float(act.value[i]))
         t = (f"y[{i + 1}]", float(g.target[i]))
-        return Step(n.id, i, "backward", sym, v, "fused", f"{a[0]} − {t[0]}", (a, t), params=params,
-                    args={"fused": g.fused})
+        return Step(
+            n.id, i, "backward", sym, v, "fused", f"{a[0]} − {t[0]}", (a, t), params=params, args={"fused": g.fused}
+        )
     terms = []
     for r in readers:
         for j, local_symbol, local in _local(g, r, n, i):
             terms.append(term("∂L/∂" + _u(r.symbol, j), r.grad[j], local_symbol, local))
     terms = tuple(terms)
     rule = "chain" if len(terms) == 1 else "sum"
-    return Step(n.id, i, "backward", sym, v, rule, _sum_formula(terms), terms=terms, params=params,
-                args={"readers": [r.kind for r in readers]})
+    return Step(
+        n.id,
+        i,
+        "backward",
+        sym,
+        v,
+        rule,
+        _sum_formula(terms),
+        terms=terms,
+        params=params,
+        args={"readers": [r.kind for r in readers]},
+    )
 
 
 def _param_steps(g: Graph, n: Node, i: int) -> tuple:
@@ -574,29 +708,83 @@ def _param_steps(g: Graph, n: Node, i: int) -> tuple:
         wg = g.param_grads[f"{n.path}.weight"]
         for j in range(src.units):
             t = term(up, gi, _u(src.symbol, j), src.value[j])
-            out.append(Step(n.id, i, "param", f"∂L/∂W{sub(k)}[{i + 1},{j + 1}]", float(wg[i, j]), "param",
-                            _sum_formula((t,)), terms=(t,), param=(f"{n.path}.weight", (i, j))))
+            out.append(
+                Step(
+                    n.id,
+                    i,
+                    "param",
+                    f"∂L/∂W{sub(k)}[{i + 1},{j + 1}]",
+                    float(wg[i, j]),
+                    "param",
+                    _sum_formula((t,)),
+                    terms=(t,),
+                    param=(f"{n.path}.weight", (i, j)),
+                )
+            )
         if n.info["bias"] is not None:
             t = term(up, gi, "1", 1.0)
-            out.append(Step(n.id, i, "param", f"∂L/∂b{sub(k)}[{i + 1}]",
-                            float(g.param_grads[f"{n.path}.bias"][i]), "param", _sum_formula((t,)), terms=(t,),
-                            param=(f"{n.path}.bias", (i,))))
+            out.append(
+                Step(
+                    n.id,
+                    i,
+                    "param",
+                    f"∂L/∂b{sub(k)}[{i + 1}]",
+                    float(g.param_grads[f"{n.path}.bias"][i]),
+                    "param",
+                    _sum_formula((t,)),
+                    terms=(t,),
+                    param=(f"{n.path}.bias", (i,)),
+                )
+            )
     elif n.kind == "batchnorm":
         k = sub(n.info["number"])
         t = term(up, gi, f"x̂{k}[{i + 1}]", n.info["xhat"][i])
-        out.append(Step(n.id, i, "param", f"∂L/∂γ{k}[{i + 1}]", float(g.param_grads[f"{n.path}.weight"][i]),
-                        "param", _sum_formula((t,)), terms=(t,), param=(f"{n.path}.weight", (i,))))
+        out.append(
+            Step(
+                n.id,
+                i,
+                "param",
+                f"∂L/∂γ{k}[{i + 1}]",
+                float(g.param_grads[f"{n.path}.weight"][i]),
+                "param",
+                _sum_formula((t,)),
+                terms=(t,),
+                param=(f"{n.path}.weight", (i,)),
+            )
+        )
         t = term(up, gi, "1", 1.0)
-        out.append(Step(n.id, i, "param", f"∂L/∂β{k}[{i + 1}]", float(g.param_grads[f"{n.path}.bias"][i]),
-                        "param", _sum_formula((t,)), terms=(t,), param=(f"{n.path}.bias", (i,))))
+        out.append(
+            Step(
+                n.id,
+                i,
+                "param",
+                f"∂L/∂β{k}[{i + 1}]",
+                float(g.param_grads[f"{n.path}.bias"][i]),
+                "param",
+                _sum_formula((t,)),
+                terms=(t,),
+                param=(f"{n.path}.bias", (i,)),
+            )
+        )
     elif n.kind == "activation" and n.info["function"] == "prelu":
         k = sub(n.info["number"])
         z = g.node(n.inputs[0])
         zi = float(z.value[i])
         t = term(up, gi, f"min({_u(z.symbol, i)}, 0)", zi if zi <= 0 else 0.0)
         key = f"{n.path}.activation.weight"
-        out.append(Step(n.id, i, "param", f"∂L/∂α{k}[{i + 1}]", float(g.param_grads[key][i]), "param",
-                        _sum_formula((t,)), terms=(t,), param=(key, (i,))))
+        out.append(
+            Step(
+                n.id,
+                i,
+                "param",
+                f"∂L/∂α{k}[{i + 1}]",
+                float(g.param_grads[key][i]),
+                "param",
+                _sum_formula((t,)),
+                terms=(t,),
+                param=(key, (i,)),
+            )
+        )
     return tuple(out)
 
 
@@ -615,29 +803,46 @@ def graph_query(trainer, first=0, second=None, options=None) -> Graph:
     options = dict(options or {})
     unknown = sorted(set(options) - {"raw", "dropout"})
     if unknown:
-        raise ConfigError(f"graph.{unknown[0]}: unknown option (known: raw, dropout)", "unknown_key",
-                          key=f"graph.{unknown[0]}")
+        raise ConfigError(
+            f"graph.{unknown[0]}: unknown option (known: raw, dropout)", "unknown_key", key=f"graph.{unknown[0]}"
+        )
     dropout = options.get("dropout", "train")
     if dropout not in ("train", "eval"):
-        raise ConfigError(f"graph.dropout: must be 'train' or 'eval', got {show(dropout)}", "unknown_value",
-                          key="graph.dropout", value=dropout)
+        raise ConfigError(
+            f"graph.dropout: must be 'train' or 'eval', got {show(dropout)}",
+            "unknown_value",
+            key="graph.dropout",
+            value=dropout,
+        )
     data = trainer.data
     if isinstance(first, (int, np.integer)) and not isinstance(first, bool):
         part = "train" if second is None else second
         if part not in ("train", "val"):
-            raise ConfigError(f"graph.part: must be 'train' or 'val', got {show(part)}", "unknown_value",
-                              key="graph.part", value=part)
+            raise ConfigError(
+                f"graph.part: must be 'train' or 'val', got {show(part)}", "unknown_value", key="graph.part", value=part
+            )
         x, t = (trainer.x_train, trainer.t_train) if part == "train" else (trainer.x_val, trainer.t_val)
         raw = data.raw_x_train if part == "train" else data.raw_x_val
         index = int(first)
         if not 0 <= index < len(x):
-            raise ConfigError(f"graph.index: the {part} set has {len(x)} rows, got {index}", "out_of_range",
-                              key="graph.index", value=index, rows=len(x), part=part)
-        return build_graph(trainer.network, trainer.loss, x[index], t[index], dropout, raw[index],
-                           {"index": index, "part": part})
+            raise ConfigError(
+                f"graph.index: the {part} set has {len(x)} rows, got {index}",
+                "out_of_range",
+                key="graph.index",
+                value=index,
+                rows=len(x),
+                part=part,
+            )
+        return build_graph(
+            trainer.network, trainer.loss, x[index], t[index], dropout, raw[index], {"index": index, "part": part}
+        )
     if not isinstance(first, (list, tuple, np.ndarray)):
-        raise ConfigError(f"graph.input: must be a row index or a list of numbers, got {show(first)}", "bad_type",
-                          key="graph.input", value=first)
+        raise ConfigError(
+            f"graph.input: must be a row index or a list of numbers, got {show(first)}",
+            "bad_type",
+            key="graph.input",
+            value=first,
+        )
     raw_units = options.get("raw", True)
     width = data.raw_columns if raw_units else data.in_width
     values = _numbers("graph.input", first, width)
@@ -645,21 +850,37 @@ def graph_query(trainer, first=0, second=None, options=None) -> Graph:
     x = data.prepare_inputs(row)[0] if raw_units else row[0]
     x = x.astype(trainer.dtype)
     t = _prepared_target(trainer, second)
-    return build_graph(trainer.network, trainer.loss, x, t, dropout, row[0] if raw_units else None,
-                       {"input": values, "target": second, "raw": raw_units})
+    return build_graph(
+        trainer.network,
+        trainer.loss,
+        x,
+        t,
+        dropout,
+        row[0] if raw_units else None,
+        {"input": values, "target": second, "raw": raw_units},
+    )
 
 
 def _numbers(key: str, values, width: int) -> list:
     values = list(np.asarray(values, dtype=object).reshape(-1))
     if len(values) != width:
-        raise ConfigError(f"{key}: needs {width} number{'s' if width != 1 else ''}, got {len(values)}",
-                          "shape_mismatch", key=key, value=len(values), expected=width)
+        raise ConfigError(
+            f"{key}: needs {width} number{'s' if width != 1 else ''}, got {len(values)}",
+            "shape_mismatch",
+            key=key,
+            value=len(values),
+            expected=width,
+        )
     out = []
     for i, v in enumerate(values):
         ok = isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool)
         if not ok or not math.isfinite(float(v)):
-            raise ConfigError(f"{key}[{i}]: must be a finite number, got {show(v)}", "not_finite" if ok else "bad_type",
-                              key=f"{key}[{i}]", value=v)
+            raise ConfigError(
+                f"{key}[{i}]: must be a finite number, got {show(v)}",
+                "not_finite" if ok else "bad_type",
+                key=f"{key}[{i}]",
+                value=v,
+            )
         out.append(float(v))
     return out
 
@@ -670,11 +891,18 @@ def _prepared_target(trainer, target):
         c = data.n_classes
         ok = isinstance(target, (int, np.integer)) or (isinstance(target, float) and target.is_integer())
         if isinstance(target, bool) or not ok or not 0 <= int(target) < c:
-            raise ConfigError(f"graph.target: must be a class from 0 to {c - 1}, got {show(target)}",
-                              "out_of_range", key="graph.target", value=target, low=0, high=c - 1)
+            raise ConfigError(
+                f"graph.target: must be a class from 0 to {c - 1}, got {show(target)}",
+                "out_of_range",
+                key="graph.target",
+                value=target,
+                low=0,
+                high=c - 1,
+            )
         y = np.array([int(target)])
     else:
         k = data.y_train.shape[1]
-        y = np.array([_numbers("graph.target", target if isinstance(target, (list, tuple, np.ndarray))
-                               else [target], k)])
+        y = np.array(
+            [_numbers("graph.target", target if isinstance(target, (list, tuple, np.ndarray)) else [target], k)]
+        )
     return loss.prepare_targets(y, data.task, width, trainer.dtype)[0]

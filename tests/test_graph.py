@@ -114,8 +114,10 @@ def test_dense_every_activation_matches_trainer(activation, dtype):
     ],
 )
 def test_every_loss_matches_trainer(loss_name, out_act, width, dtype):
-    layers = [{"type": "dense", "units": 5, "activation": "relu"},
-              {"type": "dense", "units": width, "activation": out_act}]
+    layers = [
+        {"type": "dense", "units": 5, "activation": "relu"},
+        {"type": "dense", "units": width, "activation": out_act},
+    ]
     net = _net(layers, 2, dtype, seed=3)
     task = "regression" if loss_name in ("mse", "mae", "huber") else "classification"
     loss = resolve_loss(loss_name, task, width)
@@ -139,9 +141,14 @@ def test_dropout_batchnorm_residual_match_trainer(dtype):
     drop = [
         {"type": "dense", "units": 6, "activation": "tanh"},
         {"type": "dropout", "rate": 0.5},
-        {"type": "residual", "layers": [{"type": "dense", "units": 4, "activation": "prelu"},
-                                        {"type": "dropout", "rate": 0.3},
-                                        {"type": "dense", "units": 6, "activation": "elu"}]},
+        {
+            "type": "residual",
+            "layers": [
+                {"type": "dense", "units": 4, "activation": "prelu"},
+                {"type": "dropout", "rate": 0.3},
+                {"type": "dense", "units": 6, "activation": "elu"},
+            ],
+        },
         {"type": "dense", "units": 3, "activation": "softmax"},
     ]
     net = _net(drop, 4, dtype, seed=5)
@@ -171,8 +178,11 @@ def test_dropout_batchnorm_residual_match_trainer(dtype):
 
 
 def test_forward_steps_multiply_out_and_values_are_the_passes():
-    layers = [{"type": "dense", "units": 3, "activation": "sigmoid"}, {"type": "dropout", "rate": 0.5},
-              {"type": "dense", "units": 1, "activation": "linear"}]
+    layers = [
+        {"type": "dense", "units": 3, "activation": "sigmoid"},
+        {"type": "dropout", "rate": 0.5},
+        {"type": "dense", "units": 1, "activation": "linear"},
+    ]
     net = _net(layers, 2, "float64", seed=11)
     loss = resolve_loss("mse", "regression", 1)
     x, t = _example("mse", 2, 1, "float64", seed=11)
@@ -229,8 +239,12 @@ def test_graph_leaves_the_network_untouched_and_pickles():
 PROJECT = {
     "format": "backprop-lab/1",
     "data": {"source": "xor", "samples": 40},
-    "network": {"layers": [{"type": "dense", "units": 3, "activation": "tanh"},
-                           {"type": "dense", "units": 1, "activation": "sigmoid"}]},
+    "network": {
+        "layers": [
+            {"type": "dense", "units": 3, "activation": "tanh"},
+            {"type": "dense", "units": 1, "activation": "sigmoid"},
+        ]
+    },
     "loss": "bce",
 }
 
