@@ -1,0 +1,217 @@
+"""The step-through window, driven as a person would: open it from the Inspect menu,
+pick an example, walk with the keys, read the formulas."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtCore import Qt
+
+from gui.panels.step_formulas import parse
+
+XOR_221 = {
+    "format": "backprop-lab/1",
+    "seed": 0,
+    "data": {"source": "xor", "samples": 40, "validation_split": 0.25},
+    "network": {
+        "layers": [
+            {"type": "dense", "units": 2, "activation": "sigmoid"},
+            {"type": "dense", "units": 1, "activation": "sigmoid"},
+        ]
+    },
+    "loss": "mse",
+    "training": {"batch_size": 4},
+}
+
+
+def _open(window, qtbot):
+    action = window.actions_by_name["step_through"]
+    assert action in window.inspect_menu.actions()
+    assert action.shortcut().toString() == "Ctrl+B"
+    action.trigger()
+    st = window.step_through
+    qtbot.waitUntil(lambda: st.graph is not None, timeout=10000)
+    return st
+
+
+def _set_project(window, qtbot, project):
+    from gui import commands as cmd
+
+    gen = window.generation
+    window.push(cmd.SetNetwork(project["network"]["layers"], "network"))
+    window.edit("loss", project["loss"])
+    qtbot.waitUntil(lambda: window.generation > gen and window.info is not None, timeout=10000)
+
+
+NUM = r"\(?−?[0-9.]+(?:e[+−][0-9]+)?\)?"
+PRODUCTS = re.compile(rf"{NUM} · {NUM}(?: \+ {NUM}(?: · {NUM})?)*")
+
+
+def _equations(text: str) -> list[list[str]]:
+    """The text's equations as their ' = ' segments (a line starting with '= ' goes on)."""
+    out = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("= ") and out:
+            out[-1].append(line[2:])
+        elif " = " in line:
+            out.append(line.split(" = "))
+    return out
+
+
+def _check_numbers(text: str) -> int:
+    """Every written product 'a · b' multiplies out to the written result at 4 significant
+    figures, and a written sum of products adds up.  Returns how many were checked."""
+    checked = 0
+    for segments in _equations(text):
+        numeric = [s for s in segments if not re.search(r"[A-Za-zσ∂√]", s)]
+        if not numeric or not PRODUCTS.fullmatch(numeric[0]):
+            continue
+        factors = numeric[0].split(" + ")
+        # a written product, or a number added as it is (a bias)
+        products = [parse(f.split(" · ")[0]) * parse(f.split(" · ")[1]) if " · " in f else parse(f) for f in factors]
+        result = parse(numeric[-1])
+        if len(numeric) == 3:
+            written = [parse(p) for p in numeric[1].split(" + ")]
+            assert len(written) == len(products), segments
+            for p, w in zip(products, written):
+                assert f"{p:.4g}" == f"{w:.4g}", segments
+            assert f"{sum(written):.4g}" == f"{result:.4g}", segments
+        else:
+            assert len(numeric) == 2 and len(products) == 1, segments
+            assert f"{products[0]:.4g}" == f"{result:.4g}", segments
+        checked += 1
+    return checked
+
+
+def test_open_pick_walk_and_read(window, qtbot):
+    _set_project(window, qtbot, XOR_221)
+    st = _open(window, qtbot)
+    qtbot.waitUntil(lambda: [n.symbol for n in st.graph.nodes] == ["x", "z₁", "a₁", "z₂", "a₂", "L"], timeout=10000)
+    try:
+        assert st.isVisible() and not st.isModal()
+        assert st.update_area is not None and st.update_area.parent() is st
+        # pick validation row 3
+        st.part.setCurrentIndex(st.part.findData("val"))
+        st.row.setValue(3)
+        qtbot.waitUntil(lambda: st.graph.source == {"index": 3, "part": "val"}, timeout=10000)
+        st.activateWindow()
+        st.view.setFocus()
+        assert "Forward: step 1 of" in st.position.text()
+        assert st.detail_text().startswith("x[1] = ")
+        # → to z₁[1]: the weighted sum, written out and multiplied out
+        for _ in range(2):
+            qtbot.keyClick(st.view, Qt.Key_Right)
+        assert st.detail_text().startswith("z₁[1] = W₁[1,1] · x[1] + W₁[1,2] · x[2] + b₁[1]")
+        # End: the last backward step, ∂L/∂x[2]
+        qtbot.keyClick(st.view, Qt.Key_End)
+        assert "Backward: step" in st.position.text()
+        assert st.detail_text().startswith("∂L/∂x[2] = ∂L/∂z₁[1] · W₁[1,2] + ∂L/∂z₁[2] · W₁[2,2]")
+        assert "Fan-in sum" in st.detail_text()
+        assert _check_numbers(st.detail_text()) >= 1
+        # ← walks back through the chain: ∂L/∂z₁[2] = ∂L/∂a₁[2] · σ'(z₁[2]), with its parameters
+        for _ in range(2):
+            qtbot.keyClick(st.view, Qt.Key_Left)
+        text = st.detail_text()
+        assert text.startswith("∂L/∂z₁[2] = ∂L/∂a₁[2] · σ'(z₁[2])"), text
+        assert "Chain rule" in text and "∂L/∂W₁[2,1] = ∂L/∂z₁[2] · x[1]" in text
+        assert _check_numbers(text) >= 3
+        # every step of the walk writes numbers that multiply out
+        qtbot.keyClick(st.view, Qt.Key_Home)
+        assert st.pos == 0
+        total = 0
+        for _ in range(len(st.walk) - 1):
+            st.step_on()
+            total += _check_numbers(st.detail_text())
+        assert total >= 10
+        # the loss's own derivative: mse, 2·(a − y)/1
+        st.start_backward()
+        st.step_on()
+        assert st.detail_text().startswith("∂L/∂a₂[1] = 2 · (a₂[1] − y[1]) / 1")
+        # Space plays the walk here, not training
+        st.home()
+        qtbot.keyClick(st.view, Qt.Key_Space)
+        assert st.play_button.isChecked() and not window.playing
+        qtbot.waitUntil(lambda: st.pos >= 2, timeout=5000)
+        qtbot.keyClick(st.view, Qt.Key_Space)
+        assert not st.play_button.isChecked()
+        assert not window.playing
+    finally:
+        st.close()
+
+
+def test_typed_input_errors_and_fused_loss(window, qtbot):
+    project = dict(XOR_221, loss="bce")
+    _set_project(window, qtbot, project)
+    st = _open(window, qtbot)
+    try:
+        qtbot.waitUntil(lambda: st.graph.fused == "sigmoid_bce", timeout=10000)
+        st.source.setCurrentIndex(st.source.findData("input"))
+        st.input.setText("0.5, abc")
+        st.refresh()
+        assert st.message.isVisible() and "0.5, abc" in st.message.text()
+        st.input.setText("0.5, 0.25")
+        st.target.setText("7")
+        st.refresh()
+        qtbot.waitUntil(lambda: "from 0 to 1" in st.message.text(), timeout=10000)
+        st.target.setText("1")
+        qtbot.keyClick(st.target, Qt.Key_Return)
+        qtbot.waitUntil(lambda: st.graph.source.get("input") == [0.5, 0.25], timeout=10000)
+        assert not st.message.isVisible()
+        st.start_backward()
+        st.step_on()  # after ∂L/∂L: the fused step straight into z₂
+        text = st.detail_text()
+        assert text.startswith("∂L/∂z₂[1] = a₂[1] − y[1]"), text
+        assert "Fused σ + BCE" in text
+        # a point clicked on the plane is traced with the typed target
+        st.pick_point(-0.75, 1.5)
+        qtbot.waitUntil(lambda: st.graph.source.get("input") == [-0.75, 1.5], timeout=10000)
+        assert st.graph.raw_input.tolist() == [-0.75, 1.5]
+    finally:
+        st.close()
+
+
+def test_refreshes_when_the_network_trains_and_collapses_wide_layers(window, qtbot):
+    project = dict(XOR_221)
+    project["network"] = {
+        "layers": [
+            {"type": "dense", "units": 12, "activation": "relu"},
+            {"type": "dropout", "rate": 0.5},
+            {"type": "batchnorm"},
+            {"type": "residual", "layers": [{"type": "dense", "units": 12, "activation": "tanh"}]},
+            {"type": "dense", "units": 2, "activation": "softmax"},
+        ]
+    }
+    project["loss"] = "cross_entropy"
+    _set_project(window, qtbot, project)
+    st = _open(window, qtbot)
+    try:
+        qtbot.waitUntil(lambda: st.graph.nodes[1].units == 12, timeout=10000)
+        walk = st.walk
+        assert ("forward", "layers.0:z", -1) in walk and ("backward", "layers.3:add", -1) in walk
+        st._go(walk.index(("backward", "layers.2", -1)))
+        assert st.unit.isVisible()
+        st.unit.setValue(5)
+        text = st.detail_text()
+        assert text.startswith("∂L/∂n₁[5] = ∂L/∂z₂[1] · W₂[1,5] +"), text
+        assert "∂L/∂r₁[5] · 1" in text and "∂L/∂γ₁[5] = ∂L/∂n₁[5] · x̂₁[5]" in text
+        before = st.graph.param_grads["layers.0.weight"].copy()
+        window.controller.step(3)
+        qtbot.waitUntil(lambda: (st.graph.param_grads["layers.0.weight"] != before).any(), timeout=10000)
+    finally:
+        st.close()
+
+
+@pytest.mark.parametrize("size", [(1366, 768)])
+def test_screenshot(window, qtbot, tmp_path, size):
+    _set_project(window, qtbot, XOR_221)
+    st = _open(window, qtbot)
+    try:
+        st.resize(*size)
+        st.view.fit()
+        st._go(len(st.walk) - 4)
+        qtbot.wait(50)
+        assert st.grab().save(str(tmp_path / "step_through.png"))
+    finally:
+        st.close()
