@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 
 SIGNIFICANT = 4
 MAX_DIGITS = 12
-#: at most this many terms of a sum (and parameter gradients of a step) are written out
+# at most this many terms of a sum (and parameter gradients of a step) are written out
 SHOWN_TERMS = 8
 
 

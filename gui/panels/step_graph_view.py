@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
-    QGraphicsLineItem,
+    QGraphicsPathItem,
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
@@ -30,6 +30,7 @@ MAX_EDGES = 64  # unit-to-unit edges drawn between two nodes; more: one edge
 COLUMN = 118
 BOX_W, BOX_H, GAP = 86, 40, 8
 COLLAPSED_H = 74
+MIN_SCALE, MAX_SCALE = 0.55, 1.6
 
 _EDGE = QPen(QColor(190, 195, 205), 1)
 _EDGE_ON = QPen(QColor(230, 120, 30), 2.2)
@@ -96,7 +97,7 @@ class GraphView(QGraphicsView):
         self.setBackgroundBrush(QColor(255, 255, 255))
         self.graph = None
         self.units: dict[tuple, _Unit] = {}
-        self.edges: dict[tuple, QGraphicsLineItem] = {}
+        self.edges: dict[tuple, QGraphicsPathItem] = {}
         self._lit: list = []
         self._current = None
 
@@ -109,6 +110,7 @@ class GraphView(QGraphicsView):
         scene = self.scene()
         scene.clear()
         self.units, self.edges, self._lit, self._current = {}, {}, [], None
+        self._tops: dict[str, float] = {}
         self.graph = graph
         small = QFont()
         small.setPointSizeF(max(small.pointSizeF() - 1.5, 6.5))
@@ -125,6 +127,7 @@ class GraphView(QGraphicsView):
                 for u in range(n):
                     rect = QRectF(x, top + u * (BOX_H + GAP), BOX_W, BOX_H)
                     self.units[(node.id, u)] = _Unit(scene, rect, node.id, u)
+            self._tops[node.id] = top
             title = QGraphicsSimpleTextItem(node.symbol)
             bold = QFont()
             bold.setBold(True)
@@ -167,6 +170,8 @@ class GraphView(QGraphicsView):
                 seen_v = backward_started or (node_id, unit) in values
                 seen_g = (node_id, unit) in grads
                 grad = ("∂ " + number(node.grad[unit])) if seen_g else ""
+                if node.info.get("fused") is True and backward_started:
+                    grad = "∂ —"  # the loss hands ∂L/∂z straight to the weighted sum
                 item.set_text(number(node.value[unit]) if seen_v else "·", grad)
             item.box.setBrush(_BACKWARD if seen_g else _FORWARD if seen_v else _HIDDEN)
             item.box.setPen(_BORDER)
@@ -194,15 +199,22 @@ class GraphView(QGraphicsView):
                     self._lit.append(line)
 
     def fit(self) -> None:
-        """Scale the drawing to the view's height (never above 1:1, never below 0.5)."""
+        """Scale the drawing to the view (between :data:`MIN_SCALE` and :data:`MAX_SCALE`;
+        a wider graph scrolls sideways)."""
         rect = self.scene().sceneRect()
         if rect.isEmpty():
             return
-        sy = self.viewport().height() / rect.height()
-        sx = self.viewport().width() / rect.width()
-        s = max(0.5, min(1.0, sy, max(sx, 0.75)))
+        sy = (self.viewport().height() - 4) / rect.height()
+        sx = (self.viewport().width() - 4) / rect.width()
+        s = max(MIN_SCALE, min(MAX_SCALE, sy, sx))
         self.resetTransform()
         self.scale(s, s)
+        if self._current is not None:
+            self.ensureVisible(self._current.box, 40, 40)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.fit()
 
     # ---- Private API
     def _add_edges(self, src, dst) -> None:
@@ -230,7 +242,15 @@ class GraphView(QGraphicsView):
         return QPointF(x, 0)
 
     def _line(self, scene, a, b, key) -> None:
-        line = QGraphicsLineItem(a.x(), a.y(), b.x(), b.y())
+        path = QPainterPath(a)
+        src, dst = self.graph.node(key[0]), self.graph.node(key[2])
+        if dst.column - src.column > 1:  # a skip connection: an arc over the nodes between
+            between = [n for n in self.graph.nodes if src.column < n.column < dst.column]
+            top = min(self._tops[n.id] for n in between) - 84
+            path.cubicTo(QPointF(a.x() + 40, top), QPointF(b.x() - 40, top), b)
+        else:
+            path.lineTo(b)
+        line = QGraphicsPathItem(path)
         line.setPen(_EDGE)
         line.setZValue(-2)
         scene.addItem(line)

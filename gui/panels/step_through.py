@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -127,13 +128,14 @@ class StepThroughWindow(QWidget):
         self.forward_button.setToolTip(self.tr("Walk the forward pass from the input (Home)"))
         self.backward_button = QPushButton(self.tr("Backward"))
         self.backward_button.setToolTip(self.tr("Walk back from the loss with the chain rule"))
-        self.prev_button = QPushButton("◀")
+        icon = self.style().standardIcon
+        self.prev_button = QPushButton(icon(QStyle.SP_MediaSeekBackward), "")
         self.prev_button.setToolTip(self.tr("One step back (←)"))
-        self.next_button = QPushButton("▶")
+        self.next_button = QPushButton(icon(QStyle.SP_MediaSeekForward), "")
         self.next_button.setToolTip(self.tr("One step on (→)"))
-        self.end_button = QPushButton("⏭")
+        self.end_button = QPushButton(icon(QStyle.SP_MediaSkipForward), "")
         self.end_button.setToolTip(self.tr("Jump to the last step (End)"))
-        self.play_button = QPushButton(self.tr("Play"))
+        self.play_button = QPushButton(icon(QStyle.SP_MediaPlay), self.tr("Play"))
         self.play_button.setCheckable(True)
         self.play_button.setToolTip(self.tr("Walk on by itself (Space)"))
         self.position = QLabel()
@@ -180,7 +182,9 @@ class StepThroughWindow(QWidget):
         self.splitter.addWidget(detail_box)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        #: where the lead embeds the "apply the update" view (empty here)
+        self.splitter.setSizes([600, 260])
+        self.detail.setMinimumHeight(110)
+        # where the lead embeds the "apply the update" view (empty here)
         self.update_area = QWidget()
         self.update_area.setObjectName("updateArea")
         QVBoxLayout(self.update_area).setContentsMargins(0, 0, 0, 0)
