@@ -69,6 +69,11 @@ FUNCTION_SYMBOLS = {
 #: at most this many terms are written out in a formula that sums over units (the rest is Σ)
 WRITTEN_TERMS = 8
 
+#: a weight matrix (and its gradient) with more entries is not carried by the graph: the
+#: sums that need it are given in symbols only (``args["omitted"]``), so a graph of a
+#: 100,000-unit layer stays small enough to send to the window a few times a second
+MAX_MATRIX = 1_000_000
+
 
 def sub(n: int) -> str:
     """``12`` -> ``₁₂``."""
@@ -202,8 +207,10 @@ class Graph:
     def forward_step(self, node_id: str, unit: int) -> Step:
         return _forward_step(self, self._index[node_id], unit)
 
-    def backward_step(self, node_id: str, unit: int) -> Step:
-        return _backward_step(self, self._index[node_id], unit)
+    def backward_step(self, node_id: str, unit: int, max_params: int | None = None) -> Step:
+        """∂L/∂ one unit; ``max_params`` keeps only the first parameter gradients
+        (``args["params_total"]`` says how many there are)."""
+        return _backward_step(self, self._index[node_id], unit, max_params)
 
     def unit_symbol(self, node_id: str, unit: int) -> str:
         n = self._index[node_id]
@@ -308,7 +315,7 @@ class _Builder:
         act = layer.activation
         info = {
             "number": k,
-            "weight": np.array(layer.p["weight"], np.float64),
+            "weight": np.array(layer.p["weight"], np.float64) if layer.p["weight"].size <= MAX_MATRIX else None,
             "bias": np.array(layer.p["bias"], np.float64) if layer.use_bias else None,
             "activation": act.name,
         }
@@ -380,6 +387,7 @@ def build_graph(
     if dropout not in ("train", "eval"):
         raise ValueError(f"graph.dropout: must be 'train' or 'eval', got {dropout!r}")
     saved_grad = network.flat_grad.copy()
+    errors = np.seterr(all="ignore")  # a diverged network gives NaN and inf: shown as such
     first = network.layers[0]
     saved_need = first.need_input_grad
     dropouts = [e.layer for e in network.entries if isinstance(e.layer, Dropout)]
@@ -426,7 +434,7 @@ def build_graph(
         del loss_node
         input_grad = builder.backward(network.layers, records, outs, grad, fused)
         in_node.grad = _vec(input_grad)
-        param_grads = {p.name: np.array(p.grad, np.float64) for p in network.params}
+        param_grads = {p.name: np.array(p.grad, np.float64) for p in network.params if p.grad.size <= MAX_MATRIX}
         return Graph(
             builder.nodes,
             float(value),
@@ -443,6 +451,7 @@ def build_graph(
             dict(source or {}),
         )
     finally:
+        np.seterr(**errors)
         first.need_input_grad = saved_need
         for d, rng in zip(dropouts, saved_rngs):
             d.rng = rng
@@ -497,6 +506,10 @@ def _forward_step(g: Graph, n: Node, i: int) -> Step:
     if n.kind == "weighted_sum":
         k = n.info["number"]
         w, b = n.info["weight"], n.info["bias"]
+        if w is None:
+            bias = f" + b{sub(k)}[{i + 1}]" if b is not None else ""
+            formula = f"Σⱼ W{sub(k)}[{i + 1},j] · {src.symbol}[j]{bias}"
+            return Step(n.id, i, "forward", sym, v, "weighted_sum", formula, args={"omitted": True})
         terms = tuple(
             term(f"W{sub(k)}[{i + 1},{j + 1}]", w[i, j], _u(src.symbol, j), src.value[j]) for j in range(src.units)
         )
@@ -661,25 +674,42 @@ def _local(g: Graph, reader: Node, src: Node, i: int):
     raise KeyError(reader.kind)  # pragma: no cover
 
 
-def _backward_step(g: Graph, n: Node, i: int) -> Step:
+def _backward_step(g: Graph, n: Node, i: int, max_params: int | None = None) -> Step:
     sym = "∂L/∂" + g.unit_symbol(n.id, i)
     v = float(n.grad[i])
-    params = _param_steps(g, n, i)
+    params = _param_steps(g, n, i, max_params)
+    args = {"params_total": _param_count(g, n)}
     if n.kind == "loss":
         return Step(n.id, 0, "backward", sym, 1.0, "seed", "1")
     readers = g.readers(n.id)
     if any(r.kind == "loss" for r in readers):  # the loss reads this node (the output)
         formula, inputs = _loss_grad_formula(g, n, i)
-        return Step(n.id, i, "backward", sym, v, "loss", formula, inputs, params=params, args={"loss": g.loss_name})
+        return Step(
+            n.id, i, "backward", sym, v, "loss", formula, inputs, params=params, args={"loss": g.loss_name, **args}
+        )
     if any(r.kind == "activation" and r.info.get("fused") for r in readers):  # the output layer's z under a fused loss
         act = readers[0]
         a = (_u(act.symbol, i), float(act.value[i]))
         t = (f"y[{i + 1}]", float(g.target[i]))
         return Step(
-            n.id, i, "backward", sym, v, "fused", f"{a[0]} − {t[0]}", (a, t), params=params, args={"fused": g.fused}
+            n.id,
+            i,
+            "backward",
+            sym,
+            v,
+            "fused",
+            f"{a[0]} − {t[0]}",
+            (a, t),
+            params=params,
+            args={"fused": g.fused, **args},
         )
+    omitted = [r for r in readers if r.kind == "weighted_sum" and r.info["weight"] is None]
+    if omitted:
+        r = omitted[0]
+        formula = f"Σⱼ ∂L/∂{r.symbol}[j] · W{sub(r.info['number'])}[j,{i + 1}]"
+        return Step(n.id, i, "backward", sym, v, "sum", formula, params=params, args={"omitted": True, **args})
     terms = []
-    for r in readers:
+    for r in sorted(readers, key=lambda r: r.wiring != "elementwise"):  # one-term readers (a skip) first
         for j, local_symbol, local in _local(g, r, n, i):
             terms.append(term("∂L/∂" + _u(r.symbol, j), r.grad[j], local_symbol, local))
     terms = tuple(terms)
@@ -694,19 +724,28 @@ def _backward_step(g: Graph, n: Node, i: int) -> Step:
         _sum_formula(terms),
         terms=terms,
         params=params,
-        args={"readers": [r.kind for r in readers]},
+        args={"readers": [r.kind for r in readers], **args},
     )
 
 
-def _param_steps(g: Graph, n: Node, i: int) -> tuple:
+def _param_count(g: Graph, n: Node) -> int:
+    if n.kind == "weighted_sum":
+        return g.node(n.inputs[0]).units * (n.info["weight"] is not None) + (n.info["bias"] is not None)
+    if n.kind == "batchnorm":
+        return 2
+    return int(n.kind == "activation" and n.info["function"] == "prelu")
+
+
+def _param_steps(g: Graph, n: Node, i: int, max_params: int | None = None) -> tuple:
     up = "∂L/∂" + _u(n.symbol, i)
     gi = float(n.grad[i]) if n.grad is not None else math.nan
     out = []
     if n.kind == "weighted_sum":
         k = n.info["number"]
         src = g.node(n.inputs[0])
-        wg = g.param_grads[f"{n.path}.weight"]
-        for j in range(src.units):
+        wg = g.param_grads.get(f"{n.path}.weight")
+        shown = 0 if wg is None else src.units if max_params is None else min(src.units, max_params)
+        for j in range(shown):
             t = term(up, gi, _u(src.symbol, j), src.value[j])
             out.append(
                 Step(

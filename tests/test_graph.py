@@ -278,3 +278,23 @@ def test_query_rows_inputs_and_errors():
         text = str(info.value)
         assert text.startswith(key + ":") and value in text, text
         assert info.value.args["key"] == key
+
+
+def test_a_huge_weight_matrix_is_left_out_and_the_sums_are_given_in_symbols(monkeypatch):
+    import core.graph as graph_module
+
+    monkeypatch.setattr(graph_module, "MAX_MATRIX", 10)
+    layers = [{"type": "dense", "units": 6, "activation": "relu"}, {"type": "dense", "units": 1}]
+    net = _net(layers, 3, "float64", seed=19)
+    loss = resolve_loss("mse", "regression", 1)
+    x, t = _example("mse", 3, 1, "float64", seed=19)
+    g = build_graph(net, loss, x, t)
+    assert "layers.0.weight" not in g.param_grads and "layers.1.weight" in g.param_grads
+    fwd = g.forward_step("layers.0:z", 0)
+    assert fwd.args["omitted"] and not fwd.terms and fwd.formula == "Σⱼ W₁[1,j] · x[j] + b₁[1]"
+    back = g.backward_step("x", 0)
+    assert back.args["omitted"] and back.value == g.input_grad[0]
+    step = g.backward_step("layers.0:z", 2, max_params=2)
+    assert [p.symbol for p in step.params] == ["∂L/∂b₁[3]"] and step.args["params_total"] == 1
+    step = g.backward_step("layers.1:z", 0, max_params=2)
+    assert len(step.params) == 3 and step.args["params_total"] == 7

@@ -105,6 +105,10 @@ def substituted(formula: str, inputs) -> str:
 def equation_lines(step) -> list[str]:
     """``symbol = formula``, ``= numbers`` (``= products``), ``= result`` as lines."""
     lines = [f"{step.symbol} = {step.formula}" if step.formula else step.symbol]
+    if len(step.terms) > SHOWN_TERMS:  # the symbols of the terms written out, as the numbers below
+        pieces = [f"{t.first_symbol} · {t.second_symbol}" for t in step.terms[:SHOWN_TERMS]]
+        pieces += [step.offset[0]] if step.offset else []
+        lines[0] = f"{step.symbol} = " + " + ".join([*pieces, _more(len(step.terms) - SHOWN_TERMS)])
     if step.terms:
         factors, products, result = products_text(step.terms, step.value, step.offset)
         lines.append(f"= {factors}")
@@ -137,6 +141,12 @@ FUSED_NAMES = {
 def explanation(step, graph=None) -> str:
     """One sentence on the rule the step follows, in the window's language."""
     rule = step.rule
+    if step.args.get("omitted"):
+        return QCoreApplication.translate(
+            "StepFormulas",
+            "This layer's weight matrix is too large to send to this window: the sum is given in symbols, "
+            "its value is the engine's.",
+        )
     if rule == "input":
         raw = step.args.get("raw")
         text = QCoreApplication.translate("StepFormulas", "An input value, standardised as the network sees it.")

@@ -148,6 +148,11 @@ class GraphView(QGraphicsView):
         rect = scene.itemsBoundingRect().adjusted(-12, -12, 12, 12)
         scene.setSceneRect(rect)
 
+    def update_graph(self, graph) -> None:
+        """New numbers for the graph drawn (same nodes and widths): shown by the next
+        :meth:`show_walk`."""
+        self.graph = graph
+
     def show_walk(self, walk: list, pos: int) -> None:
         """Reveal what the walk has computed up to ``pos`` (entries (phase, node id, unit))
         and highlight the entry at ``pos``."""

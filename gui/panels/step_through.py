@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -324,7 +325,9 @@ class StepThroughWindow(QWidget):
         self._show_message("")
         same = self.graph is not None and _shape(self.graph) == _shape(graph)
         self.graph = graph
-        if not same:
+        if same:
+            self.view.update_graph(graph)
+        else:
             self._units = {}
             self.view.set_graph(graph)
             self.view.fit()
@@ -368,11 +371,15 @@ class StepThroughWindow(QWidget):
         modes = self.tr("dropout: {d}; batch norm: evaluation mode (running statistics)").format(
             d=self.tr("mask of this pass") if g.modes["dropout"] == "train" else self.tr("evaluation mode (off)")
         )
-        self.summary.setText(
-            self.tr("Example: {where} · x = ({x}) · target {t} · loss L = {loss} · {dtype} · {modes}").format(
-                where=where, x=shown, t=target, loss=number(g.loss), dtype=g.dtype, modes=modes
-            )
+        text = self.tr("Example: {where} · x = ({x}) · target {t} · loss L = {loss} · {dtype} · {modes}").format(
+            where=where, x=shown, t=target, loss=number(g.loss), dtype=g.dtype, modes=modes
         )
+        if not all(np.isfinite(n.value).all() and np.isfinite(n.grad[~np.isnan(n.grad)]).all() for n in g.nodes):
+            text += " " + self.tr(
+                "Some values are not finite (NaN or ∞, written as such): the network has diverged; "
+                "reset it or lower the learning rate."
+            )
+        self.summary.setText(text)
 
     # ---- the walk
     def _go(self, pos: int):
@@ -410,7 +417,10 @@ class StepThroughWindow(QWidget):
 
     def _detail(self, phase: str, node_id: str, unit: int) -> str:
         g = self.graph
-        step = g.forward_step(node_id, unit) if phase == "forward" else g.backward_step(node_id, unit)
+        if phase == "forward":
+            step = g.forward_step(node_id, unit)
+        else:
+            step = g.backward_step(node_id, unit, max_params=SHOWN_TERMS)
         lines = equation_lines(step)
         out = [lines[0], *("    " + line for line in lines[1:]), "", explanation(step)]
         if step.terms and step.direction == "backward" and len(step.terms) == 1:
@@ -427,8 +437,9 @@ class StepThroughWindow(QWidget):
         if step.params:
             out += ["", self.tr("Gradients of this unit's parameters:")]
             out += [equation(p) for p in step.params[:SHOWN_TERMS]]
-            if len(step.params) > SHOWN_TERMS:
-                out.append(self.tr("… and {n} more.").format(n=len(step.params) - SHOWN_TERMS))
+            total = step.args.get("params_total", len(step.params))
+            if total > len(step.params):
+                out.append(self.tr("… and {n} more.").format(n=total - len(step.params)))
         return "\n".join(out)
 
     def _on_play_toggled(self, on: bool):

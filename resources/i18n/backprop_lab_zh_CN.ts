@@ -3222,7 +3222,12 @@
         <translation>…（另有 {n} 项）</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+52"/>
+        <source>This layer&apos;s weight matrix is too large to send to this window: the sum is given in symbols, its value is the engine&apos;s.</source>
+        <translation>这一层的权重矩阵太大，无法发送到这个窗口：求和只以符号给出，它的值是引擎算出的值。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>An input value, standardised as the network sees it.</source>
         <translation>一个输入值，已按网络看到的方式标准化。</translation>
     </message>
@@ -3340,7 +3345,7 @@
         <translation>损失</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+118"/>
         <source>{n} units</source>
         <translation>{n} 个单元</translation>
     </message>
@@ -3348,7 +3353,7 @@
 <context>
     <name>StepThroughWindow</name>
     <message>
-        <location filename="../../gui/panels/step_through.py" line="+56"/>
+        <location filename="../../gui/panels/step_through.py" line="+57"/>
         <source>Step through backpropagation</source>
         <translation>逐步查看反向传播</translation>
     </message>
@@ -3374,18 +3379,18 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+268"/>
+        <location line="+270"/>
         <source>training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="-267"/>
-        <location line="+267"/>
+        <location line="-269"/>
+        <location line="+269"/>
         <source>validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location line="-266"/>
+        <location line="-268"/>
         <source>Take the row from the training or the validation set</source>
         <translation>从训练集或验证集中取这一行</translation>
     </message>
@@ -3520,7 +3525,7 @@
         <translation>目标：请输入要预测的值，收到的是“{text}”。</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>{part} row {index}</source>
         <translation>{part}集第 {index} 行</translation>
     </message>
@@ -3545,9 +3550,14 @@
         <translation>评估模式（关闭）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Example: {where} · x = ({x}) · target {t} · loss L = {loss} · {dtype} · {modes}</source>
         <translation>样本：{where} · x = ({x}) · 目标 {t} · 损失 L = {loss} · {dtype} · {modes}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Some values are not finite (NaN or ∞, written as such): the network has diverged; reset it or lower the learning rate.</source>
+        <translation>有些值不是有限数（NaN 或 ∞，按原样写出）：网络已经发散；请重置它或降低学习率。</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -3560,7 +3570,7 @@
         <translation>反向：第 {k} 步，共 {n} 步</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>Local derivative {ls} = {l}; upstream gradient {us} = {u}; product {p}.</source>
         <translation>局部导数 {ls} = {l}；上游梯度 {us} = {u}；乘积 {p}。</translation>
     </message>
@@ -3575,7 +3585,7 @@
         <translation>这个单元的参数的梯度：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>… and {n} more.</source>
         <translation>…… 另有 {n} 项。</translation>
     </message>
