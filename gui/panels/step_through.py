@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -48,7 +48,14 @@ PLAY_MS = 650  # one step of the walk while it plays
 
 
 class StepThroughWindow(QWidget):
-    """The window.  ``window`` is the main window (its worker, controller, output panel)."""
+    """The window.  ``window`` is the main window (its worker, controller, output panel).
+
+    ``graph_changed`` carries each :class:`core.graph.Graph` received (its ``source``
+    names the example: ``{"index", "part"}`` or ``{"input", "target", "raw"}``), so a
+    view embedded in ``update_area`` can follow the example shown.
+    """
+
+    graph_changed = Signal(object)
 
     def __init__(self, window, parent=None):
         super().__init__(parent, Qt.Window)
@@ -335,6 +342,7 @@ class StepThroughWindow(QWidget):
         self.pos = min(self.pos, len(self.walk) - 1) if same else 0
         self._show_summary()
         self._show_position()
+        self.graph_changed.emit(graph)
         if self._again:
             self._again = False
             self.refresh()
@@ -368,12 +376,18 @@ class StepThroughWindow(QWidget):
         x = g.raw_input if g.raw_input is not None else g.nodes[0].value
         shown = ", ".join(number(v) for v in x[:SHOWN_TERMS]) + (", …" if x.size > SHOWN_TERMS else "")
         target = str(g.target_class) if g.target_class is not None else ", ".join(number(v) for v in g.target[:4])
-        modes = self.tr("dropout: {d}; batch norm: evaluation mode (running statistics)").format(
-            d=self.tr("mask of this pass") if g.modes["dropout"] == "train" else self.tr("evaluation mode (off)")
+        text = self.tr("Example: {where} · x = ({x}) · target {t} · loss L = {loss} · {dtype}").format(
+            where=where, x=shown, t=target, loss=number(g.loss), dtype=g.dtype
         )
-        text = self.tr("Example: {where} · x = ({x}) · target {t} · loss L = {loss} · {dtype} · {modes}").format(
-            where=where, x=shown, t=target, loss=number(g.loss), dtype=g.dtype, modes=modes
-        )
+        kinds = {n.kind for n in g.nodes}
+        if "dropout" in kinds:
+            text += " · " + (
+                self.tr("dropout: the mask of this pass")
+                if g.modes["dropout"] == "train"
+                else self.tr("dropout: evaluation mode (off)")
+            )
+        if "batchnorm" in kinds:
+            text += " · " + self.tr("batch norm: evaluation mode (running statistics)")
         if not all(np.isfinite(n.value).all() and np.isfinite(n.grad[~np.isnan(n.grad)]).all() for n in g.nodes):
             text += " " + self.tr(
                 "Some values are not finite (NaN or ∞, written as such): the network has diverged; "
@@ -516,8 +530,7 @@ class StepThroughWindow(QWidget):
 
     def showEvent(self, event):
         super().showEvent(event)
-        if self.graph is None:
-            self.refresh()
+        self.refresh()  # the weights may have moved while the window was closed
 
     def closeEvent(self, event):
         self._play_timer.stop()

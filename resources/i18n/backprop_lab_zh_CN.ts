@@ -3222,7 +3222,7 @@
         <translation>…（另有 {n} 项）</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>This layer&apos;s weight matrix is too large to send to this window: the sum is given in symbols, its value is the engine&apos;s.</source>
         <translation>这一层的权重矩阵太大，无法发送到这个窗口：求和只以符号给出，它的值是引擎算出的值。</translation>
     </message>
@@ -3353,7 +3353,7 @@
 <context>
     <name>StepThroughWindow</name>
     <message>
-        <location filename="../../gui/panels/step_through.py" line="+57"/>
+        <location filename="../../gui/panels/step_through.py" line="+64"/>
         <source>Step through backpropagation</source>
         <translation>逐步查看反向传播</translation>
     </message>
@@ -3379,18 +3379,18 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+270"/>
+        <location line="+271"/>
         <source>training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="-269"/>
-        <location line="+269"/>
+        <location line="-270"/>
+        <location line="+270"/>
         <source>validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-269"/>
         <source>Take the row from the training or the validation set</source>
         <translation>从训练集或验证集中取这一行</translation>
     </message>
@@ -3525,7 +3525,7 @@
         <translation>目标：请输入要预测的值，收到的是“{text}”。</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>{part} row {index}</source>
         <translation>{part}集第 {index} 行</translation>
     </message>
@@ -3536,26 +3536,26 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>dropout: {d}; batch norm: evaluation mode (running statistics)</source>
-        <translation>Dropout：{d}；批归一化：评估模式（滑动统计量）</translation>
+        <source>Example: {where} · x = ({x}) · target {t} · loss L = {loss} · {dtype}</source>
+        <translation>样本：{where} · x = ({x}) · 目标 {t} · 损失 L = {loss} · {dtype}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>mask of this pass</source>
-        <translation>本次传播的掩码</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>evaluation mode (off)</source>
-        <translation>评估模式（关闭）</translation>
+        <location line="+6"/>
+        <source>dropout: the mask of this pass</source>
+        <translation>Dropout：本次传播的掩码</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Example: {where} · x = ({x}) · target {t} · loss L = {loss} · {dtype} · {modes}</source>
-        <translation>样本：{where} · x = ({x}) · 目标 {t} · 损失 L = {loss} · {dtype} · {modes}</translation>
+        <source>dropout: evaluation mode (off)</source>
+        <translation>Dropout：评估模式（关闭）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>batch norm: evaluation mode (running statistics)</source>
+        <translation>批归一化：评估模式（滑动统计量）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Some values are not finite (NaN or ∞, written as such): the network has diverged; reset it or lower the learning rate.</source>
         <translation>有些值不是有限数（NaN 或 ∞，按原样写出）：网络已经发散；请重置它或降低学习率。</translation>
     </message>
@@ -3590,7 +3590,7 @@
         <translation>…… 另有 {n} 项。</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+131"/>
         <source>Row {value} does not exist: that part of the data has {rows} rows.</source>
         <translation>第 {value} 行不存在：这部分数据只有 {rows} 行。</translation>
     </message>
