@@ -72,7 +72,7 @@ WRITTEN_TERMS = 8
 #: a weight matrix (and its gradient) with more entries is not carried by the graph: the
 #: sums that need it are given in symbols only (``args["omitted"]``), so a graph of a
 #: 100,000-unit layer stays small enough to send to the window a few times a second
-MAX_MATRIX = 1_000_000
+MAX_MATRIX = 200_000
 
 
 def sub(n: int) -> str:

@@ -208,3 +208,31 @@ def test_typed_input_fused_loss_wide_layers_and_refresh(window, qtbot):
         assert st.view.graph is st.graph
     finally:
         st.close()
+
+
+def test_the_walk_follows_the_graphs_orders(qtbot):
+    """The window's walk is the graph's forward and backward orders, wide nodes once."""
+    import numpy as np
+
+    from core.graph import build_graph
+    from core.losses import resolve_loss
+    from core.network import Network
+    from gui.panels.step_graph_view import GraphView
+    from gui.panels.step_through import StepThroughWindow
+
+    net = Network.from_spec(
+        [{"type": "dense", "units": 9, "activation": "relu"}, {"type": "dense", "units": 2, "activation": "softmax"}],
+        3,
+        np.random.default_rng(0),
+    )
+    g = build_graph(net, resolve_loss("cross_entropy", "classification", 2), np.ones(3), np.array(1))
+    fake = type("Fake", (), {"view": GraphView()})()
+    qtbot.addWidget(fake.view)
+    walk = StepThroughWindow._make_walk(fake, g)
+    expected = []
+    for phase, order in (("forward", g.forward_order()), ("backward", g.backward_order())):
+        for node_id, unit in order:
+            entry = (phase, node_id, -1 if g.node(node_id).units > 8 else unit)
+            if not expected or expected[-1] != entry or entry[2] != -1:
+                expected.append(entry)
+    assert walk == expected

@@ -120,11 +120,19 @@ def equation_lines(step) -> list[str]:
         if numbers != step.formula:
             lines.append(f"= {numbers}")
         lines.append(f"= {number(step.value)}")
-    elif step.formula and step.formula != number(step.value):
+    elif step.formula and not _is_number(step.formula, step.value):
         lines.append(f"= {number(step.value)}")
     else:
         lines[0] = f"{step.symbol} = {number(step.value)}"
     return lines
+
+
+def _is_number(text: str, value: float) -> bool:
+    """``text`` writes ``value`` itself (∂L/∂L = 1)."""
+    try:
+        return float(text) == value
+    except ValueError:
+        return False
 
 
 def equation(step) -> str:

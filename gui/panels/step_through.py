@@ -355,14 +355,13 @@ class StepThroughWindow(QWidget):
             self.refresh()
 
     def _make_walk(self, graph) -> list:
+        """The graph's forward and backward orders, a collapsed node one entry (unit -1)."""
         walk = []
-        for phase, order in (("forward", graph.forward_order()), ("backward", graph.backward_order())):
-            for node_id, unit in order:
-                if self.view.collapsed(graph.node(node_id)):
-                    if walk and walk[-1] == (phase, node_id, -1):
-                        continue
-                    unit = -1
-                walk.append((phase, node_id, unit))
+        backward = [n for n in reversed(graph.nodes) if n.info.get("fused") is not True]
+        for phase, nodes in (("forward", graph.nodes), ("backward", backward)):
+            for node in nodes:
+                units = [-1] if self.view.collapsed(node) else range(node.units)
+                walk.extend((phase, node.id, u) for u in units)
         return walk
 
     def _show_summary(self):
