@@ -168,7 +168,7 @@ class GraphView(QGraphicsView):
             if unit < 0:
                 seen_v = backward_started or (node_id, -1) in values
                 seen_g = (node_id, -1) in grads
-                shape = QCoreApplication.translate("StepGraphView", "{n} units").format(n=node.units)
+                shape = QCoreApplication.translate("StepGraphView", "{n} units").format(n=f"{node.units:,}")
                 value = shape + ("\n‖v‖ " + number(_norm(node.value)) if seen_v else "")
                 item.set_text(value, ("‖∂‖ " + number(_norm(node.grad))) if seen_g else "")
             else:
