@@ -79,7 +79,7 @@ def _check_numbers(text: str) -> int:
     figures, and a written sum of products adds up.  Returns how many were checked."""
     checked = 0
     for segments in _equations(text):
-        numeric = [s for s in segments if not re.search(r"[A-Za-zσ∂√]", s)]
+        numeric = [s for s in segments if not re.search(r"[A-Za-df-zσ∂√]", s)]  # "e" writes exponents
         if not numeric or not PRODUCTS.fullmatch(numeric[0]):
             continue
         factors = numeric[0].split(" + ")
@@ -236,3 +236,21 @@ def test_the_walk_follows_the_graphs_orders(qtbot):
             if not expected or expected[-1] != entry or entry[2] != -1:
                 expected.append(entry)
     assert walk == expected
+
+
+def test_written_products_and_sums_multiply_out_for_random_numbers():
+    import numpy as np
+
+    from core.graph import term
+    from gui.panels.step_formulas import products_text
+
+    rng = np.random.default_rng(0)
+    for _ in range(500):
+        n = int(rng.integers(1, 6))
+        scale = 10.0 ** rng.integers(-6, 4, size=(n, 2))
+        terms = [term("a", a, "b", b) for a, b in rng.normal(size=(n, 2)) * scale]
+        offset = ("b", float(rng.normal())) if rng.random() < 0.3 else None
+        value = sum(t.product for t in terms) + (offset[1] if offset else 0.0)
+        factors, products, result = products_text(terms, float(np.float32(value)), offset)
+        lines = f"s = x\n= {factors}\n" + (f"= {products}\n" if products else "") + f"= {result}"
+        assert _check_numbers(lines) == 1, lines
