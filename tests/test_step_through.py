@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 
 from gui.panels.step_formulas import parse
 
@@ -184,6 +184,21 @@ def test_typed_input_fused_loss_wide_layers_and_refresh(window, qtbot):
         assert text.startswith("∂L/∂z₂[1] = a₂[1] − y[1]"), text
         assert "Fused σ + BCE" in text
         # a point clicked on the plane is traced with the typed target
+        assert st.pick.isEnabled()
+        st.pick.setChecked(True)
+        plot = window.output_panel.plot
+        view = window.output_panel.widget
+        window.docks["Output"].show()
+        window.docks["Output"].raise_()
+        qtbot.wait(50)
+        vb = plot.getViewBox()
+        (x0, x1), (y0, y1) = vb.viewRange()
+        point = vb.mapViewToScene(QPointF((x0 + x1) / 2, (y0 + y1) / 2))
+        qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=view.mapFromScene(point))
+        qtbot.waitUntil(lambda: "input" in st.graph.source and st.graph.source["input"] != [0.5, 0.25], timeout=10000)
+        clicked = st.graph.source["input"]
+        assert abs(clicked[0] - (x0 + x1) / 2) < 0.05 * (x1 - x0) and st.graph.source["target"] == 1
+        st.pick.setChecked(False)
         st.pick_point(-0.75, 1.5)
         qtbot.waitUntil(lambda: st.graph.source.get("input") == [-0.75, 1.5], timeout=10000)
         assert st.graph.raw_input.tolist() == [-0.75, 1.5]
