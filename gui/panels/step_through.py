@@ -4,7 +4,8 @@ trained (a non-modal window, Inspect ▸ Step Through Backpropagation, Ctrl+B).
 
 The example is a data row (training or validation), a point clicked on the Output
 panel's plane, or a typed input and target.  The training process answers the
-``"graph"`` query (:func:`core.graph.graph_query`); this window only draws it:
+``"graph"`` query (:func:`core.graph.graph_query`) for the example chosen in the
+first row (:mod:`gui.panels.step_example`); this window only draws it:
 :class:`~gui.panels.step_graph_view.GraphView` the nodes, the detail area the
 formula of the current step in symbols and in numbers
 (:mod:`gui.panels.step_formulas`).  → / ← step, Home / End jump, Space plays the
@@ -18,15 +19,11 @@ open the graph is asked again when the network changes (at most
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
-    QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -39,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.controller import plain_message
+from gui.panels.step_example import StepExample, _error_text
 from gui.panels.step_formulas import SHOWN_TERMS, equation, equation_lines, explanation, number
 from gui.panels.step_graph_view import GraphView
 
@@ -47,7 +44,7 @@ REFRESH_MS = 350  # the graph is asked again at most this often while training r
 PLAY_MS = 650  # one step of the walk while it plays
 
 
-class StepThroughWindow(QWidget):
+class StepThroughWindow(StepExample, QWidget):
     """The window.  ``window`` is the main window (its worker, controller, output panel).
 
     ``graph_changed`` carries each :class:`core.graph.Graph` received (its ``source``
@@ -87,50 +84,7 @@ class StepThroughWindow(QWidget):
 
     # ---- layout
     def _build(self):
-        top = QHBoxLayout()
-        self.source = QComboBox()
-        self.source.addItem(self.tr("Data row"), "row")
-        self.source.addItem(self.tr("Typed input"), "input")
-        self.source.setToolTip(
-            self.tr("Trace a row of the data, or an input and target you type (or click on the plane)")
-        )
-        self.row = QSpinBox()
-        self.row.setObjectName("stepRow")
-        self.row.setToolTip(self.tr("Which row of the data to trace (numbered from 0)"))
-        self.part = QComboBox()
-        self.part.addItem(self.tr("training"), "train")
-        self.part.addItem(self.tr("validation"), "val")
-        self.part.setToolTip(self.tr("Take the row from the training or the validation set"))
-        self.input = QLineEdit()
-        self.input.setObjectName("stepInput")
-        self.input.setPlaceholderText(self.tr("input, e.g. 0.5, -1.2"))
-        self.input.setToolTip(
-            self.tr("The input values, separated by commas, in the data's own units (as on the plane)")
-        )
-        self.target = QLineEdit()
-        self.target.setObjectName("stepTarget")
-        self.target.setPlaceholderText(self.tr("target"))
-        self.target.setToolTip(self.tr("The target: a class number for classification, the value(s) for regression"))
-        self.pick = QPushButton(self.tr("Pick on Plane"))
-        self.pick.setCheckable(True)
-        self.pick.setToolTip(
-            self.tr("Click a point on the Output panel's plane to trace it (with the target typed here)")
-        )
-        self.dropout = QCheckBox(self.tr("Dropout as in training"))
-        self.dropout.setChecked(True)
-        self.dropout.setToolTip(
-            self.tr(
-                "Draw each dropout mask as a training step would (training itself is not disturbed); "
-                "off: dropout passes everything"
-            )
-        )
-        self.refresh_button = QPushButton(self.tr("Refresh"))
-        self.refresh_button.setToolTip(self.tr("Ask for the graph again with the network's current weights"))
-        for w in (self.source, self.row, self.part, self.input, self.target, self.pick, self.dropout):
-            top.addWidget(w)
-        top.addStretch(1)
-        top.addWidget(self.refresh_button)
-
+        top = self._build_example_row()
         walk = QHBoxLayout()
         self.forward_button = QPushButton(self.tr("Forward"))
         self.forward_button.setToolTip(self.tr("Walk the forward pass from the input (Home)"))
@@ -267,64 +221,9 @@ class StepThroughWindow(QWidget):
     def detail_text(self) -> str:
         return self.detail.toPlainText()
 
-    # ---- the example
-    def _query_args(self):
-        options = {"dropout": "train" if self.dropout.isChecked() else "eval"}
-        if self.source.currentData() == "row":
-            return (self.row.value(), self.part.currentData(), options)
-        info = self.main.info
-        values = _numbers(self.input.text())
-        if values is None or not values:
-            self._show_message(
-                self.tr("Input: type numbers separated by commas, got “{text}”.").format(text=self.input.text())
-            )
-            return None
-        target_text = self.target.text().strip()
-        if info is not None and info.task == "classification":
-            if not re.fullmatch(r"\d+", target_text):
-                self._show_message(self.tr("Target: type a class number, got “{text}”.").format(text=target_text))
-                return None
-            target = int(target_text)
-        else:
-            target = _numbers(target_text)
-            if not target:
-                self._show_message(
-                    self.tr("Target: type the value(s) to predict, got “{text}”.").format(text=target_text)
-                )
-                return None
-        return (values, target, options)
-
     def _show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
-
-    def _show_source(self):
-        row = self.source.currentData() == "row"
-        for w in (self.row, self.part):
-            w.setVisible(row)
-        for w in (self.input, self.target):
-            w.setVisible(not row)
-
-    def _on_source_changed(self, _index):
-        self._show_source()
-        if self.source.currentData() == "input" and not self.input.text() and self.graph is not None:
-            raw = self.graph.raw_input
-            if raw is not None:
-                self.input.setText(", ".join(f"{v:.4g}" for v in raw))
-            cls = self.graph.target_class
-            self.target.setText(str(cls) if cls is not None else ", ".join(f"{v:.4g}" for v in self.graph.target))
-        self.refresh()
-
-    def _on_part_changed(self, _index):
-        self._update_row_range()
-        self.refresh()
-
-    def _update_row_range(self):
-        info = self.main.info
-        if info is None:
-            return
-        n = len(info.raw_x_train) if self.part.currentData() == "train" else len(info.raw_x_val)
-        self.row.setMaximum(max(n - 1, 0))
 
     # ---- answers
     def _on_graph(self, graph):
@@ -481,34 +380,6 @@ class StepThroughWindow(QWidget):
             self._units[self.walk[self.pos][1]] = value - 1
             self._show_position()
 
-    # ---- the plane
-    def _on_pick_toggled(self, on: bool):
-        scene = self.main.output_panel.plot.scene()
-        if on and not self._picking:
-            scene.sigMouseClicked.connect(self._on_plane_clicked)
-        elif not on and self._picking:
-            scene.sigMouseClicked.disconnect(self._on_plane_clicked)
-        self._picking = on
-
-    def _on_plane_clicked(self, event):
-        plot = self.main.output_panel.plot
-        vb = plot.getViewBox()
-        if event.button() != Qt.LeftButton or not vb.sceneBoundingRect().contains(event.scenePos()):
-            return
-        p = vb.mapSceneToView(event.scenePos())
-        self.pick_point(p.x(), p.y())
-
-    def pick_point(self, x: float, y: float):
-        """Trace the point (x, y) of the plane (raw units) with the typed target."""
-        self.source.blockSignals(True)
-        self.source.setCurrentIndex(self.source.findData("input"))
-        self.source.blockSignals(False)
-        self._show_source()
-        self.input.setText(f"{x:.4g}, {y:.4g}")
-        if not self.target.text().strip():
-            self.target.setText("0")
-        self.refresh()
-
     # ---- the network changes
     def _on_built(self, info):
         plane = info.task == "classification" and info.raw_x_train.ndim == 2 and info.raw_x_train.shape[1] == 2
@@ -566,36 +437,5 @@ def _types_space(widget) -> bool:
     return False
 
 
-def _numbers(text: str):
-    parts = [p for p in re.split(r"[,;\s]+", text.strip().replace("−", "-")) if p]
-    try:
-        return [float(p) for p in parts]
-    except ValueError:
-        return None
-
-
 def _shape(graph) -> tuple:
     return tuple((n.id, n.units) for n in graph.nodes)
-
-
-def _error_text(exc) -> str:
-    code, args = getattr(exc, "code", None), getattr(exc, "args", None)
-    if isinstance(args, dict):
-        key, value = args.get("key"), args.get("value")
-        if key == "graph.index":
-            return QCoreApplication.translate(
-                "StepThroughWindow", "Row {value} does not exist: that part of the data has {rows} rows."
-            ).format(value=value, rows=args.get("rows"))
-        if key == "graph.target":
-            return QCoreApplication.translate(
-                "StepThroughWindow", "Target: must be a class from {low} to {high}, got {value}."
-            ).format(low=args.get("low"), high=args.get("high"), value=value)
-        if key == "graph.input" and code == "shape_mismatch":
-            return QCoreApplication.translate("StepThroughWindow", "Input: needs {n} numbers, got {value}.").format(
-                n=args.get("expected"), value=value
-            )
-        if key and key.startswith("graph.input["):
-            return QCoreApplication.translate(
-                "StepThroughWindow", "Input: {key} must be a finite number, got {value}."
-            ).format(key=key, value=value)
-    return plain_message(str(exc))

@@ -3222,7 +3222,7 @@
         <translation>…（另有 {n} 项）</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+64"/>
         <source>This layer&apos;s weight matrix is too large to send to this window: the sum is given in symbols, its value is the engine&apos;s.</source>
         <translation>这一层的权重矩阵太大，无法发送到这个窗口：求和只以符号给出，它的值是引擎算出的值。</translation>
     </message>
@@ -3353,12 +3353,12 @@
 <context>
     <name>StepThroughWindow</name>
     <message>
-        <location filename="../../gui/panels/step_through.py" line="+64"/>
+        <location filename="../../gui/panels/step_through.py" line="+60"/>
         <source>Step through backpropagation</source>
         <translation>逐步查看反向传播</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location filename="../../gui/panels/step_example.py" line="+22"/>
         <source>Data row</source>
         <translation>数据行</translation>
     </message>
@@ -3373,29 +3373,29 @@
         <translation>追踪数据中的一行，或你输入（或在平面上点击）的输入与目标</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Which row of the data to trace (numbered from 0)</source>
         <translation>要追踪数据中的哪一行（从 0 开始编号）</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+271"/>
+        <location line="+3"/>
+        <location filename="../../gui/panels/step_through.py" line="+209"/>
         <source>training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="-270"/>
-        <location line="+270"/>
+        <location line="+1"/>
+        <location filename="../../gui/panels/step_through.py" line="+0"/>
         <source>validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location line="-269"/>
+        <location line="+2"/>
         <source>Take the row from the training or the validation set</source>
         <translation>从训练集或验证集中取这一行</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>input, e.g. 0.5, -1.2</source>
         <translation>输入，例如 0.5, -1.2</translation>
     </message>
@@ -3405,17 +3405,17 @@
         <translation>输入值，用逗号分隔，使用数据本身的单位（与平面上相同）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The target: a class number for classification, the value(s) for regression</source>
         <translation>目标：分类时为类别编号，回归时为要预测的值</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Pick on Plane</source>
         <translation>在平面上选取</translation>
     </message>
@@ -3425,27 +3425,27 @@
         <translation>在“输出”面板的平面上点击一个点来追踪它（目标取这里输入的值）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Dropout as in training</source>
         <translation>Dropout 与训练时相同</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Draw each dropout mask as a training step would (training itself is not disturbed); off: dropout passes everything</source>
         <translation>像训练步那样抽取每个 Dropout 掩码（不影响训练本身）；关闭时 Dropout 让所有值通过</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Ask for the graph again with the network&apos;s current weights</source>
         <translation>用网络当前的权重重新获取计算图</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../gui/panels/step_through.py" line="-181"/>
         <source>Forward</source>
         <translation>前向</translation>
     </message>
@@ -3510,22 +3510,22 @@
         <translation>宽的层画成一个节点：公式显示它的哪一个单元（从 1 开始）</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location filename="../../gui/panels/step_example.py" line="+19"/>
         <source>Input: type numbers separated by commas, got “{text}”.</source>
         <translation>输入：请输入用逗号分隔的数字，收到的是“{text}”。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Target: type a class number, got “{text}”.</source>
         <translation>目标：请输入类别编号，收到的是“{text}”。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Target: type the value(s) to predict, got “{text}”.</source>
         <translation>目标：请输入要预测的值，收到的是“{text}”。</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location filename="../../gui/panels/step_through.py" line="+139"/>
         <source>{part} row {index}</source>
         <translation>{part}集第 {index} 行</translation>
     </message>
@@ -3590,7 +3590,7 @@
         <translation>…… 另有 {n} 项。</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location filename="../../gui/panels/step_example.py" line="+77"/>
         <source>Row {value} does not exist: that part of the data has {rows} rows.</source>
         <translation>第 {value} 行不存在：这部分数据只有 {rows} 行。</translation>
     </message>
