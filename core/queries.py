@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .gradient_flow import preactivations
+from .graph import graph_query
 from .inspect import trace_example
 from .protocol import RemoteError
 from .registry import ConfigError
@@ -135,6 +136,7 @@ QUERIES: dict[str, tuple[Callable, bool]] = {
     "torch_export": (_torch_export, False),
     "preactivations": (lambda tr, rows=None: preactivations(tr, rows), False),
     "set_param": (_set_param, True),
+    "graph": (graph_query, False),
 }
 
 #: the names the window used before the table existed

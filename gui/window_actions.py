@@ -9,7 +9,7 @@ import json
 import os
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QStyle, QWidget
 
 from gui import i18n
@@ -200,6 +200,15 @@ class WindowActions:
                 "MainWindow", "Compare backpropagation's gradients with finite differences on the current weights"
             ),
         )
+        a(
+            "step_through",
+            QCoreApplication.translate("MainWindow", "Step Through &Backpropagation…"),
+            self.open_step_through,
+            QKeySequence("Ctrl+B"),
+            QCoreApplication.translate(
+                "MainWindow", "One example's computation graph, walked forward and back with the chain rule"
+            ),
+        )
         self.controls = Controls(self.actions_by_name)
         self.toolbar_holder.addWidget(self.controls)
         # the read-out gets a row of its own, as wide as the drawing: beside the buttons
@@ -255,6 +264,7 @@ class WindowActions:
         for name in ("play", "step", "step_epoch", "reset"):
             train_menu.addAction(acts[name])
         self.inspect_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Inspect"))
+        self.inspect_menu.addAction(acts["step_through"])
         self.inspect_menu.addAction(acts["gradient_check"])
         install_flow_views(self)
         self.experiments_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "E&xperiments"))
@@ -272,6 +282,17 @@ class WindowActions:
             bar, self, lambda: list(self.actions_by_name.values()), lambda p: self.open_example(p)
         )
         self._update_recent_menu()
+
+    def open_step_through(self):
+        """Open (or raise) the step-through window (Inspect menu, Ctrl+B)."""
+        from gui.panels.step_through import StepThroughWindow
+
+        if getattr(self, "step_through", None) is None:
+            self.step_through = StepThroughWindow(self, self)
+        self.step_through.show()
+        if QGuiApplication.platformName() != "offscreen":  # raise() is not supported there
+            self.step_through.raise_()
+            self.step_through.activateWindow()
 
 
 def _example_name(path: str) -> tuple[str, str]:

@@ -3654,6 +3654,16 @@
         <translation>在当前权重上把反向传播的梯度与有限差分进行比较</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Step Through &amp;Backpropagation…</source>
+        <translation>逐步查看反向传播(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One example&apos;s computation graph, walked forward and back with the chain rule</source>
+        <translation>一个样本的计算图：前向逐步计算，再用链式法则逐步反向</translation>
+    </message>
+    <message>
         <location line="+22"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
@@ -3694,7 +3704,7 @@
         <translation>检查(&amp;I)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>E&amp;xperiments</source>
         <translation>实验(&amp;X)</translation>
     </message>
@@ -4580,6 +4590,402 @@
         <location line="+0"/>
         <source>What it does</source>
         <translation>作用</translation>
+    </message>
+</context>
+<context>
+    <name>StepFormulas</name>
+    <message>
+        <location filename="../../gui/panels/step_formulas.py" line="+89"/>
+        <source>… ({n} more)</source>
+        <translation>…（另有 {n} 项）</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>This layer&apos;s weight matrix is too large to send to this window: the sum is given in symbols, its value is the engine&apos;s.</source>
+        <translation>这一层的权重矩阵太大，无法发送到这个窗口：求和只以符号给出，它的值是引擎算出的值。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>An input value, standardised as the network sees it.</source>
+        <translation>一个输入值，已按网络看到的方式标准化。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Raw value: {raw}.</source>
+        <translation>原始值：{raw}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Weighted sum: each input times its weight, plus the bias.</source>
+        <translation>加权和：每个输入乘以它的权重，再加上偏置。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Activation: the function applied to the weighted sum.</source>
+        <translation>激活：把激活函数作用于加权和。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Softmax: every output depends on every weighted sum of the layer.</source>
+        <translation>Softmax：每个输出都依赖该层的所有加权和。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dropout (as in training): the mask of this pass keeps a unit, scaled by 1/(1 − p), or drops it (0).</source>
+        <translation>Dropout（与训练时相同）：本次传播的掩码要么保留一个单元并乘以 1/(1 − p)，要么把它丢弃（0）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Dropout in evaluation mode passes every value through unchanged.</source>
+        <translation>评估模式下的 Dropout 让每个值原样通过。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Batch norm in evaluation mode: normalised with the running mean and variance, then scaled and shifted.</source>
+        <translation>评估模式下的批归一化：用滑动均值和方差归一化，再缩放和平移。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Residual connection: the block&apos;s input is added to its output.</source>
+        <translation>残差连接：把残差块的输入加到它的输出上。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The loss of this example.</source>
+        <translation>这个样本的损失。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The walk back starts at the loss: ∂L/∂L = 1.</source>
+        <translation>反向过程从损失开始：∂L/∂L = 1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The loss&apos;s own derivative with respect to the network&apos;s output.</source>
+        <translation>损失函数本身对网络输出的导数。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fused {pair}: the loss hands ∂L/∂z = a − y straight to the weighted sum, so ∂L/∂a is never formed (exact, and free of log 0).</source>
+        <translation>融合的 {pair}：损失直接把 ∂L/∂z = a − y 交给加权和，因此从不计算 ∂L/∂a（精确，且不会出现 log 0）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Chain rule: upstream gradient × local derivative.</source>
+        <translation>链式法则：上游梯度 × 局部导数。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Softmax is not elementwise: each of its outputs depends on this value, so the chain rule sums over the Jacobian&apos;s row.</source>
+        <translation>Softmax 不是逐元素的：它的每个输出都依赖这个值，因此链式法则要对雅可比矩阵的一行求和。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fan-in sum: {n} units read this value, so its gradient is the sum of upstream gradient × local derivative over all of them.</source>
+        <translation>扇入求和：有 {n} 个单元读取这个值，因此它的梯度是对所有这些单元的“上游梯度 × 局部导数”之和。</translation>
+    </message>
+</context>
+<context>
+    <name>StepGraphView</name>
+    <message>
+        <location filename="../../gui/panels/step_graph_view.py" line="+47"/>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>weighted sum</source>
+        <translation>加权和</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>activation</source>
+        <translation>激活</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>batch norm</source>
+        <translation>批归一化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>residual add</source>
+        <translation>残差相加</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>{n} units</source>
+        <translation>{n} 个单元</translation>
+    </message>
+</context>
+<context>
+    <name>StepThroughWindow</name>
+    <message>
+        <location filename="../../gui/panels/step_example.py" line="+22"/>
+        <source>Data row</source>
+        <translation>数据行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Typed input</source>
+        <translation>输入的数值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trace a row of the data, or an input and target you type (or click on the plane)</source>
+        <translation>追踪数据中的一行，或你输入（或在平面上点击）的输入与目标</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Which row of the data to trace (numbered from 0)</source>
+        <translation>要追踪数据中的哪一行（从 0 开始编号）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../gui/panels/step_through.py" line="+270"/>
+        <source>training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../gui/panels/step_through.py" line="+0"/>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take the row from the training or the validation set</source>
+        <translation>从训练集或验证集中取这一行</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>input, e.g. 0.5, -1.2</source>
+        <translation>输入，例如 0.5, -1.2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The input values, separated by commas, in the data&apos;s own units (as on the plane)</source>
+        <translation>输入值，用逗号分隔，使用数据本身的单位（与平面上相同）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The target: a class number for classification, the value(s) for regression</source>
+        <translation>目标：分类时为类别编号，回归时为要预测的值</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pick on Plane</source>
+        <translation>在平面上选取</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Click a point on the Output panel&apos;s plane to trace it (with the target typed here)</source>
+        <translation>在“输出”面板的平面上点击一个点来追踪它（目标取这里输入的值）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Dropout as in training</source>
+        <translation>Dropout 与训练时相同</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Draw each dropout mask as a training step would (training itself is not disturbed); off: dropout passes everything</source>
+        <translation>像训练步那样抽取每个 Dropout 掩码（不影响训练本身）；关闭时 Dropout 让所有值通过</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask for the graph again with the network&apos;s current weights</source>
+        <translation>用网络当前的权重重新获取计算图</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Input: type numbers separated by commas, got “{text}”.</source>
+        <translation>输入：请输入用逗号分隔的数字，收到的是“{text}”。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Target: type a class number, got “{text}”.</source>
+        <translation>目标：请输入类别编号，收到的是“{text}”。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Target: type the value(s) to predict, got “{text}”.</source>
+        <translation>目标：请输入要预测的值，收到的是“{text}”。</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Row {value} does not exist: that part of the data has {rows} rows.</source>
+        <translation>第 {value} 行不存在：这部分数据只有 {rows} 行。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Target: must be a class from {low} to {high}, got {value}.</source>
+        <translation>目标：必须是 {low} 到 {high} 之间的类别，收到的是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Input: needs {n} numbers, got {value}.</source>
+        <translation>输入：需要 {n} 个数字，收到 {value} 个。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Input: {key} must be a finite number, got {value}.</source>
+        <translation>输入：{key} 必须是有限的数字，收到的是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/step_through.py" line="-209"/>
+        <source>Step through backpropagation</source>
+        <translation>逐步查看反向传播</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Forward</source>
+        <translation>前向</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walk the forward pass from the input (Home)</source>
+        <translation>从输入开始逐步查看前向传播（Home）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backward</source>
+        <translation>反向</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walk back from the loss with the chain rule</source>
+        <translation>用链式法则从损失开始逐步反向</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One step back (←)</source>
+        <translation>后退一步（←）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One step on (→)</source>
+        <translation>前进一步（→）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Jump to the last step (End)</source>
+        <translation>跳到最后一步（End）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Walk on by itself (Space)</source>
+        <translation>自动逐步前进（空格键）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Click a unit to jump to it</source>
+        <translation>点击一个单元即可跳到它</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The current step: the formula in symbols, then in numbers</source>
+        <translation>当前这一步：先是符号公式，再代入数值</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unit of the collapsed layer:</source>
+        <translation>折叠层中的单元：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A wide layer is drawn as one node: which of its units the formula shows (from 1)</source>
+        <translation>宽的层画成一个节点：公式显示它的哪一个单元（从 1 开始）</translation>
+    </message>
+    <message>
+        <location line="+139"/>
+        <source>{part} row {index}</source>
+        <translation>{part}集第 {index} 行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>typed input</source>
+        <translation>输入的数值</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Example: {where} · x = ({x}) · target {t} · loss L = {loss} · {dtype}</source>
+        <translation>样本：{where} · x = ({x}) · 目标 {t} · 损失 L = {loss} · {dtype}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>dropout: the mask of this pass</source>
+        <translation>Dropout：本次传播的掩码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>dropout: evaluation mode (off)</source>
+        <translation>Dropout：评估模式（关闭）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>batch norm: evaluation mode (running statistics)</source>
+        <translation>批归一化：评估模式（滑动统计量）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Some values are not finite (NaN or ∞, written as such): the network has diverged; reset it or lower the learning rate.</source>
+        <translation>有些值不是有限数（NaN 或 ∞，按原样写出）：网络已经发散；请重置它或降低学习率。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Forward: step {k} of {n}</source>
+        <translation>前向：第 {k} 步，共 {n} 步</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backward: step {k} of {n}</source>
+        <translation>反向：第 {k} 步，共 {n} 步</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Local derivative {ls} = {l}; upstream gradient {us} = {u}; product {p}.</source>
+        <translation>局部导数 {ls} = {l}；上游梯度 {us} = {u}；乘积 {p}。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{n} terms in all; the first {k} are written out.</source>
+        <translation>共 {n} 项；只写出前 {k} 项。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gradients of this unit&apos;s parameters:</source>
+        <translation>这个单元的参数的梯度：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>… and {n} more.</source>
+        <translation>…… 另有 {n} 项。</translation>
     </message>
 </context>
 <context>
