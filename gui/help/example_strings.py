@@ -145,9 +145,10 @@ EXAMPLE_STRINGS = {
             "example per step. Forward: z1 = W1·x = [1.7, 0.8], a1 = σ(z1) = [0.8455, 0.6900], z2 = 2.2255, y"
             " = σ(z2) = 0.9025, L = 0.0810. Backward: ∂L/∂y = y − t = 0.4025, ∂L/∂z2 = 0.4025 · σ'(z2) = "
             "0.03541, ∂L/∂W2 = [0.02994, 0.02443], ∂L/∂W1 = [[0.000463, 0.003700], [0.001515, 0.012121]]. "
-            "Open Inspect → Step through to walk the graph forward and backward, then press Step once and "
-            "hover the weight lines: W1[0][0] is now 1 − 0.01 · 0.000463 = 0.9999954. Double-click a weight "
-            "line or a neuron to type another weight or bias and work the exercise again.",
+            "Open Inspect → Step Through Backpropagation (Ctrl+B) to walk the graph forward and backward, "
+            "then press Step once and hover the weight lines: W1[0][0] is now 1 − 0.01 · 0.000463 = "
+            "0.9999954. Double-click a weight line or a neuron to type another weight or bias and work the "
+            "exercise again.",
         ),
     ),
     "worked_sigmoid_neuron.json": (
@@ -157,9 +158,10 @@ EXAMPLE_STRINGS = {
             "y = σ(w·x + b) with x = 1, w = 0.5, b = 0.5 and target t = 1; loss L = ½(y − t)²; SGD with "
             "learning rate 0.1. Forward: z = w·x + b = 1, y = σ(1) = 0.7311. The chain rule: ∂y/∂w = σ'(z)·x "
             "= σ(1)·(1 − σ(1)) = 0.1966, and ∂L/∂w = (y − t)·∂y/∂w = (−0.2689)·0.1966 = −0.05288 (∂L/∂b is "
-            "the same, since ∂z/∂b = 1). Open Inspect → Step through to see each local derivative times the "
-            "upstream gradient, then press Step once: w and b both become 0.5 + 0.1·0.05288 = 0.50529 (hover "
-            "the weight line and the neuron). Double-click them to type other values.",
+            "the same, since ∂z/∂b = 1). Open Inspect → Step Through Backpropagation (Ctrl+B) to see each "
+            "local derivative times the upstream gradient, then press Step once: w and b both become 0.5 + "
+            "0.1·0.05288 = 0.50529 (hover the weight line and the neuron). Double-click them to type other "
+            "values.",
         ),
     ),
     "xor.json": (
