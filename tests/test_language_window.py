@@ -69,6 +69,8 @@ ALLOWED_ENGLISH = {
     "noise", "features", "pi", "std",
 }  # fmt: skip
 ALLOWED_ENGLISH |= {"ONNX", "onnx", "Runtime", "PyTorch"}  # File > Export Model as ... (product names)
+# the standard abbreviations Chinese texts use too: ROC / PR curves, their AUC and AP, principal components
+ALLOWED_ENGLISH |= {"ROC", "PR", "AUC", "AP", "PC"}
 
 
 class PseudoTranslator(QTranslator):

@@ -188,6 +188,7 @@ def test_confusion_matrix_of_many_classes(qtbot):
     panel = OutputPanel()
     qtbot.addWidget(panel)
     panel.show()
+    panel.view_combo.setCurrentIndex(panel.view_combo.findData("confusion"))  # digits opens on its decision map
     _timed("confusion matrix of 100 classes: reset", lambda: panel.reset(info))
     confusion = np.random.default_rng(0).integers(0, 5, size=(classes, classes))
     snap = dataclasses.replace(run.snaps[-1], predictions=Predictions(confusion=confusion, part="val"))
