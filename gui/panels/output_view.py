@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Signal
+from PySide6.QtCore import QEvent, QRectF, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from core.trainer import RunInfo, Snapshot
@@ -257,6 +257,21 @@ class OutputPanel(PredictionViews, QWidget):
         self._add_color_bar()
         self._boundary_bar()
         self._fit_legend()
+
+    def changeEvent(self, event) -> None:
+        """A language switch: the captions and axes are made of several translated parts,
+        so they are made again (a text made of parts cannot be looked up whole)."""
+        if event.type() == QEvent.LanguageChange and self._info is not None:
+            self.view_combo.setItemText(0, self.tr("Decision map"))
+            self.view_combo.setItemText(1, self.tr("Confusion matrix"))
+            self._filling = True
+            try:
+                self.reset(self._info)
+            finally:
+                self._filling = False
+            if self._last_snapshot is not None:
+                self.update_snapshot(self._last_snapshot)
+        super().changeEvent(event)
 
     # ---- data with more than two inputs: which plane, or the confusion matrix
     def _setup_selectors(self) -> None:
