@@ -39,6 +39,8 @@ class Dataset:
     name: str
     feature_names: list[str]
     class_names: list[str] | None = None
+    #: (height, width) of the picture each row is (digits, IDX images); None for other data
+    image_shape: tuple[int, int] | None = None
 
     @property
     def n_classes(self) -> int:
@@ -219,5 +221,7 @@ def load_idx(images_path: str, labels_path: str) -> Dataset:
     if images.dtype == np.dtype(">u1"):
         x /= 255.0
     classes, y = np.unique(labels, return_inverse=True)
+    # an (N, rows, columns) file holds pictures; (N, d) is rows of numbers
+    shape = (int(images.shape[1]), int(images.shape[2])) if images.ndim == 3 else None
     return Dataset(x, y.astype(np.int64), "classification", os.path.basename(images_path),
-                   [f"px{i}" for i in range(x.shape[1])], [str(c) for c in classes])
+                   [f"px{i}" for i in range(x.shape[1])], [str(c) for c in classes], shape)

@@ -26,6 +26,8 @@ NEURON_UNITS = 64
 NEURON_CELLS = 1_000_000
 #: a pass over many rows runs in chunks of at most this many activation values
 PASS_CELLS = 1 << 20
+#: misclassified rows a snapshot lists at most (image data: the window shows them)
+MISCLASSIFIED_ROWS = 64
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,9 @@ class Predictions:
     part: str = "val"
     rows: int = 0  # rows described (an evenly spaced subsample when fewer than ``of``)
     of: int = 0  # rows in that part of the data
+    #: classification: (k, 3) int64 rows ``(row in that part, true class, predicted class)`` of the
+    #: first :data:`MISCLASSIFIED_ROWS` misclassified rows among those described, in row order
+    misclassified: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -86,6 +91,18 @@ class RunInfo:
     num_params: int
     dtype: str
     seed: int
+    #: (height, width) of the picture each raw input row is (digits, IDX images), else None
+    image_shape: tuple | None = None
+
+
+@dataclass(frozen=True)
+class WeightImages:
+    """The first dense layer's incoming weights of its first units, one picture per unit
+    (image data only): ``images[u]`` is row ``u`` of the weight reshaped to ``shape``."""
+
+    path: str  # the layer's weights path ("layers.0")
+    images: np.ndarray  # (units shown, height, width) float32
+    units: int  # units of the layer (more than shown when wide)
 
 
 @dataclass(frozen=True)
@@ -103,6 +120,7 @@ class Snapshot:
     finished: bool
     predictions: Predictions | None = None
     failed_step: int | None = None  # the step that diverged (not counted in ``step``), if one did
+    weight_images: WeightImages | None = None  # image data: the first layer's weights as pictures
 
 
 def run_info(trainer) -> RunInfo:
@@ -139,13 +157,17 @@ def run_info(trainer) -> RunInfo:
         net.num_params,
         trainer.dtype.name,
         trainer.project["seed"],
+        None if data.image_shape is None else tuple(data.image_shape),
     )
 
 
 def take_snapshot(
     trainer, since: int = 0, boundary: bool = False, grid: int = 50, neuron_grid: int = 0, predictions: bool = False
 ) -> Snapshot:
-    """Everything a GUI draws, as fresh copies (history rows from ``since``)."""
+    """Everything a GUI draws, as fresh copies (history rows from ``since``).
+
+    The weight pictures (image data) come with the neuron pictures: ``boundary`` and
+    ``neuron_grid`` > 0 (as often as the window draws them)."""
     prev = trainer._previous_flat if trainer.keep_previous else None
     return Snapshot(
         step=trainer.step_count,
@@ -161,7 +183,29 @@ def take_snapshot(
         finished=trainer.finished,
         predictions=compute_predictions(trainer) if predictions else None,
         failed_step=getattr(trainer.divergence, "step", None),
+        weight_images=weight_images(trainer) if boundary and neuron_grid else None,
     )
+
+
+def weight_images(trainer) -> WeightImages | None:
+    """The first dense layer's weights as pictures (float32 copies of the first
+    :data:`NEURON_UNITS` rows), if the data is pictures and that layer reads the
+    pixels directly (the first layer of the network, or after dropout); else None."""
+    shape = getattr(trainer.data, "image_shape", None)
+    if shape is None:
+        return None
+    height, width = shape
+    for e in trainer.network.entries:
+        layer = e.layer
+        if isinstance(layer, Dense):
+            if e.path.count(".layers.") or layer.in_width != height * width:
+                return None
+            w = layer.p["weight"][:NEURON_UNITS]
+            images = w.astype(np.float32).reshape(len(w), height, width)  # astype copies
+            return WeightImages(e.path, images, layer.out_width)
+        if layer.kind != "dropout":  # batch norm or a block first: the weights see other inputs
+            return None
+    return None
 
 
 def evenly_spaced(n: int, limit: int) -> np.ndarray | slice:
@@ -181,7 +225,22 @@ def compute_predictions(trainer, limit: int | None = None) -> Predictions:
     rows = evenly_spaced(len(x), limit)
     x, y_rows = x[rows], y[rows]
     if trainer.data.task == "classification":
-        return Predictions(confusion=trainer.confusion_of(x, y_rows), part=part, rows=len(x), of=len(y))
+        c = trainer.data.n_classes
+        if len(x) == 0:
+            return Predictions(
+                confusion=np.zeros((c, c), np.int64),
+                part=part,
+                rows=0,
+                of=len(y),
+                misclassified=np.zeros((0, 3), np.int64),
+            )
+        # as Evaluation.confusion_of, keeping the predicted classes
+        pred = np.argmax(trainer.class_scores(trainer.predict_output(x)), axis=1)
+        confusion = np.bincount(y_rows * c + pred, minlength=c * c).reshape(c, c)
+        index = np.arange(len(y))[rows]
+        wrong = np.flatnonzero(pred != y_rows)[:MISCLASSIFIED_ROWS]
+        misclassified = np.column_stack([index[wrong], y_rows[wrong], pred[wrong]]).astype(np.int64)
+        return Predictions(confusion=confusion, part=part, rows=len(x), of=len(y), misclassified=misclassified)
     out = trainer.predict_output(x)
     return Predictions(y_true=y_rows[:, 0].copy(), y_pred=out[:, 0].copy(), part=part, rows=len(x), of=len(y))
 

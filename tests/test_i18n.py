@@ -210,7 +210,7 @@ def test_every_glossary_entry_has_a_finished_chinese_translation(zh_messages):
 def test_every_example_name_and_description_has_a_finished_chinese_translation(zh_messages):
     import json
 
-    examples = sorted(os.listdir(os.path.join(ROOT, "resources", "examples")))
+    examples = sorted(n for n in os.listdir(os.path.join(ROOT, "resources", "examples")) if n.endswith(".json"))
     assert examples
     for name in examples:
         with open(os.path.join(ROOT, "resources", "examples", name), encoding="utf-8") as f:
@@ -238,7 +238,8 @@ def test_the_example_strings_are_generated_from_the_examples():
         assert f.read() == build_translations.example_strings_source()
     from gui.help.example_strings import EXAMPLE_STRINGS
 
-    assert set(EXAMPLE_STRINGS) == set(os.listdir(os.path.join(ROOT, "resources", "examples")))
+    examples = os.listdir(os.path.join(ROOT, "resources", "examples"))
+    assert set(EXAMPLE_STRINGS) == {n for n in examples if n.endswith(".json")}
 
 
 def test_translate_example_gives_the_chinese_name(english):
