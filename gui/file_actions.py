@@ -51,6 +51,21 @@ def _message(path: str, exc: BaseException, what: str = "") -> str:
     return QCoreApplication.translate("FileActions", "{path}: {reason}").format(path=path, reason=reason)
 
 
+def example_data_paths(project: dict, folder: str) -> dict:
+    """``project`` with its data files (``data.path``, ``data.labels``) named by absolute
+    paths in ``folder`` when relative: an example opens untitled, so its files are not
+    looked for beside a project file, and a copy saved elsewhere still finds them."""
+    data = project.get("data")
+    if not isinstance(data, dict):
+        return project
+    paths = {
+        key: os.path.join(folder, value)
+        for key in ("path", "labels")
+        if isinstance(value := data.get(key), str) and value and not os.path.isabs(os.path.expanduser(value))
+    }
+    return {**project, "data": {**data, **paths}} if paths else project
+
+
 def check_buildable(project: dict, base_dir: str) -> tuple[int, list]:
     """Build the project as the training process would (data, shapes, loss); raises
     what the build raises, or returns the data's input width and feature names (the
@@ -144,6 +159,8 @@ class FileActions(ExportActions, CrashRecovery):
                 ),
             )
             return
+        if example:  # opened untitled: its data files are found where the example is
+            project = example_data_paths(project, os.path.dirname(os.path.abspath(path)))
         self.doc.new(project, None if example else path)
         if not example:
             self._add_recent(self.doc.path)
