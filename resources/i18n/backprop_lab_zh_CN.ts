@@ -851,7 +851,7 @@
     <message>
         <location line="+1"/>
         <source>3Blue1Brown&apos;s network: 28x28 = 784 pixel inputs, two hidden layers of 16 sigmoid units, one output per digit. The pictures are scikit-learn&apos;s digits upscaled to 28x28 in MNIST-format IDX files (written by scripts/make_mnist_like.py). Each first-layer neuron shows its 784 weights as a picture (hover one to enlarge it); the Images tab shows samples and the misclassified digits. About 95 % validation accuracy in 20 epochs.</source>
-        <translation>3Blue1Brown 课程中的网络：28x28 = 784 个像素输入，两个各有 16 个 sigmoid 单元的隐藏层，每个数字一个输出。图片是 scikit-learn 的手写数字放大到 28x28，存为 MNIST 格式的 IDX 文件（由 scripts/make_mnist_like.py 生成）。第一层的每个神经元把它的 784 个权重显示为一幅图片（悬停可放大）；“图像”标签页显示样本和被错误分类的数字。20 个轮次后验证准确率约 95 %。</translation>
+        <translation>3B1B 神经网络课程中的网络：28x28 = 784 个像素输入，两个各有 16 个 sigmoid 单元的隐藏层，每个数字一个输出。图片是 scikit-learn 的手写数字放大到 28x28，存为 MNIST 格式的 IDX 文件（由项目附带的脚本生成）。第一层的每个神经元把它的 784 个权重显示为一幅图片（悬停可放大）；“图像”标签页显示样本和被错误分类的数字。20 个轮次后验证准确率约 95 %。</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2208,7 +2208,7 @@
     <name>ImageGalleryPanel</name>
     <message>
         <location filename="../../gui/panels/image_gallery.py" line="+127"/>
-        <location line="+132"/>
+        <location line="+133"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>
