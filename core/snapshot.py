@@ -54,8 +54,8 @@ class Predictions:
     part: str = "val"
     rows: int = 0  # rows described (an evenly spaced subsample when fewer than ``of``)
     of: int = 0  # rows in that part of the data
-    #: classification: (k, 3) int64 rows ``(row in that part, true class, predicted class)`` of the
-    #: first :data:`MISCLASSIFIED_ROWS` misclassified rows among those described, in row order
+    #: classification of image data: (k, 3) int64 rows ``(row in that part, true class, predicted
+    #: class)`` of the first :data:`MISCLASSIFIED_ROWS` misclassified rows among those described
     misclassified: np.ndarray | None = None
 
 
@@ -226,20 +226,18 @@ def compute_predictions(trainer, limit: int | None = None) -> Predictions:
     x, y_rows = x[rows], y[rows]
     if trainer.data.task == "classification":
         c = trainer.data.n_classes
+        images = getattr(trainer.data, "image_shape", None) is not None  # a gallery shows the misclassified
         if len(x) == 0:
-            return Predictions(
-                confusion=np.zeros((c, c), np.int64),
-                part=part,
-                rows=0,
-                of=len(y),
-                misclassified=np.zeros((0, 3), np.int64),
-            )
+            none = np.zeros((0, 3), np.int64) if images else None
+            return Predictions(confusion=np.zeros((c, c), np.int64), part=part, rows=0, of=len(y), misclassified=none)
         # as Evaluation.confusion_of, keeping the predicted classes
         pred = np.argmax(trainer.class_scores(trainer.predict_output(x)), axis=1)
         confusion = np.bincount(y_rows * c + pred, minlength=c * c).reshape(c, c)
-        index = np.arange(len(y))[rows]
-        wrong = np.flatnonzero(pred != y_rows)[:MISCLASSIFIED_ROWS]
-        misclassified = np.column_stack([index[wrong], y_rows[wrong], pred[wrong]]).astype(np.int64)
+        misclassified = None
+        if images:
+            index = np.arange(len(y))[rows]
+            wrong = np.flatnonzero(pred != y_rows)[:MISCLASSIFIED_ROWS]
+            misclassified = np.column_stack([index[wrong], y_rows[wrong], pred[wrong]]).astype(np.int64)
         return Predictions(confusion=confusion, part=part, rows=len(x), of=len(y), misclassified=misclassified)
     out = trainer.predict_output(x)
     return Predictions(y_true=y_rows[:, 0].copy(), y_pred=out[:, 0].copy(), part=part, rows=len(x), of=len(y))

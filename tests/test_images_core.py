@@ -127,7 +127,9 @@ def test_digits_know_their_shape_and_features_drop_it():
         "network": {"layers": [{"type": "dense", "units": 2, "activation": "softmax"}]},
         "loss": "cross_entropy",
     }
-    assert Trainer(spiral).info().image_shape is None
+    t = Trainer(spiral)
+    assert t.info().image_shape is None
+    assert t.predictions().misclassified is None  # listed for image data only
 
 
 def test_misclassified_rows_match_the_predictions():
