@@ -46,7 +46,7 @@ def assert_matches_network(specs, in_width):
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
 def test_examples_match_built_network(path):
     project = json.loads(path.read_text())
-    trainer = Trainer(project)
+    trainer = Trainer(project, base_dir=str(path.parent))  # data files are named relative to the project
     specs = trainer.project["network"]["layers"]
     assert_matches_network(specs, trainer.data.in_width)
     info = trainer.info()
