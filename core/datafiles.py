@@ -173,7 +173,7 @@ def read_idx(path: str, key: str = "data.path") -> np.ndarray:
     def bad(message, code="bad_file", **args):
         return ConfigError(f"{key}: {path!r} {message}", code, key=key, value=path, **args)
 
-    opener = gzip.open if path.endswith(".gz") else open
+    opener = gzip.open if path.endswith(".gz") or _gzip_magic(path) else open
     try:
         with opener(path, "rb") as fh:
             head = fh.read(4)
@@ -209,6 +209,16 @@ def read_idx(path: str, key: str = "data.path") -> np.ndarray:
     if dtype.kind == "f" and not np.all(np.isfinite(out)):
         raise bad("contains NaN or infinite values", "not_finite")
     return out
+
+
+def _gzip_magic(path: str) -> bool:
+    """True if the file starts as gzip does (an IDX file starts with two zero bytes):
+    a gzipped file read whatever its name (a download renamed without ``.gz``)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(2) == b"\x1f\x8b"
+    except OSError:
+        return False  # reported when it is opened for reading
 
 
 def load_idx(images_path: str, labels_path: str) -> Dataset:

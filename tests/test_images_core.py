@@ -31,15 +31,16 @@ def _script():
     return module
 
 
-@pytest.mark.parametrize("gz", [False, True])
-def test_idx_round_trip_plain_and_gzipped(tmp_path, gz):
+@pytest.mark.parametrize("gz, suffix", [(False, ""), (True, ".gz"), (True, ""), (False, ".idx")])
+def test_idx_round_trip_plain_and_gzipped(tmp_path, gz, suffix):
+    """Gzipped or not, named .gz or not (a gzipped file is known by its first bytes)."""
     make = _script()
     rng = np.random.default_rng(0)
     images = rng.integers(0, 256, size=(7, 5, 3), dtype=np.uint8)
     labels = np.array([3, 1, 4, 1, 5, 9, 2], np.uint8)
     paths = []
     for name, array in (("img", images), ("lab", labels)):
-        path = str(tmp_path / (name + (".gz" if gz else "")))
+        path = str(tmp_path / (name + suffix))
         data = make.idx_bytes(array)
         with open(path, "wb") as f:
             f.write(gzip.compress(data) if gz else data)
