@@ -225,12 +225,6 @@ class ImageGalleryPanel(QWidget):
         elif not self._timer.isActive():
             self._timer.start(int(wait * 1000) + 1)
 
-    def flush(self) -> None:
-        """Draw what is waiting now (training stopped: the last state stays on screen)."""
-        if self._pending is not None:
-            self._timer.stop()
-            self._draw_pending()
-
     def show_page(self, page: int) -> None:
         if not self.has_images:
             return

@@ -2208,7 +2208,7 @@
     <name>ImageGalleryPanel</name>
     <message>
         <location filename="../../gui/panels/image_gallery.py" line="+127"/>
-        <location line="+133"/>
+        <location line="+127"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>
