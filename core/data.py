@@ -95,6 +95,8 @@ class DataSplit:
     raw_x_train: np.ndarray = field(repr=False)  # before feature transforms and scaling
     raw_x_val: np.ndarray = field(repr=False)
     features: list[str] | None = None
+    #: (height, width) of the picture each raw row is (digits, IDX images), else None
+    image_shape: tuple[int, int] | None = None
     #: regression with ``data.standardize_target``: ``y_train``/``y_val`` are standardised with
     #: these (fitted on the training rows); ``to_target_units`` maps outputs back
     y_mean: np.ndarray | None = field(default=None, repr=False)
@@ -387,7 +389,8 @@ def _load_sklearn(name: str) -> Dataset:
         return Dataset(x, bunch.target.astype(np.float64).reshape(-1, 1), "regression", name, names)
     target_names = [str(t) for t in getattr(bunch, "target_names", [])]
     y = bunch.target.astype(np.int64)
-    return Dataset(x, y, "classification", name, names, target_names or None)
+    shape = (8, 8) if name == "digits" else None
+    return Dataset(x, y, "classification", name, names, target_names or None, shape)
 
 
 def _resolve(path: str, base_dir: str) -> str:
@@ -472,9 +475,11 @@ def build_data(spec: dict, rng: np.random.Generator, base_dir: str = ".") -> Dat
         x_train, x_val, mean, std = standardize(x_train, x_val)
     else:
         mean, std = np.zeros(ds.x.shape[1]), np.ones(ds.x.shape[1])
+    # feature transforms make other columns than the pixels: no picture then
+    image_shape = raw.image_shape if not spec.get("features") else None
     out = DataSplit(x_train, ds.y[train_idx], x_val, ds.y[val_idx], ds.task, ds.name,
                     ds.feature_names, ds.class_names, mean, std,
-                    raw.x[train_idx], raw.x[val_idx], spec.get("features"))
+                    raw.x[train_idx], raw.x[val_idx], spec.get("features"), image_shape)
     if spec.get("standardize_target") and ds.task == "regression":
         y_train, y_val = out.y_train, out.y_val
         out.y_train, out.y_val, out.y_mean, out.y_std = standardize(y_train, y_val)
@@ -495,7 +500,7 @@ def _retask(ds: Dataset, task: str) -> Dataset:
                           key="data.task", value=ds.name)
     classes, y = np.unique(values, return_inverse=True)
     return Dataset(ds.x, y.astype(np.int64), "classification", ds.name, ds.feature_names,
-                   [str(int(c)) for c in classes])
+                   [str(int(c)) for c in classes], ds.image_shape)
 
 
 def epoch_batches(n: int, batch_size: int | None, shuffle: bool, rng: np.random.Generator):

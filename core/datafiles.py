@@ -39,6 +39,8 @@ class Dataset:
     name: str
     feature_names: list[str]
     class_names: list[str] | None = None
+    #: (height, width) of the picture each row is (digits, IDX images); None for other data
+    image_shape: tuple[int, int] | None = None
 
     @property
     def n_classes(self) -> int:
@@ -171,7 +173,7 @@ def read_idx(path: str, key: str = "data.path") -> np.ndarray:
     def bad(message, code="bad_file", **args):
         return ConfigError(f"{key}: {path!r} {message}", code, key=key, value=path, **args)
 
-    opener = gzip.open if path.endswith(".gz") else open
+    opener = gzip.open if path.endswith(".gz") or _gzip_magic(path) else open
     try:
         with opener(path, "rb") as fh:
             head = fh.read(4)
@@ -209,6 +211,16 @@ def read_idx(path: str, key: str = "data.path") -> np.ndarray:
     return out
 
 
+def _gzip_magic(path: str) -> bool:
+    """True if the file starts as gzip does (an IDX file starts with two zero bytes):
+    a gzipped file read whatever its name (a download renamed without ``.gz``)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(2) == b"\x1f\x8b"
+    except OSError:
+        return False  # reported when it is opened for reading
+
+
 def load_idx(images_path: str, labels_path: str) -> Dataset:
     images = read_idx(images_path, "data.path")
     labels = read_idx(labels_path, "data.labels").reshape(-1)
@@ -219,5 +231,7 @@ def load_idx(images_path: str, labels_path: str) -> Dataset:
     if images.dtype == np.dtype(">u1"):
         x /= 255.0
     classes, y = np.unique(labels, return_inverse=True)
+    # an (N, rows, columns) file holds pictures; (N, d) is rows of numbers
+    shape = (int(images.shape[1]), int(images.shape[2])) if images.ndim == 3 else None
     return Dataset(x, y.astype(np.int64), "classification", os.path.basename(images_path),
-                   [f"px{i}" for i in range(x.shape[1])], [str(c) for c in classes])
+                   [f"px{i}" for i in range(x.shape[1])], [str(c) for c in classes], shape)

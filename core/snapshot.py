@@ -27,6 +27,8 @@ NEURON_UNITS = 64
 NEURON_CELLS = 1_000_000
 #: a pass over many rows runs in chunks of at most this many activation values
 PASS_CELLS = 1 << 20
+#: misclassified rows a snapshot lists at most (image data: the window shows them)
+MISCLASSIFIED_ROWS = 64
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,9 @@ class Predictions:
     of: int = 0  # rows in that part of the data
     scores: np.ndarray | None = None  # binary classification: P(class 1) of each row described
     labels: np.ndarray | None = None  # binary classification: the true class of each row described
+    #: classification of image data: (k, 3) int64 rows ``(row in that part, true class, predicted
+    #: class)`` of the first :data:`MISCLASSIFIED_ROWS` misclassified rows among those described
+    misclassified: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -95,6 +100,18 @@ class RunInfo:
     #: ``y_train``/``y_val`` above and predictions are in the target's own units.
     target_mean: list | None = None
     target_std: list | None = None
+    #: (height, width) of the picture each raw input row is (digits, IDX images), else None
+    image_shape: tuple | None = None
+
+
+@dataclass(frozen=True)
+class WeightImages:
+    """The first dense layer's incoming weights of its first units, one picture per unit
+    (image data only): ``images[u]`` is row ``u`` of the weight reshaped to ``shape``."""
+
+    path: str  # the layer's weights path ("layers.0")
+    images: np.ndarray  # (units shown, height, width) float32
+    units: int  # units of the layer (more than shown when wide)
 
 
 @dataclass(frozen=True)
@@ -113,6 +130,7 @@ class Snapshot:
     predictions: Predictions | None = None
     failed_step: int | None = None  # the step that diverged (not counted in ``step``), if one did
     changes: tuple = ()  # core.history.ChangeMark: every setting changed while training, in order
+    weight_images: WeightImages | None = None  # image data: the first layer's weights as pictures
 
 
 def run_info(trainer) -> RunInfo:
@@ -155,6 +173,7 @@ def run_info(trainer) -> RunInfo:
             if getattr(data, "target_standardized", False)
             else (None, None)
         ),
+        None if data.image_shape is None else tuple(data.image_shape),
     )
 
 
@@ -172,7 +191,10 @@ def _target_units(data, values: np.ndarray) -> np.ndarray:
 def take_snapshot(
     trainer, since: int = 0, boundary: bool = False, grid: int = 50, neuron_grid: int = 0, predictions: bool = False
 ) -> Snapshot:
-    """Everything a GUI draws, as fresh copies (history rows from ``since``)."""
+    """Everything a GUI draws, as fresh copies (history rows from ``since``).
+
+    The weight pictures (image data) come with the neuron pictures: ``boundary`` and
+    ``neuron_grid`` > 0 (as often as the window draws them)."""
     prev = trainer._previous_flat if trainer.keep_previous else None
     return Snapshot(
         step=trainer.step_count,
@@ -189,7 +211,29 @@ def take_snapshot(
         predictions=compute_predictions(trainer) if predictions else None,
         failed_step=getattr(trainer.divergence, "step", None),
         changes=tuple(trainer.changes),
+        weight_images=weight_images(trainer) if boundary and neuron_grid else None,
     )
+
+
+def weight_images(trainer) -> WeightImages | None:
+    """The first dense layer's weights as pictures (float32 copies of the first
+    :data:`NEURON_UNITS` rows), if the data is pictures and that layer reads the
+    pixels directly (the first layer of the network, or after dropout); else None."""
+    shape = getattr(trainer.data, "image_shape", None)
+    if shape is None:
+        return None
+    height, width = shape
+    for e in trainer.network.entries:
+        layer = e.layer
+        if isinstance(layer, Dense):
+            if e.path.count(".layers.") or layer.in_width != height * width:
+                return None
+            w = layer.p["weight"][:NEURON_UNITS]
+            images = w.astype(np.float32).reshape(len(w), height, width)  # astype copies
+            return WeightImages(e.path, images, layer.out_width)
+        if layer.kind != "dropout":  # batch norm or a block first: the weights see other inputs
+            return None
+    return None
 
 
 def evenly_spaced(n: int, limit: int) -> np.ndarray | slice:
@@ -209,19 +253,30 @@ def compute_predictions(trainer, limit: int | None = None) -> Predictions:
     rows = evenly_spaced(len(x), limit)
     x, y_rows = x[rows], y[rows]
     if trainer.data.task == "classification":
-        if trainer.data.n_classes == 2 and len(x):  # one pass gives the confusion and the ROC / PR scores
-            class_scores = trainer.class_scores(trainer.predict_output(x))
-            p1, pred = class_scores[:, 1], np.argmax(class_scores, axis=1)  # as confusion_of
-            confusion = np.bincount(y_rows * 2 + pred, minlength=4).reshape(2, 2)
-            return Predictions(
-                confusion=confusion,
-                part=part,
-                rows=len(x),
-                of=len(y),
-                scores=np.asarray(p1, dtype=np.float64).copy(),
-                labels=np.asarray(y_rows).copy(),
-            )
-        return Predictions(confusion=trainer.confusion_of(x, y_rows), part=part, rows=len(x), of=len(y))
+        c = trainer.data.n_classes
+        images = getattr(trainer.data, "image_shape", None) is not None  # a gallery shows the misclassified
+        if len(x) == 0:
+            none = np.zeros((0, 3), np.int64) if images else None
+            return Predictions(confusion=np.zeros((c, c), np.int64), part=part, rows=0, of=len(y), misclassified=none)
+        # as Evaluation.confusion_of, keeping the class scores and the predicted classes
+        class_scores = trainer.class_scores(trainer.predict_output(x))
+        pred = np.argmax(class_scores, axis=1)
+        confusion = np.bincount(y_rows * c + pred, minlength=c * c).reshape(c, c)
+        misclassified = None
+        if images:
+            index = np.arange(len(y))[rows]
+            wrong = np.flatnonzero(pred != y_rows)[:MISCLASSIFIED_ROWS]
+            misclassified = np.column_stack([index[wrong], y_rows[wrong], pred[wrong]]).astype(np.int64)
+        binary = c == 2  # the ROC / PR curves need each row's P(class 1)
+        return Predictions(
+            confusion=confusion,
+            part=part,
+            rows=len(x),
+            of=len(y),
+            scores=np.asarray(class_scores[:, 1], dtype=np.float64).copy() if binary else None,
+            labels=np.asarray(y_rows).copy() if binary else None,
+            misclassified=misclassified,
+        )
     out = _target_units(trainer.data, trainer.predict_output(x))  # a standardised target: its own units
     y_rows = _original_targets(trainer.data, part)[rows]
     return Predictions(y_true=y_rows[:, 0].copy(), y_pred=out[:, 0].copy(), part=part, rows=len(x), of=len(y))

@@ -43,25 +43,27 @@ def _reason(exc: BaseException, what: str = "") -> str:
     )
 
 
-def _example_data_paths(project: dict, folder: str) -> dict:
-    """``project`` with the relative data file paths of an example made absolute (from its folder)."""
-    data = project.get("data")
-    if not isinstance(data, dict) or not any(isinstance(data.get(k), str) for k in ("path", "labels")):
-        return project
-    data = dict(data)
-    for key in ("path", "labels"):
-        value = data.get(key)
-        if isinstance(value, str) and value and not os.path.isabs(os.path.expanduser(value)):
-            data[key] = os.path.join(folder, value)
-    return {**project, "data": data}
-
-
 def _message(path: str, exc: BaseException, what: str = "") -> str:
     """``path: reason``, naming the file once."""
     reason = _reason(exc, what)
     if path in reason or os.path.basename(path) in reason:
         return reason
     return QCoreApplication.translate("FileActions", "{path}: {reason}").format(path=path, reason=reason)
+
+
+def example_data_paths(project: dict, folder: str) -> dict:
+    """``project`` with its data files (``data.path``, ``data.labels``) named by absolute
+    paths in ``folder`` when relative: an example opens untitled, so its files are not
+    looked for beside a project file, and a copy saved elsewhere still finds them."""
+    data = project.get("data")
+    if not isinstance(data, dict):
+        return project
+    paths = {
+        key: os.path.join(folder, value)
+        for key in ("path", "labels")
+        if isinstance(value := data.get(key), str) and value and not os.path.isabs(os.path.expanduser(value))
+    }
+    return {**project, "data": {**data, **paths}} if paths else project
 
 
 def check_buildable(project: dict, base_dir: str) -> tuple[int, list]:
@@ -158,7 +160,7 @@ class FileActions(ExportActions, CrashRecovery):
             )
             return
         if example:  # an example opens untitled: its data files are found beside it, not in the working folder
-            project = _example_data_paths(project, os.path.dirname(os.path.abspath(path)))
+            project = example_data_paths(project, os.path.dirname(os.path.abspath(path)))
         self.doc.new(project, None if example else path)
         if not example:
             self._add_recent(self.doc.path)

@@ -305,7 +305,10 @@ class MainWindow(FileActions, ExperimentActions, WindowLayout, WindowActions, Sn
     # ---- reacting to the controller
     def _on_built(self, info):
         layers = self.doc.project["network"]["layers"]
+        self.canvas.set_run_info(info)
         self.canvas.show_network(layers, info.in_width, info.feature_names)
+        self.image_gallery.reset(info)
+        self._show_image_docks(info)
         self.data_panel.set_info(info)
         for panel in self.plot_panels:
             panel.reset(info)
@@ -314,6 +317,20 @@ class MainWindow(FileActions, ExperimentActions, WindowLayout, WindowActions, Sn
             self._fresh_project = False
             self._reset_plot_ranges()
         self._hide_banner()
+
+    def _show_image_docks(self, info):
+        """The Images dock for image data only: brought to the front when the data
+        becomes pictures, hidden when it stops being pictures."""
+        images = getattr(info, "image_shape", None) is not None
+        dock = self.docks["Images"]
+        if images and not self._image_data:
+            dock.show()
+            dock.raise_()
+        elif not images and self._image_data is not False:  # (None: the first run since the window opened)
+            dock.hide()
+        self._image_data = images
+
+    _image_data: bool | None = None
 
     def _on_playing_changed(self, playing: bool):
         action = self.actions_by_name["play"]

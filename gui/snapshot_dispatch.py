@@ -38,6 +38,8 @@ class SnapshotDispatch:
         try:
             if snap.boundary is not None:
                 self._activations = snap.boundary.activations
+            self.canvas.take_weight_images(snap)  # drawn when the canvas is next due
+            self.image_gallery.update_snapshot(snap)
             now = time.perf_counter()
             settled = not self.playing or snap.finished
             # Time plots take every snapshot (each carries new rows).  Panels that show

@@ -16,6 +16,7 @@ from gui.panels.data_panel import DataPanel
 from gui.panels.doctor_panel import DoctorPanel
 from gui.panels.gradient_histograms import GradientHistogramPanel
 from gui.panels.gradient_norms import GradientNormPanel
+from gui.panels.image_gallery import ImageGalleryPanel
 from gui.panels.inspector import LayerInspector
 from gui.panels.loss_plot import LossPanel
 from gui.panels.network_canvas import NetworkCanvas
@@ -82,6 +83,7 @@ class WindowLayout:
         self.grad_norm_panel = GradientNormPanel()
         self.weight_hist_panel = WeightHistogramPanel()
         self.act_panel = ActivationStatsPanel()
+        self.image_gallery = ImageGalleryPanel()
         self.output_panel = OutputPanel()
         self.roc_panel = RocPanel()
         self.plot_panels = [
@@ -151,11 +153,19 @@ class WindowLayout:
         self._dock(
             self.runs_panel, "Runs", QCoreApplication.translate("MainWindow", "Runs"), bottom, tab_with="Gradient norms"
         )
+        self._dock(
+            self.image_gallery,
+            "Images",
+            QCoreApplication.translate("MainWindow", "Images"),
+            bottom,
+            tab_with="Gradient norms",
+        )
         self.docks["Gradient norms"].raise_()
         self.splitDockWidget(self.docks["Output"], self.docks["Loss"], Qt.Vertical)
         self._set_dock_minimums()
         self._size_docks()
         self.docks["Layer"].hide()
+        self.docks["Images"].hide()  # shown for image data (see MainWindow._show_image_docks)
         self._default_state = self.saveState(SETTINGS_VERSION)
         self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Ready"))
 

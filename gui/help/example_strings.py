@@ -94,6 +94,17 @@ EXAMPLE_STRINGS = {
             "virginica overlap a little - the confusion matrix shows where the mistakes are.",
         ),
     ),
+    "mnist_like.json": (
+        QT_TRANSLATE_NOOP("Examples", "MNIST-shaped digits: 784-16-16-10"),
+        QT_TRANSLATE_NOOP(
+            "Examples",
+            "3Blue1Brown's network: 28x28 = 784 pixel inputs, two hidden layers of 16 sigmoid units, one "
+            "output per digit. The pictures are scikit-learn's digits upscaled to 28x28 in MNIST-format IDX "
+            "files (written by scripts/make_mnist_like.py). Each first-layer neuron shows its 784 weights as "
+            "a picture (hover one to enlarge it); the Images tab shows samples and the misclassified digits. "
+            "About 95 % validation accuracy in 20 epochs.",
+        ),
+    ),
     "moons.json": (
         QT_TRANSLATE_NOOP("Examples", "Two moons"),
         QT_TRANSLATE_NOOP(

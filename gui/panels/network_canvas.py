@@ -32,15 +32,19 @@ from __future__ import annotations
 
 import difflib
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QCursor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsProxyWidget,
     QGraphicsScene,
+    QGraphicsSimpleTextItem,
     QGraphicsView,
+    QLabel,
     QMenu,
+    QVBoxLayout,
+    QWidget,
 )
 
 from core.registry import ConfigError
@@ -68,6 +72,7 @@ from gui.panels.canvas_style import (
     _heat_pixmap,
     _pen_keys,
 )
+from gui.panels.image_pictures import scaled_pixmap, signed_image
 from gui.panels.layer_card import DragLabel, LayerHeader
 
 __all__ = [
@@ -133,6 +138,13 @@ class NetworkCanvas(QGraphicsView):
         self._headers_timer.setSingleShot(True)
         self._headers_timer.setInterval(0)
         self._headers_timer.timeout.connect(self._on_view_moved)
+        # image data: the output column's labels (class names) and the first layer's
+        # weights as pictures (a core.snapshot.WeightImages), drawn in its neurons
+        self.output_names: list[str] | None = None
+        self.image_shape: tuple | None = None
+        self.weight_images = None
+        self.unit_popup: UnitPopup | None = None
+        self.neuron_hovered.connect(self._show_unit_popup)
 
     # ---- Public API
     def set_network(self, layers: list, in_width: int, feature_names: list[str] | None = None) -> None:
@@ -145,6 +157,21 @@ class NetworkCanvas(QGraphicsView):
         self.feature_names = list(feature_names or [])
         self.weights = {}
         self.show_network(layers, fit=True)
+
+    def set_run_info(self, info) -> None:
+        """A new run (a :class:`~core.snapshot.RunInfo`): image data labels the output
+        neurons with the class names and draws the first layer's weights as pictures."""
+        self.image_shape = getattr(info, "image_shape", None)
+        names = info.class_names if info.task == "classification" and self.image_shape is not None else None
+        self.output_names = None if names is None else [str(n) for n in names]
+        self.weight_images = None
+        self._label_outputs()
+
+    def take_weight_images(self, snap) -> None:
+        """Keep the weight pictures of ``snap`` (if it has them) for the next drawing."""
+        pictures = getattr(snap, "weight_images", None)
+        if pictures is not None:
+            self.weight_images = pictures
 
     def show_network(self, layers: list, in_width: int | None = None, feature_names=None, fit=False) -> None:
         """Show ``layers``, rebuilding only the columns whose shapes changed and
@@ -193,6 +220,7 @@ class NetworkCanvas(QGraphicsView):
         self.columns = new_columns
         if moved or old_keys != new_keys:  # the last snapshot's arrays belong to other layers now
             self.weights, self.activations = {}, {}
+            self.weight_images = None
         for c, (column, spec) in enumerate(zip(self.columns, wanted)):
             column.set_x(c * COLUMN_GAP)
             if spec is not None:
@@ -215,6 +243,7 @@ class NetworkCanvas(QGraphicsView):
         if fit or len(self.columns) != count_before:
             self._fit()
         self._ensure_visible()
+        self._label_outputs()
         self._apply_weights(self._visible_columns())
 
     @property
@@ -243,6 +272,7 @@ class NetworkCanvas(QGraphicsView):
         self.weights = {s.path: (s.weight, s.weight_grad, s.bias) for s in snap.layers}
         if snap.boundary is not None:  # a snapshot without the output keeps the last pictures
             self.activations = snap.boundary.activations
+        self.take_weight_images(snap)
         self._apply_weights(self._visible_columns())
 
     def refresh_lines(self) -> None:
@@ -317,8 +347,12 @@ class NetworkCanvas(QGraphicsView):
         self._apply_weights(visible)
 
     def _apply_weights(self, columns) -> None:
+        pictures = self.weight_images
         for column in columns:
             self._colour_lines(column)
+            if pictures is not None and column.wpath == pictures.path:
+                self._draw_weight_pictures(column, pictures)
+                continue
             a = self.activations.get(column.wpath) if column.wpath else None
             if a is None or a.ndim != 3:
                 continue
@@ -328,6 +362,69 @@ class NetworkCanvas(QGraphicsView):
                 if neuron.unit < a.shape[2] and getattr(neuron, "picture", None) is not a:
                     neuron.picture = a
                     neuron.pixmap.setPixmap(_heat_pixmap(a[:, :, neuron.unit], NEURON - 2))
+
+    def _draw_weight_pictures(self, column: Column, pictures) -> None:
+        """Each neuron of the first layer shows its incoming weights as a picture."""
+        images = pictures.images
+        for neuron in column.neurons:
+            if neuron.unit < len(images) and getattr(neuron, "picture", None) is not images:
+                neuron.picture = images
+                neuron.pixmap.setPixmap(scaled_pixmap(signed_image(images[neuron.unit])[0], NEURON - 2))
+
+    def _label_outputs(self) -> None:
+        """The output column's neurons labelled with the class names (image data)."""
+        for column in self.columns:
+            for item in getattr(column, "class_labels", ()):
+                self.scene().removeItem(item)
+            column.class_labels = []
+        names = self.output_names
+        if not names or not self.columns:
+            return
+        column = self.columns[-1]
+        if not column.is_output or column.kind != "dense" or column.width != len(names):
+            return
+        for neuron in column.neurons:
+            text = QGraphicsSimpleTextItem(names[neuron.unit][:12], column.holder)
+            font = text.font()
+            font.setBold(True)
+            text.setFont(font)
+            y = neuron.rect().center().y()
+            text.setPos(NEURON / 2 + 6, y - text.boundingRect().height() / 2)
+            text.setToolTip(
+                QCoreApplication.translate("NetworkCanvas", "Output for class {name}").format(name=names[neuron.unit])
+            )
+            column.class_labels.append(text)
+
+    def unit_picture(self, path: str | None, unit: int):
+        """``(image, largest |weight|)`` of a first-layer unit's weights (image data), else None."""
+        pictures = self.weight_images
+        if pictures is None or path != pictures.path or not 0 <= unit < len(pictures.images):
+            return None
+        return signed_image(pictures.images[unit])
+
+    def _show_unit_popup(self, path, unit) -> None:
+        picture = self.unit_picture(path, unit) if path is not None else None
+        if picture is None:
+            if self.unit_popup is not None:
+                self.unit_popup.hide()
+            return
+        if self.unit_popup is None:
+            self.unit_popup = UnitPopup(self.viewport())
+        image, scale = picture
+        self.unit_popup.show_picture(
+            image,
+            QCoreApplication.translate(
+                "NetworkCanvas",
+                "Weights into {path} unit {unit}, as the {h}×{w} picture they multiply: blue positive, orange "
+                "negative, white 0 (full colour at |w| ≥ {scale})",
+            ).format(path=path, unit=unit, h=image.height(), w=image.width(), scale=f"{scale:.3g}"),
+            self.viewport().mapFromGlobal(QCursor.pos()) + QPoint(18, 18),
+        )
+
+    def hideEvent(self, event):
+        if self.unit_popup is not None:
+            self.unit_popup.hide()
+        super().hideEvent(event)
 
     def _colour_lines(self, column: Column) -> None:
         if not column.lines:
@@ -433,3 +530,40 @@ class NetworkCanvas(QGraphicsView):
             target = min(target, limit - (0 if path[0] >= limit else 1))
         if target != path[-1] and not ne.is_output(self.layers, path):
             self.request(cmd.MoveLayer(path, target))
+
+
+class UnitPopup(QWidget):
+    """A hovered first-layer unit's weights, large, beside the mouse (image data): a
+    child of the canvas' viewport, kept inside it, that lets the mouse through."""
+
+    SIZE = 196
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("unitPopup")
+        self.setAttribute(Qt.WA_TransparentForMouseEvents, True)
+        self.setAttribute(Qt.WA_StyledBackground, True)
+        self.setStyleSheet("#unitPopup { background: white; border: 1px solid #b0b4c0; }")
+        box = QVBoxLayout(self)
+        box.setContentsMargins(6, 6, 6, 6)
+        self.picture = QLabel()
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setFixedWidth(self.SIZE)
+        box.addWidget(self.picture)
+        box.addWidget(self.text)
+
+    def show_picture(self, image, text: str, at: QPoint) -> None:
+        side = max(image.width(), image.height())
+        size = side * max(1, self.SIZE // side)
+        self.picture.setPixmap(scaled_pixmap(image, size))
+        self.text.setText(text)
+        self.adjustSize()
+        area = self.parentWidget().rect()
+        if at.x() + self.width() > area.right():  # the other side of the mouse
+            at.setX(at.x() - self.width() - 36)
+        if at.y() + self.height() > area.bottom():
+            at.setY(area.bottom() - self.height())
+        self.move(max(0, at.x()), max(0, at.y()))
+        self.show()
+        self.raise_()
