@@ -20,6 +20,7 @@ from .inspect import trace_example
 from .protocol import RemoteError
 from .registry import ConfigError
 from .trainer import TrainingDiverged
+from .update_preview import example_from_data, example_from_values, preview_update
 
 if TYPE_CHECKING:
     from .session import Session
@@ -87,6 +88,16 @@ def _trace(trainer, index=0, part="train"):
     return trace_example(trainer.network, trainer.loss, x[index], t[index])
 
 
+def _update_preview(trainer, index=None, part="train", x=None, target=None, raw=False):
+    """One optimizer step for one example, on copies (see core.update_preview): row
+    ``index`` of ``part``, or the typed input ``x`` (``raw``: in the data's units) and ``target``."""
+    if x is not None:
+        xv, tv = example_from_values(trainer, x, target, raw)
+        return preview_update(trainer, xv, tv)
+    xv, tv = example_from_data(trainer, 0 if index is None else index, part)
+    return preview_update(trainer, xv, tv, index, part)
+
+
 #: name -> (function(trainer, *args), True if it changes what a snapshot shows)
 QUERIES: dict[str, tuple[Callable, bool]] = {
     "weights": (lambda tr: tr.network.copy_arrays(), False),
@@ -103,6 +114,7 @@ QUERIES: dict[str, tuple[Callable, bool]] = {
     "trace_example": (_trace, False),
     "state": (lambda tr: tr.get_state(), False),
     "set_state": (lambda tr, state: tr.set_state(state), True),
+    "update_preview": (_update_preview, False),
 }
 
 #: the names the window used before the table existed
