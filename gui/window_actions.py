@@ -154,6 +154,15 @@ class WindowActions:
             QCoreApplication.translate("MainWindow", "Remove the hidden layer nearest the output"),
         )
         a("restore_layout", QCoreApplication.translate("MainWindow", "Restore Default Layout"), self.restore_layout)
+        a(
+            "apply_update",
+            QCoreApplication.translate("MainWindow", "Apply One &Update…"),
+            self.open_update_window,
+            QKeySequence("Ctrl+U"),
+            QCoreApplication.translate(
+                "MainWindow", "One optimizer step on one example: old value, gradient, update and new value"
+            ),
+        )
         self.controls = Controls(self.actions_by_name)
         self.toolbar_holder.addWidget(self.controls)
         # the read-out gets a row of its own, as wide as the drawing: beside the buttons
@@ -205,6 +214,8 @@ class WindowActions:
         train_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Train"))
         for name in ("play", "step", "step_epoch", "reset"):
             train_menu.addAction(acts[name])
+        self.inspect_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Inspect"))
+        self.inspect_menu.addAction(acts["apply_update"])
         view_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&View"))
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())
@@ -217,6 +228,22 @@ class WindowActions:
             bar, self, lambda: list(self.actions_by_name.values()), lambda p: self.open_example(p)
         )
         self._update_recent_menu()
+
+    def open_update_window(self):
+        """Inspect → Apply One Update…: the window with a row picker and the update view."""
+        window = getattr(self, "update_window", None)
+        if window is None:
+            from gui.update_window import UpdateWindow
+
+            window = self.update_window = UpdateWindow(self.worker, self)
+            self.controller.built.connect(window.set_info)
+            self.controller.snapshot.connect(lambda snap: None if self.playing else window.on_snapshot(snap))
+        window.set_info(self.info)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        window.refresh()
+        return window
 
 
 def _example_name(path: str) -> tuple[str, str]:
