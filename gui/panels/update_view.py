@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -147,11 +147,15 @@ class UpdateTableModel(QAbstractTableModel):
         return None if arr is None else arr.reshape(-1)[row]
 
     # ---- Qt model
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if self._tensor is None or parent.isValid() else int(np.prod(self._tensor.shape))
+    def rowCount(self, parent=None):
+        return (
+            0 if self._tensor is None or (parent is not None and parent.isValid()) else int(np.prod(self._tensor.shape))
+        )
 
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if self._preview is None or parent.isValid() else 1 + len(self._preview.columns)
+    def columnCount(self, parent=None):
+        return (
+            0 if self._preview is None or (parent is not None and parent.isValid()) else 1 + len(self._preview.columns)
+        )
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid() or self._tensor is None:
