@@ -34,7 +34,7 @@ from core.update_preview import UpdatePreview, filled_lines, fmt, formula_lines
 
 _T = QCoreApplication.translate
 
-#: what each column of the table is, for its tooltip (context "UpdateView")
+# what each column of the table is, for its tooltip (context "UpdateView")
 _COLUMN_TIPS = {
     "old": QT_TRANSLATE_NOOP("UpdateView", "θ: the parameter before the step"),
     "grad": QT_TRANSLATE_NOOP("UpdateView", "g: ∂L/∂θ for this example alone (a batch of one)"),
@@ -90,8 +90,8 @@ _SYMBOLS = {
 }
 
 
-#: fonts whose accents sit on their letter: m̂ and v̂ are m and v with a combining circumflex,
-#: which some sans-serif fonts (DejaVu Sans) draw beside the letter or not at all
+# fonts whose accents sit on their letter: m̂ and v̂ are m and v with a combining circumflex,
+# which some sans-serif fonts (DejaVu Sans) draw beside the letter or not at all
 MATH_FAMILIES = ["DejaVu Serif", "Cambria Math", "Cambria", "STIX Two Text", "Times New Roman", "Liberation Serif"]
 
 
@@ -173,9 +173,13 @@ class UpdateTableModel(QAbstractTableModel):
             return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == Qt.ToolTipRole:
             if value is None:
-                return _T("UpdateView", "Not defined before the first step: the buffer starts as the first gradient.")
+                return QCoreApplication.translate(
+                    "UpdateView", "Not defined before the first step: the buffer starts as the first gradient."
+                )
             if not np.isfinite(value):
-                return _T("UpdateView", "Infinite or NaN (not a number): this value cannot be drawn.")
+                return QCoreApplication.translate(
+                    "UpdateView", "Infinite or NaN (not a number): this value cannot be drawn."
+                )
             return repr(float(value))
         return None
 
@@ -184,9 +188,11 @@ class UpdateTableModel(QAbstractTableModel):
             return None
         if section == 0:
             if role == Qt.DisplayRole:
-                return _T("UpdateView", "parameter")
+                return QCoreApplication.translate("UpdateView", "parameter")
             if role == Qt.ToolTipRole:
-                return _T("UpdateView", "The parameter tensor and the position of this scalar in it")
+                return QCoreApplication.translate(
+                    "UpdateView", "The parameter tensor and the position of this scalar in it"
+                )
             return None
         key, symbol = self._preview.columns[section - 1]
         if role == Qt.DisplayRole:
