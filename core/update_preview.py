@@ -258,15 +258,19 @@ def preview_update(
                 scalars["clip_coef"] = coef
                 notes.append("clipped")
 
-        work = copy.deepcopy(opt)  # the engine's own class, state and hyper-parameters
+        # the engine's own optimizer object on copies of the parameters, gradient and state
+        # (a deep copy would also copy the scratch arrays and the trainer's last gradient)
+        work = copy.copy(opt)
+        work.__dict__.pop("_work_arrays", None)
+        old = opt.flat.copy()
+        work.flat, work.flat_grad, work.group = opt.flat.copy(), grad.copy(), dict(opt.group)
+        before = {k: (None if v is None else v.copy()) for k, v in opt.state.items()}
+        work.state = {k: (None if v is None else v.copy()) for k, v in opt.state.items()}
         lr = next_lr(trainer)
         work.set("lr", lr)
-        before = {k: (None if v is None else v.copy()) for k, v in work.state.items()}
         first_step = not any(v is not None for v in before.values()) and work.step_count == 0
-        old = work.flat.copy()
-        work.flat_grad[...] = grad
         work.step()
-        new = work.flat.copy()
+        new = work.flat
         update = new - old
         if not np.all(np.isfinite(new)):
             notes.append("nonfinite_update")
@@ -281,7 +285,7 @@ def preview_update(
     for name, offset, shape in work.layout:
         size = int(np.prod(shape))
         values = {
-            key: None if arr is None else arr[offset : offset + size].reshape(shape).copy()
+            key: None if arr is None else arr[offset : offset + size].reshape(shape)  # views: the arrays are ours
             for key, arr in flat_values.items()
         }
         tensors.append(TensorUpdate(name, tuple(shape), values))
