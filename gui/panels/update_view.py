@@ -120,6 +120,10 @@ def scalar_label(name: str, shape: tuple, flat_index: int) -> str:
     return f"{name}[{', '.join(str(int(i)) for i in np.unravel_index(flat_index, shape))}]"
 
 
+_DISPLAY, _TIP, _ALIGN_ROLE = Qt.DisplayRole, Qt.ToolTipRole, Qt.TextAlignmentRole
+_RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
+
+
 class UpdateTableModel(QAbstractTableModel):
     """Rows: the scalars of one parameter tensor; columns: the preview's quantities."""
 
@@ -128,6 +132,7 @@ class UpdateTableModel(QAbstractTableModel):
         self._preview: UpdatePreview | None = None
         self._tensor = None
         self._arrays: list = []
+        self._rows = 0
 
     # ---- Public API
     def set_tensor(self, preview: UpdatePreview | None, name: str | None) -> None:
@@ -139,6 +144,7 @@ class UpdateTableModel(QAbstractTableModel):
             if self._tensor is not None
             else []
         )
+        self._rows = 0 if self._tensor is None else int(np.prod(self._tensor.shape))
         self.endResetModel()
 
     def value(self, row: int, key: str):
@@ -148,34 +154,35 @@ class UpdateTableModel(QAbstractTableModel):
 
     # ---- Qt model
     def rowCount(self, parent=None):
-        return (
-            0 if self._tensor is None or (parent is not None and parent.isValid()) else int(np.prod(self._tensor.shape))
-        )
+        return 0 if parent is not None and parent.isValid() else self._rows
 
     def columnCount(self, parent=None):
         return (
             0 if self._preview is None or (parent is not None and parent.isValid()) else 1 + len(self._preview.columns)
         )
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or self._tensor is None:
-            return None
-        row, col = index.row(), index.column()
-        if col == 0:
-            if role in (Qt.DisplayRole, Qt.ToolTipRole):
+    def data(self, index, role=_DISPLAY):
+        # asked for every visible cell and role on each paint: kept to plain look-ups
+        if role == _DISPLAY:
+            row, col = index.row(), index.column()
+            if self._tensor is None:
+                return None
+            if col == 0:
                 return scalar_label(self._tensor.name, self._tensor.shape, row)
-            return None
-        arr = self._arrays[col - 1]
-        value = None if arr is None else arr[row]
-        if role == Qt.DisplayRole:
-            return fmt(value)
-        if role == Qt.TextAlignmentRole:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.ToolTipRole:
-            if value is None:
+            arr = self._arrays[col - 1]
+            return fmt(None if arr is None else arr[row])
+        if role == _ALIGN_ROLE:
+            return _RIGHT if index.column() else None
+        if role == _TIP and self._tensor is not None:
+            row, col = index.row(), index.column()
+            if col == 0:
+                return scalar_label(self._tensor.name, self._tensor.shape, row)
+            arr = self._arrays[col - 1]
+            if arr is None:
                 return QCoreApplication.translate(
                     "UpdateView", "Not defined before the first step: the buffer starts as the first gradient."
                 )
+            value = arr[row]
             if not np.isfinite(value):
                 return QCoreApplication.translate(
                     "UpdateView", "Infinite or NaN (not a number): this value cannot be drawn."
@@ -309,6 +316,7 @@ class UpdateView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.table.horizontalHeader().setResizeContentsPrecision(64)  # rows looked at to size a column
         self.table.horizontalHeader().setFont(math_font(self.table.horizontalHeader().font()))
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_filled())
         self.filled = QLabel()
@@ -404,10 +412,17 @@ class UpdateView(QWidget):
         p = self._preview
         self.model.set_tensor(p, self.tensor_combo.currentData() if p is not None else None)
         header = self.table.horizontalHeader()
-        self.table.resizeColumnsToContents()
+        self.table.resizeColumnsToContents()  # from the first rows only: widen for the rest
+        fm = self.table.fontMetrics()
+        rows = self.model.rowCount()
+        if rows:
+            tensor = p.tensor(self.tensor_combo.currentData())
+            widest = scalar_label(tensor.name, tensor.shape, rows - 1)  # the largest indices
+            header.resizeSection(0, max(header.sectionSize(0), fm.horizontalAdvance(widest) + 16))
+        number = fm.horizontalAdvance("−0.000123456") + 16  # fmt's longest usual form
         for section in range(1, self.model.columnCount()):
-            header.resizeSection(section, max(header.sectionSize(section), 86))
-        if self.model.rowCount():
+            header.resizeSection(section, max(header.sectionSize(section), number))
+        if rows:
             self.table.selectRow(0)
         self._update_filled()
 
