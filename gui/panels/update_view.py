@@ -230,9 +230,11 @@ class UpdateView(QWidget):
     def preview(self) -> UpdatePreview | None:
         return self._preview
 
-    def show_for(self, index=None, part: str = "train", x=None, target=None) -> None:
+    def show_for(self, index=None, part: str = "train", x=None, target=None, raw: bool = False) -> None:
         """Ask the training process for the step on row ``index`` of ``part`` (or the typed
-        input ``x`` and ``target``) and show it when the answer comes."""
+        input ``x`` and ``target``: the network's input, or with ``raw`` the data's own units,
+        e.g. a point clicked on the input plane; a class label or regression values) and show
+        it when the answer comes."""
         if self.worker is None:
             return
         self._asked += 1
@@ -246,7 +248,7 @@ class UpdateView(QWidget):
             if asked == self._asked:
                 self._show_error(exc)
 
-        self.worker.ask("update_preview", index, part, x, target, on_done=done, on_error=error)
+        self.worker.ask("update_preview", index, part, x, target, raw, on_done=done, on_error=error)
 
     def show_preview(self, preview: UpdatePreview) -> None:
         self._preview, self._error = preview, None
