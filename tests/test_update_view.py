@@ -56,6 +56,13 @@ def test_apply_one_update_window(window, qtbot, tmp_path):
     before = view.preview.train_step
     window.actions_by_name["step"].trigger()
     qtbot.waitUntil(lambda: view.preview.train_step == before + 1, timeout=10000)
+    # a typed example in the data's units (a point clicked on the plane): row 0's numbers
+    info = window.info
+    row0 = window.worker.query("update_preview", 0, "train").wait()
+    view.show_for(x=info.raw_x_train[0].tolist(), target=int(info.y_train[0]), raw=True)
+    qtbot.waitUntil(lambda: view.preview.index is None, timeout=10000)
+    assert "the typed example" in view.summary.text()
+    np.testing.assert_allclose(view.preview.tensors[0].new, row0.tensors[0].new, rtol=1e-12)
     # a row that is not there: the query's error in words, the last preview kept
     with qtbot.waitSignal(view.failed, timeout=10000) as blocker:
         view.show_for(10**6, "train")
