@@ -88,14 +88,16 @@ def _trace(trainer, index=0, part="train"):
     return trace_example(trainer.network, trainer.loss, x[index], t[index])
 
 
-def _update_preview(trainer, index=None, part="train", x=None, target=None, raw=False):
+def _update_preview(trainer, index=None, part="train", x=None, target=None, raw=False, training=None):
     """One optimizer step for one example, on copies (see core.update_preview): row
-    ``index`` of ``part``, or the typed input ``x`` (``raw``: in the data's units) and ``target``."""
+    ``index`` of ``part``, or the typed input ``x`` (``raw``: in the data's units) and ``target``;
+    ``training``: the mode of the pass (None: as the trainer's step; False: as trace_example)."""
     if x is not None:
         xv, tv = example_from_values(trainer, x, target, raw)
-        return preview_update(trainer, xv, tv)
-    xv, tv = example_from_data(trainer, 0 if index is None else index, part)
-    return preview_update(trainer, xv, tv, index, part)
+        return preview_update(trainer, xv, tv, training=training)
+    index = 0 if index is None else index
+    xv, tv = example_from_data(trainer, index, part)
+    return preview_update(trainer, xv, tv, index, part, training)
 
 
 #: name -> (function(trainer, *args), True if it changes what a snapshot shows)

@@ -35,6 +35,7 @@ from .stats import sum_of_squares
 #: notes an :class:`UpdatePreview` may carry (the window says them in words)
 NOTES = (
     "batchnorm_eval",  # batch norm cannot normalise one row: the pass ran in evaluation mode
+    "evaluation_mode",  # asked for: the pass ran in evaluation mode (no dropout), as trace_example's
     "clipped",  # the gradient was scaled down by gradient clipping (scalar ``clip_coef``)
     "nonfinite_gradient",  # the loss or a gradient is not finite: the trainer would refuse this step
     "nonfinite_update",  # the update makes a parameter infinite or NaN
@@ -220,13 +221,34 @@ def next_lr(trainer) -> float:
 
 
 def preview_update(
-    trainer, x: np.ndarray, target: np.ndarray, index: int | None = None, part: str | None = None
+    trainer,
+    x: np.ndarray,
+    target: np.ndarray,
+    index: int | None = None,
+    part: str | None = None,
+    training: bool | None = None,
 ) -> UpdatePreview:
     """One step of the trainer's optimizer on the example (``x`` the network input,
-    ``target`` one prepared target row), on copies: the trainer is left as it was."""
+    ``target`` one prepared target row), on copies: the trainer is left as it was.
+
+    ``training``: the mode of the pass; None (default) as the trainer's step makes it
+    (training mode: dropout draws its mask from the trainer's generator), except with
+    batch norm, which cannot normalise one row; False as :func:`core.inspect.trace_example`
+    (no dropout), so the update follows a traced backward walk."""
     net, opt = trainer.network, trainer.optimizer
-    training = not any(isinstance(e.layer, BatchNorm) for e in net.entries)
-    notes = [] if training else ["batchnorm_eval"]
+    has_batchnorm = any(isinstance(e.layer, BatchNorm) for e in net.entries)
+    if training is None:
+        training = not has_batchnorm
+        notes = [] if training else ["batchnorm_eval"]
+    elif training and has_batchnorm:
+        raise ConfigError(
+            "update_preview.training: batch norm cannot normalise a single example in training mode",
+            "conflict",
+            key="update_preview.training",
+            value=True,
+        )
+    else:
+        notes = [] if training else ["evaluation_mode"]
     xb = np.asarray(x, dtype=net.dtype).reshape(1, -1)
     tb = np.asarray(target)[None, ...]
     saved_grad = net.flat_grad.copy()

@@ -190,8 +190,27 @@ def test_batch_norm_runs_in_evaluation_mode_and_keeps_running_statistics():
     before = trainer_state(tr)
     preview = QUERIES["update_preview"][0](tr, 2, "train")
     assert "batchnorm_eval" in preview.notes and not preview.training
+    with pytest.raises(ConfigError, match="update_preview.training"):
+        QUERIES["update_preview"][0](tr, 2, "train", None, None, False, True)
     assert_same(trainer_state(tr), before)
     assert all(np.all(np.isfinite(t.new)) for t in preview.tensors)
+
+
+def test_evaluation_mode_follows_the_traced_backward_walk():
+    from core.inspect import trace_example
+
+    tr = Trainer(project(OPTIMIZERS["sgd"]))  # with dropout
+    tr.run(steps=2)
+    before = trainer_state(tr)
+    preview = QUERIES["update_preview"][0](tr, 4, "train", None, None, False, False)
+    assert "evaluation_mode" in preview.notes and not preview.training
+    trace = trace_example(tr.network, tr.loss, tr.x_train[4], tr.t_train[4])
+    for layer in trace["layers"]:
+        assert np.array_equal(preview.tensor(f"{layer.path}.weight").grad, layer.grad_weight)
+        assert np.array_equal(preview.tensor(f"{layer.path}.bias").grad, layer.grad_bias)
+    assert_same(trainer_state(tr), before)
+    in_training = QUERIES["update_preview"][0](tr, 4, "train")
+    assert in_training.training and not np.array_equal(flat(in_training, "grad"), flat(preview, "grad"))
 
 
 def test_regression_target_and_a_nonfinite_gradient_are_described():

@@ -230,11 +230,15 @@ class UpdateView(QWidget):
     def preview(self) -> UpdatePreview | None:
         return self._preview
 
-    def show_for(self, index=None, part: str = "train", x=None, target=None, raw: bool = False) -> None:
+    def show_for(
+        self, index=None, part: str = "train", x=None, target=None, raw: bool = False, training: bool | None = None
+    ) -> None:
         """Ask the training process for the step on row ``index`` of ``part`` (or the typed
         input ``x`` and ``target``: the network's input, or with ``raw`` the data's own units,
         e.g. a point clicked on the input plane; a class label or regression values) and show
-        it when the answer comes."""
+        it when the answer comes.  ``training=False`` runs the pass in evaluation mode (no
+        dropout), as ``trace_example`` does, so the update follows a traced backward walk;
+        None runs it as the trainer's next step would."""
         if self.worker is None:
             return
         self._asked += 1
@@ -248,7 +252,7 @@ class UpdateView(QWidget):
             if asked == self._asked:
                 self._show_error(exc)
 
-        self.worker.ask("update_preview", index, part, x, target, raw, on_done=done, on_error=error)
+        self.worker.ask("update_preview", index, part, x, target, raw, training, on_done=done, on_error=error)
 
     def show_preview(self, preview: UpdatePreview) -> None:
         self._preview, self._error = preview, None
@@ -398,6 +402,11 @@ class UpdateView(QWidget):
             return self.tr(
                 "Batch norm cannot normalise a single example: this pass used its running statistics "
                 "(evaluation mode), so training on a batch would give other numbers."
+            )
+        if code == "evaluation_mode":
+            return self.tr(
+                "This pass ran in evaluation mode (no dropout), as the backward walk traces it; "
+                "the trainer's own step would drop units at random."
             )
         if code == "clipped":
             return self.tr("Gradient clipping scaled this gradient by {0}.").format(fmt(p.scalars.get("clip_coef")))

@@ -3605,12 +3605,12 @@
         <translation>AMSGrad</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+103"/>
         <source>Not defined before the first step: the buffer starts as the first gradient.</source>
         <translation>第一步之前尚未定义：缓冲以第一个梯度作为初值。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Infinite or NaN (not a number): this value cannot be drawn.</source>
         <translation>无穷大或 NaN（非数）：这个值无法显示。</translation>
     </message>
@@ -3625,7 +3625,7 @@
         <translation>参数张量以及这个标量在其中的位置</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+147"/>
         <source>&amp;Tensor:</source>
         <translation>张量(&amp;T)：</translation>
     </message>
@@ -3678,6 +3678,11 @@
         <location line="+16"/>
         <source>Batch norm cannot normalise a single example: this pass used its running statistics (evaluation mode), so training on a batch would give other numbers.</source>
         <translation>批归一化无法对单个样本做归一化：这次前向传播使用了它的滑动统计量（评估模式），因此在一个批次上训练会得到不同的数值。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This pass ran in evaluation mode (no dropout), as the backward walk traces it; the trainer&apos;s own step would drop units at random.</source>
+        <translation>这次前向传播在评估模式下运行（没有 dropout），与反向传播演示的追踪一致；训练器自己的一步会随机丢弃单元。</translation>
     </message>
     <message>
         <location line="+4"/>
