@@ -23,6 +23,7 @@ from .protocol import RemoteError
 from .registry import ConfigError
 from .snapshot import set_plane
 from .trainer import TrainingDiverged
+from .update_preview import example_from_data, example_from_values, preview_update
 from .weights import weights_file_arrays
 
 if TYPE_CHECKING:
@@ -114,6 +115,18 @@ def _set_param(trainer, name, index, value):
     return {"old": old, "new": float(param.value[index]), "step": trainer.step_count}
 
 
+def _update_preview(trainer, index=None, part="train", x=None, target=None, raw=False, training=None):
+    """One optimizer step for one example, on copies (see core.update_preview): row
+    ``index`` of ``part``, or the typed input ``x`` (``raw``: in the data's units) and ``target``;
+    ``training``: the mode of the pass (None: as the trainer's step; False: as trace_example)."""
+    if x is not None:
+        xv, tv = example_from_values(trainer, x, target, raw)
+        return preview_update(trainer, xv, tv, training=training)
+    index = 0 if index is None else index
+    xv, tv = example_from_data(trainer, index, part)
+    return preview_update(trainer, xv, tv, index, part, training)
+
+
 #: name -> (function(trainer, *args), True if it changes what a snapshot shows)
 QUERIES: dict[str, tuple[Callable, bool]] = {
     "weights": (lambda tr: tr.network.copy_arrays(), False),
@@ -137,6 +150,7 @@ QUERIES: dict[str, tuple[Callable, bool]] = {
     "preactivations": (lambda tr, rows=None: preactivations(tr, rows), False),
     "set_param": (_set_param, True),
     "graph": (graph_query, False),
+    "update_preview": (_update_preview, False),
 }
 
 #: the names the window used before the table existed

@@ -209,6 +209,15 @@ class WindowActions:
                 "MainWindow", "One example's computation graph, walked forward and back with the chain rule"
             ),
         )
+        a(
+            "apply_update",
+            QCoreApplication.translate("MainWindow", "Apply One &Update…"),
+            self.open_update_window,
+            QKeySequence("Ctrl+U"),
+            QCoreApplication.translate(
+                "MainWindow", "One optimizer step on one example: old value, gradient, update and new value"
+            ),
+        )
         self.controls = Controls(self.actions_by_name)
         self.toolbar_holder.addWidget(self.controls)
         # the read-out gets a row of its own, as wide as the drawing: beside the buttons
@@ -265,6 +274,7 @@ class WindowActions:
             train_menu.addAction(acts[name])
         self.inspect_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Inspect"))
         self.inspect_menu.addAction(acts["step_through"])
+        self.inspect_menu.addAction(acts["apply_update"])
         self.inspect_menu.addAction(acts["gradient_check"])
         install_flow_views(self)
         self.experiments_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "E&xperiments"))
@@ -293,6 +303,22 @@ class WindowActions:
         if QGuiApplication.platformName() != "offscreen":  # raise() is not supported there
             self.step_through.raise_()
             self.step_through.activateWindow()
+
+    def open_update_window(self):
+        """Inspect → Apply One Update…: the window with a row picker and the update view."""
+        window = getattr(self, "update_window", None)
+        if window is None:
+            from gui.update_window import UpdateWindow
+
+            window = self.update_window = UpdateWindow(self.worker, self)
+            self.controller.built.connect(window.set_info)
+            self.controller.snapshot.connect(lambda snap: None if self.playing else window.on_snapshot(snap))
+        window.set_info(self.info)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        window.refresh()
+        return window
 
 
 def _example_name(path: str) -> tuple[str, str]:

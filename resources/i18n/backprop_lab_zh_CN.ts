@@ -3771,6 +3771,16 @@
         <translation>一个样本的计算图：前向逐步计算，再用链式法则逐步反向</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Apply One &amp;Update…</source>
+        <translation>应用一次更新(&amp;U)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One optimizer step on one example: old value, gradient, update and new value</source>
+        <translation>在一个样本上做一次优化器步：旧值、梯度、更新量和新值</translation>
+    </message>
+    <message>
         <location line="+22"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
@@ -3811,7 +3821,7 @@
         <translation>检查(&amp;I)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>E&amp;xperiments</source>
         <translation>实验(&amp;X)</translation>
     </message>
@@ -5609,6 +5619,297 @@
         <location line="+4"/>
         <source>The training process stopped unexpectedly ({0}); it was restarted.</source>
         <translation>训练进程意外停止（{0}）；已重新启动。</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateView</name>
+    <message>
+        <location filename="../../gui/panels/update_view.py" line="+39"/>
+        <source>θ: the parameter before the step</source>
+        <translation>θ：这一步之前的参数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>g: ∂L/∂θ for this example alone (a batch of one)</source>
+        <translation>g：仅由这个样本得到的 ∂L/∂θ（大小为 1 的批次）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The weight-decay term: λθ is added to the gradient (AdamW: the parameter shrinks by ηλθ first)</source>
+        <translation>权重衰减项：λθ 加到梯度上（AdamW：参数先缩小 ηλθ）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>g + λθ: the gradient the optimizer uses</source>
+        <translation>g + λθ：优化器实际使用的梯度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nesterov: the step goes along g + μb</source>
+        <translation>Nesterov：沿 g + μb 方向前进</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The denominator that scales this parameter&apos;s step</source>
+        <translation>缩放这个参数步长的分母</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>m̂: the first moment corrected for its start at zero, m / (1 − β₁ᵗ)</source>
+        <translation>m̂：修正了从零开始的偏差后的一阶矩，m / (1 − β₁ᵗ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>v̂: the second moment corrected for its start at zero, v / (1 − β₂ᵗ)</source>
+        <translation>v̂：修正了从零开始的偏差后的二阶矩，v / (1 − β₂ᵗ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Δθ: the change this step makes (new − old)</source>
+        <translation>Δθ：这一步带来的变化（新值 − 旧值）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>θ′: the parameter after the step</source>
+        <translation>θ′：这一步之后的参数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>b: the momentum buffer (PyTorch&apos;s momentum_buffer)</source>
+        <translation>b：动量缓冲（PyTorch 中的 momentum_buffer）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>s: the sum of squared gradients (PyTorch&apos;s sum)</source>
+        <translation>s：梯度平方之和（PyTorch 中的 sum）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>v: the running average of squared gradients (PyTorch&apos;s square_avg)</source>
+        <translation>v：梯度平方的滑动平均（PyTorch 中的 square_avg）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ḡ: the running average of gradients (PyTorch&apos;s grad_avg)</source>
+        <translation>ḡ：梯度的滑动平均（PyTorch 中的 grad_avg）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>m: the first moment, a running average of gradients (PyTorch&apos;s exp_avg)</source>
+        <translation>m：一阶矩，梯度的滑动平均（PyTorch 中的 exp_avg）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>v: the second moment, a running average of squared gradients (PyTorch&apos;s exp_avg_sq)</source>
+        <translation>v：二阶矩，梯度平方的滑动平均（PyTorch 中的 exp_avg_sq）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>vₘₐₓ: the largest second moment so far (AMSGrad; PyTorch&apos;s max_exp_avg_sq)</source>
+        <translation>vₘₐₓ：迄今为止最大的二阶矩（AMSGrad；PyTorch 中的 max_exp_avg_sq）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>before this step</source>
+        <translation>这一步之前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>after this step</source>
+        <translation>这一步之后</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adagrad</source>
+        <translation>Adagrad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RMSprop</source>
+        <translation>RMSprop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AdamW</source>
+        <translation>AdamW</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nesterov</source>
+        <translation>Nesterov</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>centred</source>
+        <translation>中心化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AMSGrad</source>
+        <translation>AMSGrad</translation>
+    </message>
+    <message>
+        <location line="+103"/>
+        <source>Not defined before the first step: the buffer starts as the first gradient.</source>
+        <translation>第一步之前尚未定义：缓冲以第一个梯度作为初值。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Infinite or NaN (not a number): this value cannot be drawn.</source>
+        <translation>无穷大或 NaN（非数）：这个值无法显示。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The parameter tensor and the position of this scalar in it</source>
+        <translation>参数张量以及这个标量在其中的位置</translation>
+    </message>
+    <message>
+        <location line="+147"/>
+        <source>&amp;Tensor:</source>
+        <translation>张量(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The parameter tensor whose scalars the table lists</source>
+        <translation>表格列出其各个标量的参数张量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every scalar of the tensor: select a row to see its numbers in the formula</source>
+        <translation>张量的每个标量：选中一行，即可在公式中看到它的数值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The optimizer&apos;s update rule as PyTorch defines it: θ parameter, g gradient, η learning rate</source>
+        <translation>优化器的更新规则（按 PyTorch 的定义）：θ 参数，g 梯度，η 学习率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The update rule with the selected scalar&apos;s numbers</source>
+        <translation>代入所选标量数值后的更新规则</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Pick an example to see one optimizer step on it.</source>
+        <translation>选择一个样本，查看在它上面的一次优化器步。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>training row {0}</source>
+        <translation>训练集第 {0} 行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>validation row {0}</source>
+        <translation>验证集第 {0} 行</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the typed example</source>
+        <translation>输入的样本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} step t = {1} on {2} (training step {3}), loss {4}</source>
+        <translation>{0} 第 t = {1} 步，样本：{2}（训练第 {3} 步），损失 {4}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Batch norm cannot normalise a single example: this pass used its running statistics (evaluation mode), so training on a batch would give other numbers.</source>
+        <translation>批归一化无法对单个样本做归一化：这次前向传播使用了它的滑动统计量（评估模式），因此在一个批次上训练会得到不同的数值。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This pass ran in evaluation mode (no dropout), as the backward walk traces it; the trainer&apos;s own step would drop units at random.</source>
+        <translation>这次前向传播在评估模式下运行（没有 dropout），与反向传播演示的追踪一致；训练器自己的一步会随机丢弃单元。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Gradient clipping scaled this gradient by {0}.</source>
+        <translation>梯度裁剪把这个梯度缩放了 {0} 倍。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The loss or a gradient is infinite or NaN: training would stop here instead of updating (missing values are shown as —).</source>
+        <translation>损失或某个梯度为无穷大或 NaN：训练会在这里停止而不是更新（缺失的值显示为 —）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This update makes a parameter infinite or NaN.</source>
+        <translation>这次更新使某个参数变为无穷大或 NaN。</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateWindow</name>
+    <message>
+        <location filename="../../gui/update_window.py" line="+93"/>
+        <source>of {0} rows</source>
+        <translation>共 {0} 行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(no rows)</source>
+        <translation>（没有行）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Apply one update</source>
+        <translation>应用一次更新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Example from:</source>
+        <translation>样本来自(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>training set</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>validation set</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which part of the data the example comes from</source>
+        <translation>样本来自数据的哪一部分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Row:</source>
+        <translation>行(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The example&apos;s row in that part (counted from 0)</source>
+        <translation>样本在该部分中的行号（从 0 开始）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compute one optimizer step on this example (the run is not changed)</source>
+        <translation>在这个样本上计算一次优化器步（不改变当前训练）</translation>
     </message>
 </context>
 <context>
