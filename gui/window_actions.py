@@ -298,7 +298,10 @@ class WindowActions:
         from gui.panels.step_through import StepThroughWindow
 
         if getattr(self, "step_through", None) is None:
+            from gui.panels.step_update import attach_update_view
+
             self.step_through = StepThroughWindow(self, self)
+            attach_update_view(self.step_through, self.worker)
         self.step_through.show()
         if QGuiApplication.platformName() != "offscreen":  # raise() is not supported there
             self.step_through.raise_()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 from PySide6.QtCore import QPointF, Qt
 
 from gui.panels.step_formulas import parse
@@ -269,3 +270,24 @@ def test_written_products_and_sums_multiply_out_for_random_numbers():
         factors, products, result = products_text(terms, float(np.float32(value)), offset)
         lines = f"s = x\n= {factors}\n" + (f"= {products}\n" if products else "") + f"= {result}"
         assert _check_numbers(lines) == 1, lines
+
+
+def test_apply_the_update_follows_the_example_walked(window, qtbot):
+    """The update pane under the graph shows the optimizer's step on the same example."""
+    st = _open(window, qtbot)
+    view = st.update_view
+    assert view.isHidden()
+    st.update_button.setChecked(True)  # as a person clicks it after the backward walk
+    qtbot.waitUntil(lambda: view.preview is not None, timeout=10000)
+    source = st.graph.source
+    expected = window.worker.query("update_preview", source.get("index"), source.get("part", "train")).wait()
+    first = expected.tensors[0]
+    assert view.preview.tensors[0].name == first.name
+    np.testing.assert_array_equal(view.preview.tensors[0].values["new"], first.values["new"])
+    # its gradient is the graph's own for that example
+    np.testing.assert_allclose(first.values["grad"].reshape(-1), st.graph.param_grads[first.name].reshape(-1))
+    st.row.setValue(st.row.value() + 1)  # another example: the update follows it
+    qtbot.waitUntil(
+        lambda: view.preview is not None and view.preview.index == source.get("index", 0) + 1, timeout=10000
+    )
+    st.close()

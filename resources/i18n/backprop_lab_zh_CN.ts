@@ -5118,6 +5118,19 @@
     </message>
 </context>
 <context>
+    <name>StepUpdate</name>
+    <message>
+        <location filename="../../gui/panels/step_update.py" line="+24"/>
+        <source>Apply the Update for This Example</source>
+        <translation>对此样本应用一次更新</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>After the backward walk: the optimizer&apos;s step on this example&apos;s gradients, computed on copies (the run does not change)</source>
+        <translation>反向遍历之后：优化器根据此样本的梯度走的一步，在副本上计算（训练本身不受影响）</translation>
+    </message>
+</context>
+<context>
     <name>SweepDialog</name>
     <message>
         <location filename="../../gui/sweep_dialog.py" line="+83"/>
