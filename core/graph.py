@@ -596,17 +596,18 @@ def _loss_formula(g: Graph, out: Node):
     """L in symbols of the output node and the target (written out for a few units)."""
     name, y = g.loss_name, g.target
     n = out.units
-    cfg = g.node("L").info["config"]
-    standard = isinstance(cfg, str)
+    reduction, half, known = _loss_options(g)
     few = n <= WRITTEN_TERMS
     o = [(_u(out.symbol, j), float(out.value[j])) for j in range(n)]
     t = [(f"y[{j + 1}]", float(y[j])) for j in range(n)]
-    if not standard:
+    if not known:
         return "", ()
     if name in ("mse", "mae") and few:
         piece = "({o} − {t})²" if name == "mse" else "|{o} − {t}|"
         body = " + ".join(piece.format(o=o[j][0], t=t[j][0]) for j in range(n))
-        formula = body if n == 1 else f"({body}) / {n}"
+        formula = body if n == 1 or reduction == "sum" else f"({body}) / {n}"
+        if half:
+            formula = f"½ · {formula}" if n == 1 or reduction == "mean" else f"½ · ({formula})"
         return formula, tuple(o + t)
     if name == "bce":
         ps = o[0][0] if g.fused else f"σ({o[0][0]})"
@@ -620,18 +621,32 @@ def _loss_formula(g: Graph, out: Node):
     return "", ()
 
 
+def _loss_options(g: Graph) -> tuple[str, bool, bool]:
+    """``(reduction, half, written)``: the loss's options, and whether its formula can be
+    written (the plain losses, and PyTorch's ``reduction`` and mse's ½ factor; one example,
+    so mean and sum differ only over the output units)."""
+    cfg = g.node("L").info["config"]
+    if isinstance(cfg, str):
+        return "mean", False, True
+    if not isinstance(cfg, dict):
+        return "mean", False, False
+    extra = set(cfg) - {"name", "reduction", "half"}
+    return str(cfg.get("reduction", "mean")), bool(cfg.get("half", False)), not extra
+
+
 def _loss_grad_formula(g: Graph, out: Node, i: int):
     name = g.loss_name
-    cfg = g.node("L").info["config"]
     o = (_u(out.symbol, i), float(out.value[i]))
     t = (f"y[{i + 1}]", float(g.target[i]))
-    if not isinstance(cfg, str):
+    reduction, half, known = _loss_options(g)
+    if not known:
         return "", ()
     n = out.units
+    per = f" / {n}" if reduction == "mean" else ""  # a sum over the outputs: no division
     if name == "mse":
-        return f"2 · ({o[0]} − {t[0]}) / {n}", (o, t)
+        return (f"({o[0]} − {t[0]}){per}" if half else f"2 · ({o[0]} − {t[0]}){per}"), (o, t)
     if name == "mae":
-        return f"sign({o[0]} − {t[0]}) / {n}", (o, t)
+        return f"sign({o[0]} − {t[0]}){per}", (o, t)
     if name == "bce":
         return f"σ({o[0]}) − {t[0]}", (o, t)
     if name == "cross_entropy":

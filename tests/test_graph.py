@@ -298,3 +298,23 @@ def test_a_huge_weight_matrix_is_left_out_and_the_sums_are_given_in_symbols(monk
     assert [p.symbol for p in step.params] == ["∂L/∂b₁[3]"] and step.args["params_total"] == 1
     step = g.backward_step("layers.1:z", 0, max_params=2)
     assert len(step.params) == 3 and step.args["params_total"] == 7
+
+
+def test_the_worked_examples_loss_is_written_with_its_half_and_sum():
+    """½(y − t)² with reduction sum (the course's loss): written, and it multiplies out."""
+    import os
+
+    from core.project import load_project
+    from core.trainer import Trainer
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    tr = Trainer(load_project(os.path.join(root, "resources", "examples", "worked_2_2_1.json")))
+    g = build_graph(tr.network, tr.loss, tr.x_train[0], tr.t_train[0])
+    (loss_id, _), (out_id, unit) = g.backward_order()[:2]
+    out = g.backward_step(out_id, unit)
+    assert out.formula == "(a₂[1] − y[1])"
+    (_, y), (_, t) = out.inputs
+    assert out.value == pytest.approx(y - t, rel=1e-15)
+    forward = g.forward_step(loss_id, 0)
+    assert forward.formula == "½ · (a₂[1] − y[1])²"
+    assert forward.value == pytest.approx(0.5 * (y - t) ** 2, rel=1e-15)
