@@ -18,6 +18,8 @@ than one output.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from scipy.special import expit
 
@@ -174,6 +176,24 @@ def check_loss_spec(spec, key: str = "loss"):
         return spec
     parse_named_spec(LOSSES, key, spec)
     return spec
+
+
+def original_unit_scale(loss_name: str, target_std) -> float | None:
+    """The factor that turns a loss of standardised targets into the loss of the same
+    predictions in the target's own units, when one exists: with one target column of
+    standard deviation σ, squared errors scale by σ² (mse, its ½ factor and either
+    reduction alike) and absolute errors by σ (mae); None otherwise (Huber's kink moves
+    with the units; several columns scale differently)."""
+    if target_std is None:
+        return None
+    std = [float(s) for s in np.ravel(target_std)]
+    if len(std) != 1 or not math.isfinite(std[0]) or std[0] <= 0.0:
+        return None
+    if loss_name == "mse":
+        return std[0] * std[0]
+    if loss_name == "mae":
+        return std[0]
+    return None
 
 
 def resolve_loss(spec, task: str, out_width: int, key: str = "loss") -> Loss:

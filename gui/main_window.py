@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.losses import original_unit_scale
 from core.project import normalize_project
 from gui import commands as cmd
 from gui import i18n
@@ -304,6 +305,7 @@ class MainWindow(FileActions, ExperimentActions, WindowLayout, WindowActions, Sn
 
     # ---- reacting to the controller
     def _on_built(self, info):
+        self.controls.loss_scale = original_unit_scale(info.loss, getattr(info, "target_std", None))
         layers = self.doc.project["network"]["layers"]
         self.canvas.set_run_info(info)
         self.canvas.show_network(layers, info.in_width, info.feature_names)

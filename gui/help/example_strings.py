@@ -79,10 +79,11 @@ EXAMPLE_STRINGS = {
             "A generated file shaped like Kaggle's house-prices training set: 300 houses, an Id column "
             "(ignored), 36 numeric and 43 categorical columns with \"NA\" strings and missing numbers, and the "
             "sale price to predict. Categorical columns are one-hot encoded (\"Neighborhood=OldTown\"), missing"
-            " numbers take the column's median and the price is standardised for training: the loss is in "
-            "units of the price's standard deviation, so predicting the mean scores about 1. With over 200 "
-            "inputs and 240 training rows the network needs weight decay and dropout not to overfit. File -> "
-            "Import CSV... shows the choices.",
+            " numbers take the column's median and the network trains on the standardised price, while the "
+            "loss plot, the read-out and Predicted vs true show the price's own units (the mean squared error"
+            " in squared dollars: predicting the mean scores the price's variance). With over 200 inputs and "
+            "240 training rows the network needs weight decay and dropout not to overfit. File -> Import "
+            "CSV... shows the choices.",
         ),
     ),
     "iris.json": (

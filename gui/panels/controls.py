@@ -79,7 +79,8 @@ class Controls(QWidget):
             if value is not None:
                 self._last[key] = value
         parts = [self.tr("epoch <b>{n}</b>").format(n=snap.epoch), self.tr("step <b>{n}</b>").format(n=snap.step)]
-        losses = [_number(self._last[k], ".4g") for k in ("train_loss", "val_loss") if k in self._last]
+        scale = getattr(self, "loss_scale", None) or 1.0  # a standardised target: its own units
+        losses = [_number(self._last[k] * scale, ".4g") for k in ("train_loss", "val_loss") if k in self._last]
         if losses:
             parts.append(self.tr("loss <b>{values}</b>").format(values=" / ".join(losses)))
         if task == "classification":

@@ -18,6 +18,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QBoxLayout, QCheckBox, QLabel, QVBoxLayout, QWidget
 
+from core.losses import original_unit_scale
 from core.trainer import RunInfo, Snapshot
 
 from . import style
@@ -112,7 +113,17 @@ class LossPanel(QWidget):
             "bce": self.tr("binary cross-entropy"),
             "cross_entropy": self.tr("cross-entropy"),
         }.get(info.loss, info.loss)
-        self._titles[self.loss_plot] = self.tr("Loss ({name})").format(name=loss_name)
+        # a standardised regression target: the loss drawn in the target's own units when one
+        # factor converts it exactly (one column; mse: σ², mae: σ), else said to be standardised
+        self._unit_scale = original_unit_scale(info.loss, getattr(info, "target_std", None))
+        standardised = getattr(info, "target_std", None) is not None
+        if standardised and self._unit_scale is not None:
+            title = self.tr("Loss ({name}, in the target's units)").format(name=loss_name)
+        elif standardised:
+            title = self.tr("Loss ({name}, of the standardised target)").format(name=loss_name)
+        else:
+            title = self.tr("Loss ({name})").format(name=loss_name)
+        self._titles[self.loss_plot] = title
         self._compact = None
         self._fit_titles()
         self.caption.setText(self._caption_text(self._classification))
@@ -128,7 +139,8 @@ class LossPanel(QWidget):
         steps = np.asarray(h["step"], dtype=float)
         for s in self.series.values():
             s.drop_from(steps[0])
-        batch, bad = style.drawable(h["batch_loss"])
+        scale = getattr(self, "_unit_scale", None) or 1.0
+        batch, bad = style.drawable(np.asarray(h["batch_loss"], dtype=float) * scale)
         self.series["batch_loss"].append(steps, batch)  # NaN: a gap in the line
         names = SERIES[1:] if self._classification else SERIES[1:3]
         for name in names:
@@ -138,6 +150,8 @@ class LossPanel(QWidget):
             bad += n - int(np.count_nonzero(~evaluated))
             if name.endswith("accuracy"):  # fractions in the history; the axis is in percent
                 values = values * 100.0
+            else:
+                values = values * scale
             self.series[name].append_finite(steps, values)
         if bad:
             self._set_nonfinite(self._nonfinite + bad)

@@ -359,12 +359,12 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Press Play (Space) to train</source>
         <translation>按“播放”（空格键）开始训练</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-25"/>
         <source>epoch &lt;b&gt;{n}&lt;/b&gt;</source>
         <translation>轮次 &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
@@ -374,7 +374,7 @@
         <translation>步 &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>loss &lt;b&gt;{values}&lt;/b&gt;</source>
         <translation>损失 &lt;b&gt;{values}&lt;/b&gt;</translation>
     </message>
@@ -1542,12 +1542,16 @@
         <translation>真实形态的 CSV：房价</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>A generated file shaped like Kaggle&apos;s house-prices training set: 300 houses, an Id column (ignored), 36 numeric and 43 categorical columns with &quot;NA&quot; strings and missing numbers, and the sale price to predict. Categorical columns are one-hot encoded (&quot;Neighborhood=OldTown&quot;), missing numbers take the column&apos;s median and the price is standardised for training: the loss is in units of the price&apos;s standard deviation, so predicting the mean scores about 1. With over 200 inputs and 240 training rows the network needs weight decay and dropout not to overfit. File -&gt; Import CSV... shows the choices.</source>
-        <translation>一个生成的文件，形状与一个著名房价竞赛的训练集相同：300 套房子，一个编号列（忽略），36 个数值列和 43 个类别列，含有表示“无”的字符串和缺失的数，以及要预测的售价。类别列经过独热编码（例如每个街区一个输入），缺失的数取该列的中位数，价格在训练时被标准化：损失以价格的标准差为单位，所以预测均值的得分约为 1。有 200 多个输入而只有 240 行训练数据，网络需要权重衰减和 Dropout 才不会过拟合。文件 -&gt; 导入 CSV... 显示这些选择。</translation>
+        <translation type="vanished">一个生成的文件，形状与一个著名房价竞赛的训练集相同：300 套房子，一个编号列（忽略），36 个数值列和 43 个类别列，含有表示“无”的字符串和缺失的数，以及要预测的售价。类别列经过独热编码（例如每个街区一个输入），缺失的数取该列的中位数，价格在训练时被标准化：损失以价格的标准差为单位，所以预测均值的得分约为 1。有 200 多个输入而只有 240 行训练数据，网络需要权重衰减和 Dropout 才不会过拟合。文件 -&gt; 导入 CSV... 显示这些选择。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+1"/>
+        <source>A generated file shaped like Kaggle&apos;s house-prices training set: 300 houses, an Id column (ignored), 36 numeric and 43 categorical columns with &quot;NA&quot; strings and missing numbers, and the sale price to predict. Categorical columns are one-hot encoded (&quot;Neighborhood=OldTown&quot;), missing numbers take the column&apos;s median and the network trains on the standardised price, while the loss plot, the read-out and Predicted vs true show the price&apos;s own units (the mean squared error in squared dollars: predicting the mean scores the price&apos;s variance). With over 200 inputs and 240 training rows the network needs weight decay and dropout not to overfit. File -&gt; Import CSV... shows the choices.</source>
+        <translation>一个生成的文件，形状与一个著名房价竞赛的训练集相同：300 套房子，一个编号列（忽略），36 个数值列和 43 个类别列，含有表示“无”的字符串和缺失的数，以及要预测的售价。类别列经过独热编码（例如每个街区一个输入），缺失的数取该列的中位数；网络在标准化后的价格上训练，而损失曲线、读数和“预测值与真实值”显示的是价格本身的单位（均方误差以美元的平方计：预测均值的得分就是价格的方差）。有 200 多个输入而只有 240 行训练数据，网络需要权重衰减和 Dropout 才不会过拟合。文件 -&gt; 导入 CSV... 显示这些选择。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Iris flowers</source>
         <translation>鸢尾花</translation>
     </message>
@@ -3375,7 +3379,7 @@
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="+39"/>
+        <location filename="../../gui/panels/loss_plot.py" line="+40"/>
         <location line="+34"/>
         <source>Loss</source>
         <translation>损失</translation>
@@ -3442,12 +3446,22 @@
         <translation>交叉熵</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>Loss ({name}, in the target&apos;s units)</source>
+        <translation>损失（{name}，以目标本身的单位）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loss ({name}, of the standardised target)</source>
+        <translation>损失（{name}，标准化后的目标）</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Loss ({name})</source>
         <translation>损失（{name}）</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+46"/>
         <source>Loss over training steps</source>
         <translation>损失随训练步数的变化</translation>
     </message>
@@ -3665,7 +3679,7 @@
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="+337"/>
+        <location filename="../../gui/main_window.py" line="+339"/>
         <location filename="../../gui/window_actions.py" line="+6"/>
         <source>Play</source>
         <translation>播放</translation>
@@ -3831,7 +3845,7 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="-159"/>
+        <location filename="../../gui/main_window.py" line="-160"/>
         <source>Weights re-initialised, history cleared</source>
         <translation>权重已重新初始化，历史已清空</translation>
     </message>
@@ -3841,7 +3855,7 @@
         <translation>隐藏</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
