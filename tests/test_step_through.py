@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from gui.panels.step_formulas import parse
@@ -290,4 +291,40 @@ def test_apply_the_update_follows_the_example_walked(window, qtbot):
     qtbot.waitUntil(
         lambda: view.preview is not None and view.preview.index == source.get("index", 0) + 1, timeout=10000
     )
+    st.close()
+
+
+@pytest.mark.qt_log_ignore("does not support (propagateSizeHints|raise|grabbing the keyboard)")
+def test_a_weight_and_a_bias_are_typed_in_the_graph(window, qtbot):
+    """Double-click an edge into a weighted sum (a weight) or its box (a bias) and type a value:
+    the running network takes it, undoably, and the graph shows it."""
+    import os
+
+    from core.project import load_project
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    window.doc.new(load_project(os.path.join(root, "resources", "examples", "worked_2_2_1.json")))
+    qtbot.waitUntil(lambda: window.info is not None and window.info.in_width == 2, timeout=10000)
+    st = _open(window, qtbot)
+    view = st.view
+    z1 = next(n for n in st.graph.nodes if n.kind == "weighted_sum")
+    key = next(k for k in view._edge_ends if k[2] == z1.id and k[1] == 0 and k[3] == 0)
+    a, b = view._edge_ends[key]
+    middle = (a + b) / 2
+    assert view._parameter_at(middle) == (z1.path, "weight", (0, 0), 1.0)
+    requests = []
+    view.value_edit_requested.connect(lambda *args: requests.append(args))
+    qtbot.mouseDClick(view.viewport(), Qt.LeftButton, pos=view.mapFromScene(middle))
+    assert requests and requests[-1][:4] == (z1.path, "weight", (0, 0), 1.0)
+    st._edit_value(*requests[-1])
+    st.value_editor.box.setValue(3.0)
+    st.value_editor.commit()
+    qtbot.waitUntil(
+        lambda: st.graph is not None and next(n for n in st.graph.nodes if n.id == z1.id).info["weight"][0, 0] == 3.0,
+        timeout=10000,
+    )
+    unit = view.units[(z1.id, 1)]
+    assert view._parameter_at(unit.rect.center()) == (z1.path, "bias", (1,), 0.0)
+    window.doc.undo_stack.undo()
+    qtbot.waitUntil(lambda: next(n for n in st.graph.nodes if n.id == z1.id).info["weight"][0, 0] == 1.0, timeout=10000)
     st.close()

@@ -87,6 +87,9 @@ class GraphView(QGraphicsView):
     """Draws a :class:`core.graph.Graph`; :meth:`show_walk` reveals and highlights."""
 
     unit_clicked = Signal(str, int)  # node id, unit (-1: a collapsed node)
+    #: a double-click on a weight (an edge into a weighted sum) or a bias (a weighted-sum box):
+    #: layer weights path, "weight" or "bias", index ((unit, input) or (unit,)), its value
+    value_edit_requested = Signal(str, str, object, float, QPointF)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -98,6 +101,7 @@ class GraphView(QGraphicsView):
         self.graph = None
         self.units: dict[tuple, _Unit] = {}
         self.edges: dict[tuple, QGraphicsPathItem] = {}
+        self._edge_ends: dict[tuple, tuple] = {}
         self._lit: list = []
         self._current = None
 
@@ -110,6 +114,7 @@ class GraphView(QGraphicsView):
         scene = self.scene()
         scene.clear()
         self.units, self.edges, self._lit, self._current = {}, {}, [], None
+        self._edge_ends = {}
         self._tops: dict[str, float] = {}
         self.graph = graph
         small = QFont()
@@ -260,6 +265,7 @@ class GraphView(QGraphicsView):
         line.setZValue(-2)
         scene.addItem(line)
         self.edges[key] = line
+        self._edge_ends[key] = (QPointF(a), QPointF(b))
 
     def mousePressEvent(self, event):
         item = self.itemAt(event.position().toPoint())
@@ -270,6 +276,51 @@ class GraphView(QGraphicsView):
             self.unit_clicked.emit(node_id, unit)
             return
         super().mousePressEvent(event)
+
+
+    def mouseDoubleClickEvent(self, event):
+        """Type a weight (double-click its edge) or a bias (double-click a weighted sum's unit)."""
+        if event.button() != Qt.LeftButton or self.graph is None:
+            return super().mouseDoubleClickEvent(event)
+        pos = event.position().toPoint()
+        target = self._parameter_at(self.mapToScene(pos))
+        if target is None:
+            return super().mouseDoubleClickEvent(event)
+        self.value_edit_requested.emit(*target, QPointF(self.mapToGlobal(pos)))
+
+    def _parameter_at(self, point: QPointF):
+        """``(path, name, index, value)`` of the weight or bias drawn at ``point``, if any."""
+        item = self.itemAt(self.mapFromScene(point))
+        while item is not None and item.data(0) is None:
+            item = item.parentItem()
+        if item is not None:
+            node_id, unit = item.data(0)
+            node = self.graph.node(node_id)
+            bias = node.info.get("bias") if node.kind == "weighted_sum" else None
+            if bias is not None and unit >= 0:
+                return node.path, "bias", (unit,), float(bias[unit])
+            return None
+        best, best_d = None, 6.0  # pixels of the view: an edge within this reach
+        scale = max(self.transform().m11(), 1e-9)
+        for key, (a, b) in self._edge_ends.items():
+            src_id, i, dst_id, j = key
+            dst = self.graph.node(dst_id)
+            if dst.kind != "weighted_sum" or i < 0 or j < 0 or dst.info.get("weight") is None:
+                continue
+            d = _distance(point, a, b) * scale
+            if d < best_d:
+                best, best_d = (dst.path, "weight", (j, i), float(dst.info["weight"][j, i])), d
+        return best
+
+
+def _distance(p: QPointF, a: QPointF, b: QPointF) -> float:
+    """Distance from ``p`` to the segment ``a``–``b`` (scene units)."""
+    ax, ay, bx, by, px, py = a.x(), a.y(), b.x(), b.y(), p.x(), p.y()
+    dx, dy = bx - ax, by - ay
+    length2 = dx * dx + dy * dy
+    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length2))
+    cx, cy = ax + t * dx - px, ay + t * dy - py
+    return (cx * cx + cy * cy) ** 0.5
 
 
 def _norm(v) -> float:

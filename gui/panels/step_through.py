@@ -175,6 +175,8 @@ class StepThroughWindow(StepExample, QWidget):
         self.end_button.clicked.connect(self.end)
         self.play_button.toggled.connect(self._on_play_toggled)
         self.view.unit_clicked.connect(self._on_unit_clicked)
+        self.view.value_edit_requested.connect(self._edit_value)
+        self.main.doc.undo_stack.indexChanged.connect(self._on_edit)
         self.unit.valueChanged.connect(self._on_unit_changed)
         for key, slot in (
             (Qt.Key_Right, self.step_on),
@@ -368,6 +370,22 @@ class StepThroughWindow(StepExample, QWidget):
             return
         self.step_on()
 
+    def _edit_value(self, path: str, name: str, index, value: float, where) -> None:
+        """Type a weight or bias of the graph (as on the network canvas): one undoable edit of
+        the running network; the graph is asked again when the change is drawn."""
+        from gui.panels.value_editor import ValueEditor
+
+        symbol = "W" if name == "weight" else "b"
+        title = self.tr("{symbol}[{index}] of {layer}").format(
+            symbol=symbol, index=", ".join(str(i + 1) for i in index), layer=path
+        )
+        editor = ValueEditor(title, value, self)
+        editor.committed.connect(
+            lambda v: self.main.controller.set_parameter_value(path, name, tuple(index), float(v))
+        )
+        self.value_editor = editor
+        editor.open_at(where.toPoint())
+
     def _on_unit_clicked(self, node_id: str, unit: int):
         phase = self.walk[self.pos][0] if self.walk else "forward"
         for k, entry in enumerate(self.walk):
@@ -390,6 +408,12 @@ class StepThroughWindow(StepExample, QWidget):
         self._last_step = None
         if self.isVisible():
             self.refresh()
+
+    def _on_edit(self, _index=None):
+        """An edit or its undo (a typed weight changes no step count): ask again."""
+        self._last_step = None
+        if self.isVisible() and not self._refresh_timer.isActive():
+            self._refresh_timer.start()
 
     def _on_snapshot(self, snap):
         if not self.isVisible() or snap.step == self._last_step:

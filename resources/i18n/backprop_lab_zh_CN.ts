@@ -4866,8 +4866,9 @@
         <translation>损失</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+123"/>
         <source>{n} units</source>
+        <extracomment>a double-click on a weight (an edge into a weighted sum) or a bias (a weighted-sum box): layer weights path, &quot;weight&quot; or &quot;bias&quot;, index ((unit, input) or (unit,)), its value</extracomment>
         <translation>{n} 个单元</translation>
     </message>
 </context>
@@ -4895,7 +4896,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../gui/panels/step_through.py" line="+270"/>
+        <location filename="../../gui/panels/step_through.py" line="+272"/>
         <source>training</source>
         <translation>训练</translation>
     </message>
@@ -4996,7 +4997,7 @@
         <translation>输入：{key} 必须是有限的数字，收到的是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/step_through.py" line="-209"/>
+        <location filename="../../gui/panels/step_through.py" line="-211"/>
         <source>Step through backpropagation</source>
         <translation>逐步查看反向传播</translation>
     </message>
@@ -5066,7 +5067,7 @@
         <translation>宽的层画成一个节点：公式显示它的哪一个单元（从 1 开始）</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+141"/>
         <source>{part} row {index}</source>
         <translation>{part}集第 {index} 行</translation>
     </message>
@@ -5129,6 +5130,11 @@
         <location line="+4"/>
         <source>… and {n} more.</source>
         <translation>…… 另有 {n} 项。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{symbol}[{index}] of {layer}</source>
+        <translation>{layer} 的 {symbol}[{index}]</translation>
     </message>
 </context>
 <context>
