@@ -77,7 +77,8 @@ class DescentRun:
     seconds: np.ndarray = field(default_factory=lambda: np.zeros(0))  # wall time since the run began
     #: the two chosen weights before the first step and after each step: shape (steps + 1, 2)
     path: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))
-    epochs_done: np.ndarray = field(default_factory=lambda: np.zeros(0))  # 1, 2, ... at each epoch's end
+    #: 0 (the initial weights, before the first step), then 1, 2, ... at each epoch's end
+    epochs_done: np.ndarray = field(default_factory=lambda: np.zeros(0))
     epoch_seconds: np.ndarray = field(default_factory=lambda: np.zeros(0))
     train_loss: np.ndarray = field(default_factory=lambda: np.zeros(0))  # on the whole training set
     val_loss: np.ndarray = field(default_factory=lambda: np.zeros(0))
@@ -269,6 +270,7 @@ def _train(
     """Train one run, filling ``run``; True if cancelled."""
     flat = trainer.network.flat
     run.initial = trainer.network.copy_arrays()
+    before = trainer.evaluate()  # the common start (not timed; evaluating changes nothing)
     path = [[float(flat[i]) for i in index]]
     seconds = []
     ends: list[tuple[int, float]] = []  # (step, seconds) at each epoch's end
@@ -303,10 +305,10 @@ def _train(
     run.seconds = np.asarray(seconds, dtype=np.float64)
     run.path = np.asarray(path, dtype=np.float64).reshape(-1, 2)
     at = [s - 1 for s, _ in ends]
-    run.epochs_done = np.arange(1, len(ends) + 1, dtype=np.int64)
-    run.epoch_seconds = np.asarray([t for _, t in ends], dtype=np.float64)
-    run.train_loss = np.asarray(rows["train_loss"][at], dtype=np.float64) if at else np.zeros(0)
-    run.val_loss = np.asarray(rows["val_loss"][at], dtype=np.float64) if at else np.zeros(0)
+    run.epochs_done = np.arange(0, len(ends) + 1, dtype=np.int64)
+    run.epoch_seconds = np.asarray([0.0] + [t for _, t in ends], dtype=np.float64)
+    run.train_loss = np.asarray([before["train_loss"], *rows["train_loss"][at]], dtype=np.float64)
+    run.val_loss = np.asarray([before["val_loss"], *rows["val_loss"][at]], dtype=np.float64)
     run.final = trainer.network.copy_arrays()
     if progress is not None:
         progress(done_before + n, total)

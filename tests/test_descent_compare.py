@@ -48,15 +48,16 @@ def test_three_runs_start_identical_and_equal_plain_trainer_runs():
         assert run.initial.keys() == first.keys()
         for name, value in first.items():
             assert np.array_equal(run.initial[name], value)  # bit-identical starts
-        assert list(run.epochs_done) == [1, 2, 3]  # the same number of epochs
+        assert list(run.epochs_done) == [0, 1, 2, 3]  # the same number of epochs, after the common start
+        assert run.train_loss[0] == result.runs[0].train_loss[0]
         plain = Trainer(descent_project(project, run.batch_size, 3), full_history=True)
         plain.run(epochs=3)
         assert len(run.steps) == plain.step_count == 3 * plain.steps_per_epoch
         cols = plain.history.columns
         assert np.array_equal(run.batch_loss, cols["batch_loss"])
         ends = ~np.isnan(cols["train_loss"])
-        assert np.array_equal(run.train_loss, cols["train_loss"][ends])
-        assert np.array_equal(run.val_loss, cols["val_loss"][ends])
+        assert np.array_equal(run.train_loss[1:], cols["train_loss"][ends])
+        assert np.array_equal(run.val_loss[1:], cols["val_loss"][ends])
         for name, value in plain.network.copy_arrays().items():
             assert np.array_equal(run.final[name], value)
         w = plain.network.copy_arrays()["layers.0.weight"]
@@ -72,8 +73,8 @@ def test_same_number_of_updates_and_float32():
     project = small_project(dtype="float32")
     result = compare_descent(project, budget="steps", amount=5)
     assert [len(r.steps) for r in result.runs] == [5, 5, 5]
-    assert result.runs[0].epochs_done.tolist() == [1, 2, 3, 4, 5]  # 5 full-batch steps are 5 epochs
-    assert result.runs[1].epochs_done.size == 0  # 5 of 48 rows: no epoch ended
+    assert result.runs[0].epochs_done.tolist() == [0, 1, 2, 3, 4, 5]  # 5 full-batch steps are 5 epochs
+    assert result.runs[1].epochs_done.tolist() == [0]  # 5 of 48 rows: no epoch ended
     assert result.runs[0].initial["layers.0.weight"].dtype == np.float32
 
 
