@@ -279,7 +279,7 @@ class EmaWindow(QWidget):
         self.seed.setToolTip(self.tr("The random walk's seed: the same seed gives the same walk"))
         self.length_label.setText(self.tr("&Length:"))
         self.length.setToolTip(self.tr("How many values the random walk has"))
-        self.beta_label.setText(self.tr("&β:"))
+        self.beta_label.setText(self.tr("β (&b):"))
         self.beta.setToolTip(self.tr("The EMA's decay: β = 0.9 averages about the last 10 values, 0.99 the last 100"))
         self.beta_slider.setToolTip(self.beta.toolTip())
         self.window_label.setText(self.tr("SMA &window N:"))
