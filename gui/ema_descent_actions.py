@@ -24,7 +24,7 @@ def install_ema_descent_views(window) -> None:
     window.inspect_menu.addAction(
         window._action(
             "descent_compare",
-            QCoreApplication.translate("MainWindow", "Batch vs "Batch vs Stochastic vs &Mini-batch…"Stochastic vs Mini-batch…"),
+            QCoreApplication.translate("MainWindow", "Batch vs &Stochastic vs Mini-batch…"),
             lambda: open_descent_window(window),
             QKeySequence("Ctrl+Shift+B"),
             QCoreApplication.translate(

@@ -4240,7 +4240,12 @@
         <translation>一个含噪声的序列，及其移动平均和指数加权平均（β）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
+        <source>Batch vs &amp;Stochastic vs Mini-batch…</source>
+        <translation>批量、随机与小批量对比(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Train three copies from the same weights with batch size all, 1 and k, and overlay them</source>
         <translation>从相同权重训练批大小为全部、1 和 k 的三个副本，并叠加显示</translation>
     </message>
