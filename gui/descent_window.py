@@ -74,7 +74,8 @@ class DescentWindow(QWidget):
         self.weights = [QComboBox(), QComboBox()]
         for i, combo in enumerate(self.weights):
             combo.setObjectName(f"descent_weight_{i}")
-            combo.setMinimumContentsLength(14)
+            combo.setMinimumContentsLength(19)
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             self.weight_labels[i].setBuddy(combo)
         self.run_button = QPushButton()
         self.run_button.setObjectName("descent_run")
@@ -90,20 +91,12 @@ class DescentWindow(QWidget):
         self.show_steps = QCheckBox()
         self.show_steps.setObjectName("descent_show_steps")
         self.show_steps.setChecked(True)
-        for w in (
-            self.k_label,
-            self.k,
-            self.budget,
-            self.amount,
-            self.weight_labels[0],
-            self.weights[0],
-            self.weight_labels[1],
-            self.weights[1],
-            self.run_button,
-            self.cancel_button,
-            self.progress,
-            self.show_steps,
-        ):
+        for w in (self.k_label, self.k, self.budget, self.amount, self.run_button, self.cancel_button, self.progress):
+            row.addWidget(w)
+        row.addStretch(1)
+        box.addLayout(row)
+        row = QHBoxLayout()
+        for w in (self.weight_labels[0], self.weights[0], self.weight_labels[1], self.weights[1], self.show_steps):
             row.addWidget(w)
         row.addStretch(1)
         box.addLayout(row)
@@ -224,6 +217,11 @@ class DescentWindow(QWidget):
         for run in result.runs:
             c = self.curves[run.kind]
             every = max(1, len(run.steps) // MAX_STEP_POINTS)
+            # thousands of overlapping single-example losses: the more steps, the fainter
+            alpha = int(max(12, min(45, 45 * 1000 / max(len(run.steps), 1))))
+            faint = style.pen(style.with_alpha(COLORS[run.kind], alpha))
+            c["epoch_steps"].setPen(faint)
+            c["time_steps"].setPen(faint)
             loss, _ = style.drawable(run.batch_loss[::every])
             c["epoch_steps"].setData(run.epoch[::every], loss)
             c["time_steps"].setData(run.seconds[::every], loss)
@@ -247,19 +245,20 @@ class DescentWindow(QWidget):
 
     # ---- Private API
     def _fit_loss_range(self, result):
-        """Up to the highest whole-set loss or the 98th percentile of the step losses: a few
-        single-example spikes should not flatten the curves being compared."""
-        tops, lows = [], []
-        for run in result.runs:
-            for values in (run.train_loss, run.batch_loss):
-                finite = values[np.isfinite(values)]
+        """Fit the loss axes to the whole-set losses (what is compared), with room above;
+        single-example spikes may leave the top.  Without two epochs' values, fit to the
+        98th percentile of the step losses."""
+        whole = [v for r in result.runs for v in r.train_loss[np.isfinite(r.train_loss)]]
+        if len(whole) < 2 * len(result.runs):
+            whole = []
+            for run in result.runs:
+                finite = run.batch_loss[np.isfinite(run.batch_loss)]
                 if finite.size:
-                    tops.append(np.percentile(finite, 98) if values is run.batch_loss else finite.max())
-                    lows.append(finite.min())
+                    whole += [finite.min(), np.percentile(finite, 98)]
         for plot in (self.epoch_plot, self.time_plot):
-            if tops and style.finite_number(max(tops)) and style.finite_number(min(lows)):
-                low, top = min(lows), max(tops)
-                plot.setYRange(min(0.0, low), top + 0.05 * (top - min(0.0, low)) + 1e-12)
+            if whole and style.finite_number(max(whole)) and style.finite_number(min(whole)):
+                low, top = min(0.0, min(whole)), max(whole)
+                plot.setYRange(low, top + 0.25 * (top - low) + 1e-12, padding=0)
             else:
                 plot.enableAutoRange(y=True)
 
