@@ -36,6 +36,7 @@ from gui import i18n
 from gui import network_edit as ne
 from gui.controller import Controller
 from gui.document import ProjectDocument
+from gui.ema_descent_actions import close_ema_descent_views
 from gui.experiment_actions import ExperimentActions
 from gui.file_actions import FileActions
 from gui.snapshot_dispatch import LATEST_STATE_RATE, SnapshotDispatch
@@ -212,6 +213,7 @@ class MainWindow(FileActions, ExperimentActions, WindowLayout, WindowActions, Sn
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState(SETTINGS_VERSION))
         self._close_experiments()  # records the run while the training process still answers
+        close_ema_descent_views(self)  # joins a batch/stochastic comparison still training
         self.controller.stop()
         self._stop_file_checks()
         self._recovery_timer.stop()

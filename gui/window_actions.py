@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QStyle, QWidget
 
 from gui import i18n
 from gui.csv_import import import_csv
+from gui.ema_descent_actions import install_ema_descent_views
 from gui.gradient_check import open_gradient_check
 from gui.help.menu import build_help_menu
 from gui.inspect_views import install_flow_views
@@ -277,6 +278,7 @@ class WindowActions:
         self.inspect_menu.addAction(acts["apply_update"])
         self.inspect_menu.addAction(acts["gradient_check"])
         install_flow_views(self)
+        install_ema_descent_views(self)
         self.experiments_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "E&xperiments"))
         self.experiments_menu.addAction(acts["sweep"])
         self.experiments_menu.addAction(self.docks["Runs"].toggleViewAction())

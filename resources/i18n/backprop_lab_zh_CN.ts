@@ -968,6 +968,191 @@
     </message>
 </context>
 <context>
+    <name>DescentWindow</name>
+    <message>
+        <location filename="../../gui/descent_window.py" line="+194"/>
+        <source>Training the three runs one after the other…</source>
+        <extracomment>at most this many points of a per-step curve are drawn (every n-th step beyond)</extracomment>
+        <translation>正在依次训练三次运行…</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>batch</source>
+        <translation>批量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>stochastic</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>mini-batch</source>
+        <translation>小批量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{kind} (batch size {size})</source>
+        <translation>{kind}（批大小 {size}）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name}: did not run: {why}</source>
+        <translation>{name}：未运行：{why}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name}: {steps} steps in {seconds} s, training loss {loss}</source>
+        <translation>{name}：{steps} 步，用时 {seconds} 秒，训练损失 {loss}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(stopped: {why})</source>
+        <translation>（已停止：{why}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancelled; what was trained is drawn.</source>
+        <translation>已取消；图中显示已训练的部分。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All three start from the same weights (+).</source>
+        <translation>三次运行都从相同的权重 (+) 开始。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Epochs each run trains: every run sees every training row this often</source>
+        <translation>每次运行训练的轮数：每次运行看到每个训练样本的次数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optimizer steps (updates) each run takes, whatever its batch size</source>
+        <translation>每次运行进行的优化器步数（更新次数），与批大小无关</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Batch vs stochastic vs mini-batch gradient descent</source>
+        <translation>批量、随机与小批量梯度下降对比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mini-batch &amp;k:</source>
+        <translation>小批量 k(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The mini-batch run&apos;s batch size (the other two use all rows and 1 row)</source>
+        <translation>小批量运行的批大小（另外两次分别使用全部样本和 1 个样本）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same epochs (= examples seen)</source>
+        <translation>相同轮数（= 看到的样本数相同）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same number of updates</source>
+        <translation>相同更新次数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give each run the same number of epochs, or the same number of optimizer steps</source>
+        <translation>让每次运行训练相同的轮数，或相同的优化器步数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Weight x:</source>
+        <translation>权重 x(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight &amp;y:</source>
+        <translation>权重 y(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Whose path the right-hand plot draws (one weight against the other)</source>
+        <translation>右侧图绘制其路径的权重（一个权重对另一个权重）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Train the three copies from the same initial weights (the run is not changed)</source>
+        <translation>从相同的初始权重训练三个副本（当前运行不受影响）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop between two steps and draw what was trained</source>
+        <translation>在两步之间停止，并绘制已训练的部分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps done over all three runs</source>
+        <translation>三次运行合计已完成的步数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>each step&apos;s loss</source>
+        <translation>每步的损失</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Faint lines: the loss of each step&apos;s batch (noisy for small batches); markers: the loss on the whole training set</source>
+        <translation>浅色线：每一步所用批次的损失（批越小越嘈杂）；标记：整个训练集上的损失</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Loss against epochs</source>
+        <translation>损失随轮数变化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loss against wall time</source>
+        <translation>损失随实际用时变化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Path of two weights</source>
+        <translation>两个权重的路径</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Press Run: three copies of the project train from the same initial weights with batch size all (batch), 1 (stochastic) and k (mini-batch). Faint lines: each step&apos;s batch loss; markers: the loss on the whole training set after each epoch.</source>
+        <translation>按“运行”：项目的三个副本从相同的初始权重开始训练，批大小分别为全部（批量）、1（随机）和 k（小批量）。浅色线：每一步的批损失；标记：每轮结束时整个训练集上的损失。</translation>
+    </message>
+</context>
+<context>
     <name>DoctorPanel</name>
     <message>
         <location filename="../../gui/panels/doctor_panel.py" line="+29"/>
@@ -1361,6 +1546,156 @@
         <location line="+16"/>
         <source>Remove hidden layer</source>
         <translation>删除隐藏层</translation>
+    </message>
+</context>
+<context>
+    <name>EmaWindow</name>
+    <message>
+        <location filename="../../gui/ema_window.py" line="+241"/>
+        <source>No values to average: the current run has no steps yet. Train a few steps, then choose the series again.</source>
+        <translation>没有可平均的数值：当前运行还没有训练步。请先训练几步，然后重新选择序列。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{0} of {1} values are missing (not finite): they are drawn as gaps and the averages skip them.</source>
+        <translation>{1} 个数值中有 {0} 个缺失（非有限值）：它们显示为空缺，平均值会跳过它们。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The EMA v_t = β·v_(t−1) + (1 − β)·x_t with β = {beta} averages about the last 1/(1 − β) = {n} values (the SMA averages exactly the last N). It starts from v_0 = 0, which drags the early values toward 0; bias correction v_t / (1 − β^t) fixes the start. SGD&apos;s momentum buffer with momentum = dampening = β is this EMA, started at the first value instead of 0.</source>
+        <translation>指数移动平均 v_t = β·v_(t−1) + (1 − β)·x_t 在 β = {beta} 时大约平均最近 1/(1 − β) = {n} 个值（简单移动平均恰好平均最近 N 个值）。它从 v_0 = 0 开始，这会把早期的值拉向 0；偏差修正 v_t / (1 − β^t) 修正了开头。动量 = 阻尼 = β 时，SGD 的动量缓冲区就是这个指数移动平均，只是从第一个值而不是 0 开始。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Momentum as an exponentially weighted average</source>
+        <translation>动量即指数加权平均</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Series:</source>
+        <translation>序列(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>random walk (like a stock price)</source>
+        <translation>随机游走（类似股价）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>batch loss of the current run</source>
+        <translation>当前运行的批损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The noisy values to average</source>
+        <translation>要平均的含噪声数值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;eed:</source>
+        <translation>种子(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The random walk&apos;s seed: the same seed gives the same walk</source>
+        <translation>随机游走的种子：相同的种子给出相同的游走</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Length:</source>
+        <translation>长度(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many values the random walk has</source>
+        <translation>随机游走包含的数值个数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>β (&amp;b):</source>
+        <translation>β(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The EMA&apos;s decay: β = 0.9 averages about the last 10 values, 0.99 the last 100</source>
+        <translation>指数移动平均的衰减率：β = 0.9 大约平均最近 10 个值，0.99 大约平均最近 100 个值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SMA &amp;window N:</source>
+        <translation>简单移动平均窗口 N(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The simple moving average&apos;s window: the mean of the last N values</source>
+        <translation>简单移动平均的窗口：最近 N 个值的平均</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+12"/>
+        <source>SMA</source>
+        <translation>简单移动平均</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>The simple moving average of the last N values</source>
+        <translation>最近 N 个值的简单移动平均</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
+        <source>EMA</source>
+        <translation>指数移动平均</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>The exponentially weighted average, started at v_0 = 0</source>
+        <translation>指数加权平均，从 v_0 = 0 开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bias-corrected</source>
+        <translation>偏差修正</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The EMA divided by 1 − β^t: the start is no longer pulled toward 0</source>
+        <translation>指数移动平均除以 1 − β^t：开头不再被拉向 0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>momentum buffer</source>
+        <translation>动量缓冲区</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The engine&apos;s SGD momentum buffer (momentum = dampening = β) stepped on the same values</source>
+        <translation>引擎的 SGD 动量缓冲区（动量 = 阻尼 = β）在同一组数值上逐步更新的结果</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>series</source>
+        <translation>序列</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>EMA, bias-corrected</source>
+        <translation>指数移动平均（偏差修正）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SGD momentum buffer</source>
+        <translation>SGD 动量缓冲区</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>t</source>
+        <translation>t</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>value</source>
+        <translation>值</translation>
     </message>
 </context>
 <context>
@@ -3564,7 +3899,7 @@
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../gui/window_actions.py" line="+48"/>
+        <location filename="../../gui/window_actions.py" line="+49"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
@@ -3679,7 +4014,7 @@
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="+339"/>
+        <location filename="../../gui/main_window.py" line="+341"/>
         <location filename="../../gui/window_actions.py" line="+6"/>
         <source>Play</source>
         <translation>播放</translation>
@@ -3835,7 +4170,7 @@
         <translation>检查(&amp;I)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>E&amp;xperiments</source>
         <translation>实验(&amp;X)</translation>
     </message>
@@ -3845,12 +4180,12 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="-160"/>
+        <location filename="../../gui/main_window.py" line="-161"/>
         <source>Weights re-initialised, history cleared</source>
         <translation>权重已重新初始化，历史已清空</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>hide</source>
         <translation>隐藏</translation>
     </message>
@@ -3893,6 +4228,26 @@
         <location line="+3"/>
         <source>Each activation and its slope, with the network&apos;s pre-activations over them</source>
         <translation>每个激活函数及其斜率，并叠加显示网络的预激活值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ema_descent_actions.py" line="+16"/>
+        <source>&amp;Momentum as an Average…</source>
+        <translation>动量即平均(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A noisy series with its moving average and its exponentially weighted average (β)</source>
+        <translation>一个含噪声的序列，及其移动平均和指数加权平均（β）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Batch vs &amp;Stochastic vs Mini-batch…</source>
+        <translation>批量、随机与小批量对比(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Train three copies from the same weights with batch size all, 1 and k, and overlay them</source>
+        <translation>从相同权重训练批大小为全部、1 和 k 的三个副本，并叠加显示</translation>
     </message>
 </context>
 <context>
