@@ -213,7 +213,7 @@ def _two_minima(tilt: float) -> Surface:
 
 
 _MAKERS: dict[str, tuple[Callable[[float | None], Surface], SurfaceParam | None]] = {
-    "bowl": (_bowl, SurfaceParam("condition", "condition number κ", 10.0, 1.0, 1000.0, True)),
+    "bowl": (_bowl, SurfaceParam("condition", "condition number κ", 20.0, 1.0, 1000.0, True)),
     "rosenbrock": (_rosenbrock, SurfaceParam("b", "valley steepness b", 100.0, 1.0, 1000.0, True)),
     "saddle": (_saddle, None),
     "himmelblau": (_himmelblau, None),

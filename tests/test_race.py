@@ -52,7 +52,7 @@ def test_minima_are_stationary_with_the_stated_value(key):
 def test_the_bowls_condition_number_is_its_parameter():
     s = make_surface("bowl", 50.0)
     assert s.grad(1.0, 1.0) == (1.0, 50.0)
-    assert surface_param("bowl").default == 10.0 and surface_param("saddle") is None
+    assert surface_param("bowl").default == 20.0 and surface_param("saddle") is None
 
 
 def test_bad_surface_input_names_the_field():
