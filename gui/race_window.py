@@ -17,6 +17,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
+    QGraphicsItem,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -75,7 +76,7 @@ SUGGESTED_LR = {
     "two_minima": {"sgd": 0.05, "momentum": 0.01, "nesterov": 0.01, "adagrad": 0.2, "rmsprop": 0.02, "adam": 0.05},
 }
 DEFAULT_KINDS = ("sgd", "momentum", "adagrad", "rmsprop", "adam")
-FRAME_MS = 33  # about 30 frames a second
+FRAME_MS = 30  # about 33 frames a second (a frame takes a few ms; see bench/bench_race.py)
 FLOOR = 1e-16  # f − f* below this is drawn at the floor of the log scale
 
 
@@ -120,6 +121,7 @@ class RaceWindow(QWidget):
         self.error = ""
         self.timer = QTimer(self)
         self.timer.setInterval(FRAME_MS)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self.advance)
         self._setup_ui()
         self.retranslate()
@@ -209,6 +211,7 @@ class RaceWindow(QWidget):
                 heads.append({"pos": pos[-1], "brush": pg.mkBrush(row.color)})
             row.status.setText(self._stop_text(runner))
         self.heads.setData(heads)
+        self._update_loss_range(race, f_min)
         self.step_label.setText(self.tr("Step {0}").format(race.steps))
         self.status.setText(self.error)
 
@@ -349,6 +352,14 @@ class RaceWindow(QWidget):
         self.loss_plot.setObjectName("race_loss")
         self.loss_plot.setLogMode(y=True)
         self.loss_plot.showGrid(x=True, y=True, alpha=0.3)
+        self.loss_plot.disableAutoRange()
+        self._loss_range = None
+        for plot in (self.map, self.loss_plot):
+            for side in ("left", "bottom"):
+                # the axes (and the loss plot's grid, which they draw) are painted once into a
+                # pixmap and then copied: repainting their text under every moving path cost
+                # more than the rest of a frame together
+                plot.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         right_box.addWidget(self.loss_plot, 1)
         self.optimizers = OptimizerList()
         self.optimizers.setObjectName("race_optimizers")
@@ -379,6 +390,25 @@ class RaceWindow(QWidget):
         self.step_button.clicked.connect(self.step_once)
         self.reset_button.clicked.connect(self._on_reset)
         self.suggest_button.clicked.connect(self._suggest)
+
+    def _update_loss_range(self, race, f_min) -> None:
+        """Set the loss plot's range only when it must grow or a decade is crossed, so the
+        axes are not redrawn on every frame (autoRange would change them every step)."""
+        lo, hi = np.inf, -np.inf
+        for runner in race.runners:
+            if runner.n:
+                gap = np.maximum(runner.losses - f_min, FLOOR)
+                lo, hi = min(lo, float(gap.min())), max(hi, float(gap.max()))
+        if not np.isfinite(lo):
+            lo, hi = 1e-3, 1.0
+        span = 50
+        while span < race.steps:
+            span *= 2
+        wanted = (span, int(np.floor(np.log10(lo))), int(np.ceil(np.log10(hi))) + (lo == hi))
+        if wanted != self._loss_range:
+            self._loss_range = wanted
+            self.loss_plot.setXRange(0, span, padding=0.02)
+            self.loss_plot.setYRange(wanted[1], wanted[2], padding=0.02)
 
     def _make_items(self):
         for item in self.paths:
