@@ -94,3 +94,32 @@ def test_rows_settings_noise_and_divergence(qtbot, window):
         assert rw.surface.grad(1.0, 1.0) == (1.0, 100.0)
     finally:
         rw.close()
+
+
+def test_controls_explain_themselves_and_the_window_speaks_chinese(qtbot, qapp):
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QSlider
+
+    from gui import i18n
+    from gui.race_window import RaceWindow
+
+    rw = RaceWindow()
+    qtbot.addWidget(rw)
+    rw.show()
+    try:
+        controls = [
+            w
+            for kind in (QAbstractButton, QAbstractSpinBox, QComboBox, QSlider)
+            for w in rw.findChildren(kind)
+            if w.isVisibleTo(rw) and not w.parent().inherits("QAbstractSpinBox")
+        ]
+        assert len(controls) > 20
+        assert [w.objectName() or type(w).__name__ for w in controls if not w.toolTip()] == []
+        assert i18n.switch_language(qapp, "zh_CN")
+        assert rw.windowTitle() == "优化器竞赛"
+        assert rw.play_button.text() == "播放"
+        assert rw.optimizers.rows[1].kind.currentText() == "动量"
+        assert rw.step_label.text().startswith("第 ")
+    finally:
+        i18n.switch_language(qapp, "en")
+        rw.close()
+    assert rw.windowTitle() == "Optimizer race"
