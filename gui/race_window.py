@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QRectF, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -81,25 +81,32 @@ FLOOR = 1e-16  # f − f* below this is drawn at the floor of the log scale
 
 
 def contour_image(surface, n: int = 200, levels: int = 14) -> np.ndarray:
-    """An ``n×n×4`` uint8 picture of ``log10(f − f* + 1e-3 (range))`` with contour lines baked in
-    (``[i, j]`` is ``(xs[i], ys[j])``, pyqtgraph's column-major order); non-finite values are grey."""
+    """An ``n×n×4`` uint8 picture of ``log10(f − f* + 1e-4·range)`` with ``levels`` contour
+    lines baked in (``[i, j]`` is ``(xs[i], ys[j])``, pyqtgraph's column-major order); drawn
+    once per surface, so an animation frame does not redraw contours.  Non-finite values are
+    grey."""
     _xs, _ys, z = surface.grid(n)
     finite = np.isfinite(z)
+    if not finite.any():
+        image = np.full((n, n, 4), 170, np.uint8)
+        image[..., 3] = 255
+        return image
     gap = np.where(finite, z - surface.f_min, np.nan)
-    top = np.nanmax(gap) if finite.any() else 1.0
+    top = max(float(np.nanmax(gap)), 1e-12)
     with np.errstate(all="ignore"):
-        logz = np.log10(np.maximum(gap, 0.0) + 1e-3 * max(top, 1e-12))
-    lo, hi = (np.nanmin(logz), np.nanmax(logz)) if finite.any() else (0.0, 1.0)
+        logz = np.log10(np.maximum(gap, 0.0) + 1e-4 * top)
+    lo, hi = float(np.nanmin(logz)), float(np.nanmax(logz))
     t = np.where(finite, (logz - lo) / max(hi - lo, 1e-12), 0.0)
-    lut = pg.colormap.get("viridis").getLookupTable(0.0, 1.0, 256, alpha=False)
+    lut = pg.colormap.get("viridis").getLookupTable(0.0, 1.0, 256, alpha=False).astype(float)
     rgb = lut[np.clip((t * 255).astype(int), 0, 255)]
-    # contour lines: where the level index changes between neighbouring pixels
-    band = np.floor(t * levels)
-    edge = np.zeros_like(finite)
-    edge[1:, :] |= band[1:, :] != band[:-1, :]
-    edge[:, 1:] |= band[:, 1:] != band[:, :-1]
-    rgb = rgb.astype(float)
-    rgb[edge] = rgb[edge] * 0.45 + 255 * 0.55 * 0.6
+    # contour lines, anti-aliased: the distance in pixels to the nearest level, from the
+    # level field's slope; where lines crowd closer than two pixels they fade out
+    s = t * levels
+    gx, gy = np.gradient(s)
+    slope = np.hypot(gx, gy)
+    distance = np.abs(s - np.round(s)) / np.maximum(slope, 1e-12)
+    alpha = np.clip(1.0 - distance / 0.8, 0.0, 1.0) * np.clip(2.0 - slope * 2.0, 0.0, 1.0) * 0.6
+    rgb = rgb * (1.0 - alpha[..., None]) + 255.0 * alpha[..., None]
     rgb[~finite] = 170
     image = np.empty((n, n, 4), np.uint8)
     image[..., :3] = np.clip(rgb, 0, 255).astype(np.uint8)
@@ -334,6 +341,7 @@ class RaceWindow(QWidget):
         self.map = pg.PlotWidget()
         self.map.setObjectName("race_map")
         self.map.setMenuEnabled(False)
+        self.map.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)  # the 200×200 map, scaled up
         self.image = pg.ImageItem()
         self.map.addItem(self.image)
         self.minima = pg.ScatterPlotItem(symbol="star", size=14, brush=pg.mkBrush("w"), pen=pg.mkPen("k"))
