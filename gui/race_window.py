@@ -172,7 +172,7 @@ class RaceWindow(QWidget):
         """The standard deviation of the gradient noise (per coordinate)."""
         if self.surface is None:
             return 0.0
-        return self.noise_slider.value() / 100.0 * self._noise_scale
+        return self.noise_slider.value() / 200.0 * self._noise_scale  # up to half the typical gradient
 
     def play(self) -> None:
         if self.race is not None and not self.playing:
@@ -244,7 +244,7 @@ class RaceWindow(QWidget):
         self.param_spin.setToolTip(self.tr("The surface's shape parameter; changing it restarts the race"))
         self.noise_label.setText(self.tr("Gradient &noise:"))
         self.noise_slider.setToolTip(
-            self.tr("Gaussian noise added to every gradient (as a fraction of the surface's typical gradient size)")
+            self.tr("Gaussian noise added to every gradient: up to half the surface's typical gradient size")
         )
         self.speed_label.setText(self.tr("Steps per &frame:"))
         self.speed.setToolTip(self.tr("How many optimizer steps each frame of the animation takes"))

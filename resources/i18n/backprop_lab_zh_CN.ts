@@ -4622,7 +4622,7 @@
         <translation>倾斜 t：</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+155"/>
         <source>Step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
@@ -4653,8 +4653,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Gaussian noise added to every gradient (as a fraction of the surface&apos;s typical gradient size)</source>
-        <translation>加到每个梯度上的高斯噪声（以该曲面典型梯度大小的比例表示）</translation>
+        <source>Gaussian noise added to every gradient: up to half the surface&apos;s typical gradient size</source>
+        <translation>加到每个梯度上的高斯噪声：最大为该曲面典型梯度大小的一半</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4727,7 +4727,7 @@
         <translation>看点：普通 SGD 在狭窄山谷中来回之字形振荡；动量会冲过头再稳定下来；AdaGrad 的梯度平方和不断增大，步长随之缩小；RMSProp 和 Adam 按每个坐标自己的梯度大小缩放步长；Adam 的偏差修正使它最初几步就是完整大小（约为 lr），而不是很小。噪声展示随机梯度的效果。</translation>
     </message>
     <message>
-        <location line="+242"/>
+        <location line="+243"/>
         <source>cannot start here (the value is not finite)</source>
         <translation>不能从这里出发（函数值不是有限数）</translation>
     </message>
