@@ -123,3 +123,17 @@ def test_controls_explain_themselves_and_the_window_speaks_chinese(qtbot, qapp):
         i18n.switch_language(qapp, "en")
         rw.close()
     assert rw.windowTitle() == "Optimizer race"
+
+
+def test_the_contour_picture_draws_non_finite_values_grey():
+    import dataclasses
+
+    from gui.race_window import contour_image
+
+    s = make_surface("bowl")
+    holed = dataclasses.replace(s, value_fn=lambda x, y: np.where(x > 0, np.nan, s.value_fn(x, y)))
+    image = contour_image(holed, 50)
+    assert image.shape == (50, 50, 4) and image.dtype == np.uint8
+    assert (image[40:, :, :3] == 170).all() and not (image[:20, :, :3] == 170).all()
+    empty = dataclasses.replace(s, value_fn=lambda x, y: np.full(np.shape(x), np.inf))
+    assert (contour_image(empty, 20)[..., :3] == 170).all()
