@@ -19,6 +19,7 @@ from gui.gradient_check import open_gradient_check
 from gui.help.menu import build_help_menu
 from gui.inspect_views import install_flow_views
 from gui.panels.controls import Controls
+from gui.race_window import open_race_window
 from gui.window_layout import EXAMPLES_DIR
 
 
@@ -219,6 +220,15 @@ class WindowActions:
                 "MainWindow", "One optimizer step on one example: old value, gradient, update and new value"
             ),
         )
+        a(
+            "optimizer_race",
+            QCoreApplication.translate("MainWindow", "Optimizer &Race…"),
+            lambda: open_race_window(self),
+            QKeySequence("Ctrl+Shift+R"),
+            QCoreApplication.translate(
+                "MainWindow", "Several optimizers from one start on a 2-D loss surface, their paths animated"
+            ),
+        )
         self.controls = Controls(self.actions_by_name)
         self.toolbar_holder.addWidget(self.controls)
         # the read-out gets a row of its own, as wide as the drawing: beside the buttons
@@ -277,6 +287,7 @@ class WindowActions:
         self.inspect_menu.addAction(acts["step_through"])
         self.inspect_menu.addAction(acts["apply_update"])
         self.inspect_menu.addAction(acts["gradient_check"])
+        self.inspect_menu.addAction(acts["optimizer_race"])
         install_flow_views(self)
         install_ema_descent_views(self)
         self.experiments_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "E&xperiments"))

@@ -3899,7 +3899,7 @@
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../gui/window_actions.py" line="+49"/>
+        <location filename="../../gui/window_actions.py" line="+50"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
@@ -4130,6 +4130,16 @@
         <translation>在一个样本上做一次优化器步：旧值、梯度、更新量和新值</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Optimizer &amp;Race…</source>
+        <translation>优化器竞赛(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Several optimizers from one start on a 2-D loss surface, their paths animated</source>
+        <translation>几个优化器从同一起点出发，在二维损失曲面上前进，动画显示它们的路径</translation>
+    </message>
+    <message>
         <location line="+22"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
@@ -4170,7 +4180,7 @@
         <translation>检查(&amp;I)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>E&amp;xperiments</source>
         <translation>实验(&amp;X)</translation>
     </message>
@@ -4407,6 +4417,117 @@
         <location line="+52"/>
         <source>+ skip (residual)</source>
         <translation>+ 跳跃连接（残差）</translation>
+    </message>
+</context>
+<context>
+    <name>OptimizerList</name>
+    <message>
+        <location filename="../../gui/panels/race_optimizers.py" line="+215"/>
+        <source>Add optimizer</source>
+        <translation>添加优化器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another optimizer in the race (up to eight)</source>
+        <translation>在竞赛中再加一个优化器（最多八个）</translation>
+    </message>
+</context>
+<context>
+    <name>OptimizerRow</name>
+    <message>
+        <location line="-192"/>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nesterov</source>
+        <translation>Nesterov 动量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AdaGrad</source>
+        <translation>AdaGrad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RMSProp</source>
+        <translation>RMSProp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>α</source>
+        <translation>α</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>β₁</source>
+        <translation>β₁</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>β₂</source>
+        <translation>β₂</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How much of the last step is kept: buf = momentum · buf + g</source>
+        <translation>保留上一步的多少：buf = momentum · buf + g</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decay of the running average of squared gradients</source>
+        <translation>梯度平方滑动平均的衰减率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decay of the first moment (the average gradient)</source>
+        <translation>一阶矩（梯度的平均）的衰减率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decay of the second moment (the average squared gradient)</source>
+        <translation>二阶矩（梯度平方的平均）的衰减率</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>The optimizer (the engine&apos;s own class, as used in training)</source>
+        <translation>优化器（引擎自己的类，与训练中使用的相同）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lr</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove this optimizer from the race</source>
+        <translation>把这个优化器移出竞赛</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This optimizer&apos;s colour on the map and in the loss plot</source>
+        <translation>这个优化器在地图和损失图中的颜色</translation>
     </message>
 </context>
 <context>
@@ -4776,6 +4897,219 @@
         <location line="+1"/>
         <source>mode</source>
         <translation>模式</translation>
+    </message>
+</context>
+<context>
+    <name>RaceWindow</name>
+    <message>
+        <location filename="../../gui/race_window.py" line="+37"/>
+        <source>Ill-conditioned bowl</source>
+        <translation>病态碗形曲面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rosenbrock valley</source>
+        <translation>Rosenbrock 山谷</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saddle point</source>
+        <translation>鞍点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Himmelblau (four minima)</source>
+        <translation>Himmelblau（四个极小值）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Beale</source>
+        <translation>Beale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Local and global minimum</source>
+        <translation>局部极小值与全局极小值</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>f = (x² + κy²)/2: steep across (y), shallow along (x). Plain SGD must keep lr below 2/κ.</source>
+        <translation>f = (x² + κy²)/2：横向（y）陡峭，纵向（x）平缓。普通 SGD 的学习率必须小于 2/κ。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>f = (1 − x)² + b(y − x²)²: a curved valley with a flat floor; the minimum is at (1, 1).</source>
+        <translation>f = (1 − x)² + b(y − x²)²：一条谷底平坦的弯曲山谷；极小值在 (1, 1)。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>f = x² − y² + y⁴/4: a saddle at the origin between two valleys; the gradient there is tiny.</source>
+        <translation>f = x² − y² + y⁴/4：原点处是两条山谷之间的鞍点，那里的梯度非常小。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Four minima of equal value: which one a path reaches depends on the start and the optimizer.</source>
+        <translation>四个值相同的极小值：路径到达哪一个取决于起点和优化器。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Flat plateaus and steep walls; the minimum at (3, 0.5) lies at the end of a narrow valley.</source>
+        <translation>平坦的高原和陡峭的峭壁；极小值 (3, 0.5) 位于一条狭窄山谷的尽头。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>f = (x² − 1)² + tx + y²: a local minimum on the right, the deeper global one on the left.</source>
+        <translation>f = (x² − 1)² + tx + y²：右边是局部极小值，左边是更深的全局极小值。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Condition number κ:</source>
+        <translation>条件数 κ：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valley steepness b:</source>
+        <translation>山谷陡度 b：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tilt t:</source>
+        <translation>倾斜 t：</translation>
+    </message>
+    <message>
+        <location line="+155"/>
+        <source>Step {0}</source>
+        <translation>第 {0} 步</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Optimizer race</source>
+        <translation>优化器竞赛</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Surface:</source>
+        <translation>曲面(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The loss surface the optimizers race on</source>
+        <translation>优化器在其上竞赛的损失曲面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The surface&apos;s shape parameter; changing it restarts the race</source>
+        <translation>曲面的形状参数；修改它会重新开始竞赛</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gradient &amp;noise:</source>
+        <translation>梯度噪声(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gaussian noise added to every gradient: up to half the surface&apos;s typical gradient size</source>
+        <translation>加到每个梯度上的高斯噪声：最大为该曲面典型梯度大小的一半</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Steps per &amp;frame:</source>
+        <translation>每帧步数(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many optimizer steps each frame of the animation takes</source>
+        <translation>动画每一帧走多少个优化器步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop &amp;at:</source>
+        <translation>停止于(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The race pauses after this many steps</source>
+        <translation>走了这么多步之后竞赛暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One optimizer step for every optimizer (.)</source>
+        <translation>每个优化器各走一步（.）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the start, step 0</source>
+        <translation>回到起点，第 0 步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggested learning rates</source>
+        <translation>建议的学习率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set every optimizer&apos;s learning rate to one that shows its character on this surface</source>
+        <translation>把每个优化器的学习率设为能在这个曲面上展现其特点的值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Click to place the start</source>
+        <translation>点击以放置起点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loss above the minimum, f − f*</source>
+        <translation>高出极小值的损失，f − f*</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>iteration</source>
+        <translation>迭代次数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What to look for: plain SGD zig-zags across a narrow valley; momentum overshoots and settles; AdaGrad&apos;s steps shrink as its sum of squared gradients grows; RMSProp and Adam scale each coordinate by its own gradient size; Adam&apos;s bias correction makes its first steps full-size (about lr) instead of tiny. Noise shows what stochastic gradients do.</source>
+        <translation>看点：普通 SGD 在狭窄山谷中来回之字形振荡；动量会冲过头再稳定下来；AdaGrad 的梯度平方和不断增大，步长随之缩小；RMSProp 和 Adam 按每个坐标自己的梯度大小缩放步长；Adam 的偏差修正使它最初几步就是完整大小（约为 lr），而不是很小。噪声展示随机梯度的效果。</translation>
+    </message>
+    <message>
+        <location line="+243"/>
+        <source>cannot start here (the value is not finite)</source>
+        <translation>不能从这里出发（函数值不是有限数）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>diverged after step {0} (the next value was not finite)</source>
+        <translation>第 {0} 步后发散（下一个值不是有限数）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Animate the race, or pause it (P)</source>
+        <translation>播放竞赛动画，或暂停（P）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>σ = {0}</source>
+        <translation>σ = {0}</translation>
     </message>
 </context>
 <context>
