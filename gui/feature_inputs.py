@@ -16,14 +16,14 @@ from PySide6.QtCore import QCoreApplication
 
 from gui.setting_commands import SetDataOption
 
-#: the candidates, in the canonical order, spelled as the engine reads them (core.data.transform_features)
+# the candidates, in the canonical order, spelled as the engine reads them (core.data.transform_features)
 CANDIDATES = ("x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)")
-#: how each is drawn beside its neuron
+# how each is drawn beside its neuron
 LABELS = ("x1", "x2", "x1²", "x2²", "x1·x2", "sin x1", "sin x2")
 _RAW = (0, 1)
 _POWER = re.compile(r"^x([12])\^1$")
 _PRODUCT = re.compile(r"^x([12])\*x([12])$")
-#: a feature expression other than the seven (``cos(x1)``, ``x1^3``): the column is drawn as before
+# a feature expression other than the seven (``cos(x1)``, ``x1^3``): the column is drawn as before
 _EXPRESSION = re.compile(r"^(?:x\d+(?:[\^*].*)?|(?:sin|cos)\(.*\))$")
 
 
