@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.data import GENERATED_2D
 from core.registry import ConfigError
 from core.shapes import describe_layers
 from gui import commands as cmd
@@ -173,7 +174,9 @@ class NetworkCanvas(QGraphicsView):
         neurons with the class names and draws the first layer's weights as pictures."""
         self.image_shape = getattr(info, "image_shape", None)
         raw = getattr(info, "raw_x_train", None)
-        raw_columns = raw.shape[1] if self.image_shape is None and getattr(raw, "ndim", 0) == 2 else None
+        # the generated 2-D sets (as in Playground) take switchable input features
+        generated = getattr(info, "data_name", None) in GENERATED_2D and getattr(raw, "ndim", 0) == 2
+        raw_columns = raw.shape[1] if generated else None
         if raw_columns != self.raw_columns:
             self._inputs_changed = True  # the input column is drawn otherwise: the next drawing starts anew
         self.raw_columns = raw_columns
