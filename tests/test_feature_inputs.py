@@ -45,7 +45,7 @@ def first_layer_inputs(win):
     return win.canvas.columns[1].in_width
 
 
-def test_clicking_a_dimmed_feature_switches_it_on_and_undo_restores(qtbot, window):
+def test_clicking_a_dimmed_feature_switches_it_on_undo_restores_and_one_stays_on(qtbot, window):
     win = window
     win.open_project(os.path.join(EXAMPLES, "circle.json"), example=True)
     qtbot.waitUntil(lambda: win.info is not None and win.info.data_name.lower().startswith("circle"), timeout=10000)
@@ -73,12 +73,9 @@ def test_clicking_a_dimmed_feature_switches_it_on_and_undo_restores(qtbot, windo
     assert win.doc.project["data"].get("features") is None
     assert win.canvas.feature_slots == (0, 1)
 
-
-def test_the_last_feature_on_stays_on_with_a_message(qtbot, window):
-    win = window
+    # the last feature on stays on, with a message
     messages = []
     win.canvas.status.connect(messages.append)
-    assert win.canvas.feature_slots == (0, 1)
     click_neuron(qtbot, win, 0)  # x1 off: x2 alone
     qtbot.waitUntil(lambda: win.doc.project["data"].get("features") == ["x2"], timeout=5000)
     qtbot.waitUntil(lambda: first_layer_inputs(win) == 1 and win.canvas.feature_slots == (1,), timeout=10000)
@@ -87,3 +84,37 @@ def test_the_last_feature_on_stays_on_with_a_message(qtbot, window):
     qtbot.wait(50)
     assert win.doc.project["data"]["features"] == ["x2"] and win.doc.undo_stack.count() == count
     assert messages and "must stay on" in messages[-1]
+
+
+def _info(name, raw_columns):
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    raw = np.linspace(-2.0, 2.0, 10 * raw_columns).reshape(10, raw_columns)
+    return SimpleNamespace(image_shape=None, raw_x_train=raw, data_name=name, task="classification", class_names=None)
+
+
+def test_lines_start_at_the_features_on_and_other_data_is_unchanged(qtbot):
+    from gui.panels.network_canvas import NEURON_GAP, TOP, NetworkCanvas
+
+    canvas = NetworkCanvas()
+    qtbot.addWidget(canvas)
+    canvas.resize(800, 500)
+    layers = [{"type": "dense", "units": 3, "activation": "tanh"}, {"type": "dense", "units": 1}]
+    # the feature-cross example's inputs: x1, x2, x1*x2 (slots 0, 1, 4)
+    canvas.set_run_info(_info("xor", 2))
+    canvas.show_network(layers, 3, ["x1", "x2", "x1*x2"])
+    inputs, first = canvas.columns[0], canvas.columns[1]
+    assert len(inputs.neurons) == 7 and canvas.feature_slots == (0, 1, 4)
+    starts = sorted({round(line.line().y1()) for line in first.lines})
+    assert starts == [round(TOP + s * NEURON_GAP) for s in (0, 1, 4)]
+    assert {int(c) for c in first.cols} == {0, 1, 2}  # weight columns in the network's input order
+    # other data: the inputs as they are (a 2-column CSV, 4-column iris)
+    canvas.set_run_info(_info("table.csv", 2))
+    canvas.show_network(layers, 2, ["age", "income"])
+    assert len(canvas.columns[0].neurons) == 2 and canvas.feature_slots is None
+    canvas.set_run_info(_info("iris", 4))
+    canvas.show_network(layers, 4, ["a", "b", "c", "d"])
+    assert len(canvas.columns[0].neurons) == 4 and canvas.feature_slots is None
+    canvas.grab()  # paints
