@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
 )
 
+from gui import feature_inputs as fi
 from gui import network_edit as ne
 from gui.panels.canvas_style import (
     _GREY,
@@ -29,6 +30,7 @@ from gui.panels.canvas_style import (
     NEURON,
     NEURON_GAP,
     TOP,
+    _heat_pixmap,
 )
 from gui.panels.layer_card import LayerHeader, _CardProxy
 
@@ -109,7 +111,12 @@ class Neuron(QGraphicsRectItem):
         super().hoverLeaveEvent(event)
 
     def mousePressEvent(self, event):
-        self.column.canvas.layer_selected.emit(self.path or "")
+        canvas = self.column.canvas
+        if self.column.kind == "input" and canvas.feature_slots is not None and event.button() == Qt.LeftButton:
+            canvas.toggle_feature(self.unit)  # a candidate feature: switch it
+            event.accept()
+            return
+        canvas.layer_selected.emit(self.path or "")
         super().mousePressEvent(event)
 
     def mouseDoubleClickEvent(self, event):
@@ -132,7 +139,9 @@ class Column:
         self.path: tuple | None = shape.path if shape is not None else None
         self.layer = layer
         self.in_width = shape.in_width if shape is not None else 0
-        self.width = shape.out_width if shape is not None else canvas.in_width
+        self.width = shape.out_width if shape is not None else canvas.input_width
+        #: the first layer under switchable input features: the input slot of each of its inputs
+        self.input_slots: tuple = ()
         self.is_output = False
         self.holder = _Holder()
         canvas.scene().addItem(self.holder)
@@ -149,8 +158,8 @@ class Column:
     def key(self):
         """What the drawn body depends on: equal keys, equal drawings."""
         if self.kind == "input":
-            return ("input", self.width, tuple(self.canvas.feature_names[:MAX_SHOWN]))
-        return (self.kind, self.in_width, self.width)
+            return ("input", self.width, tuple(self.canvas.feature_names[:MAX_SHOWN]), self.canvas.feature_slots or ())
+        return (self.kind, self.in_width, self.width) + tuple(self.input_slots)
 
     @property
     def wpath(self) -> str | None:
@@ -182,7 +191,9 @@ class Column:
             neuron.setParentItem(self.holder)
             self.neurons.append(neuron)
             self.body.append(neuron)
-            if self.kind == "input":
+            if self.kind == "input" and self.canvas.feature_slots is not None:
+                self._feature_neuron(neuron, i, y)
+            elif self.kind == "input":
                 names = self.canvas.feature_names
                 text = QGraphicsSimpleTextItem((names[i] if i < len(names) else f"x{i + 1}")[:10], self.holder)
                 text.setPos(-NEURON / 2 - text.boundingRect().width() - 6, y - 8)
@@ -200,7 +211,10 @@ class Column:
             label.setPos(-label.boundingRect().width() / 2, TOP - NEURON - 12)
             self.body.append(label)
             return
-        prev = [TOP + i * NEURON_GAP for i in range(min(self.in_width, MAX_SHOWN))]
+        if self.input_slots:  # switchable features: lines only from the ones on
+            prev = [TOP + s * NEURON_GAP for s in self.input_slots]
+        else:
+            prev = [TOP + i * NEURON_GAP for i in range(min(self.in_width, MAX_SHOWN))]
         x0 = -COLUMN_GAP + NEURON / 2
         if self.kind == "dense":
             rows, cols = [], []
@@ -221,6 +235,24 @@ class Column:
                 line.setPen(QPen(QColor(170, 170, 170), 1, Qt.DashLine))
                 line.setZValue(-1)
                 self.body.append(line)
+
+    def _feature_neuron(self, neuron: Neuron, slot: int, y: float) -> None:
+        """A candidate input feature: its picture over the input plane, dimmed when off."""
+        on = slot in self.canvas.feature_slots
+        lo, hi = self.canvas.feature_extent
+        neuron.pixmap.setPixmap(_heat_pixmap(fi.feature_values(slot, lo, hi), NEURON - 2))
+        neuron.setCursor(Qt.PointingHandCursor)
+        neuron.setToolTip(fi.tooltip(slot, on))
+        neuron.feature_on = on
+        text = QGraphicsSimpleTextItem(fi.LABELS[slot], self.holder)
+        text.setPos(-NEURON / 2 - text.boundingRect().width() - 6, y - 8)
+        text.setToolTip(neuron.toolTip())
+        if on:
+            neuron.setPen(QPen(QColor(40, 40, 40), 1.5))
+        else:
+            neuron.setOpacity(0.3)
+            text.setBrush(QColor(160, 160, 160))
+        self.body.append(text)
 
     def ensure_header(self) -> None:
         if self.proxy is not None or self.kind == "input":

@@ -47,9 +47,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.data import GENERATED_2D
 from core.registry import ConfigError
 from core.shapes import describe_layers
 from gui import commands as cmd
+from gui import feature_inputs as fi
 from gui import network_edit as ne
 from gui.panels.canvas_items import Column, Neuron, WeightLine
 from gui.panels.canvas_style import (
@@ -124,6 +126,12 @@ class NetworkCanvas(QGraphicsView):
         self.layers: list = []
         self.in_width = 2
         self.feature_names: list[str] = []
+        #: data with two raw inputs: the candidate features' slots the network takes, in its
+        #: input order (gui.feature_inputs); None: the input column is drawn as the inputs
+        self.raw_columns: int | None = None
+        self.feature_slots: tuple[int, ...] | None = None
+        self.feature_extent = (-1.0, 1.0)
+        self._inputs_changed = False
         self.weights: dict[str, tuple] = {}  # path -> (weight, grad, bias)
         self.activations: dict = {}
         self.columns: list[Column] = []
@@ -155,6 +163,9 @@ class NetworkCanvas(QGraphicsView):
         self.rebuilds += 1
         self.in_width = in_width
         self.feature_names = list(feature_names or [])
+        slots = fi.enabled_slots(self.feature_names, self.raw_columns) if self.raw_columns else None
+        self.feature_slots = slots if slots is not None and len(slots) == in_width else None
+        self._inputs_changed = False
         self.weights = {}
         self.show_network(layers, fit=True)
 
@@ -162,6 +173,15 @@ class NetworkCanvas(QGraphicsView):
         """A new run (a :class:`~core.snapshot.RunInfo`): image data labels the output
         neurons with the class names and draws the first layer's weights as pictures."""
         self.image_shape = getattr(info, "image_shape", None)
+        raw = getattr(info, "raw_x_train", None)
+        # the generated 2-D sets (as in Playground) take switchable input features
+        generated = getattr(info, "data_name", None) in GENERATED_2D and getattr(raw, "ndim", 0) == 2
+        raw_columns = raw.shape[1] if generated else None
+        if raw_columns != self.raw_columns:
+            self._inputs_changed = True  # the input column is drawn otherwise: the next drawing starts anew
+        self.raw_columns = raw_columns
+        if raw_columns == 2:
+            self.feature_extent = fi.input_extent(raw)
         names = info.class_names if info.task == "classification" and self.image_shape is not None else None
         self.output_names = None if names is None else [str(n) for n in names]
         self.weight_images = None
@@ -176,8 +196,10 @@ class NetworkCanvas(QGraphicsView):
     def show_network(self, layers: list, in_width: int | None = None, feature_names=None, fit=False) -> None:
         """Show ``layers``, rebuilding only the columns whose shapes changed and
         updating the cards of the others in place."""
-        if (in_width is not None and in_width != self.in_width) or (
-            feature_names is not None and list(feature_names) != self.feature_names
+        if (
+            (in_width is not None and in_width != self.in_width)
+            or (feature_names is not None and list(feature_names) != self.feature_names)
+            or self._inputs_changed
         ):
             self.set_network(layers, in_width if in_width is not None else self.in_width, feature_names)
             return
@@ -190,8 +212,9 @@ class NetworkCanvas(QGraphicsView):
         out_idx = ne.output_index(layers)
         wanted = [None] + shapes
         old_keys = [c.key for c in self.columns]
-        new_keys = [("input", self.in_width, tuple(self.feature_names[:MAX_SHOWN]))] + [
-            (s.kind, s.in_width, s.out_width) for s in shapes
+        slots = self.feature_slots or ()
+        new_keys = [("input", self.input_width, tuple(self.feature_names[:MAX_SHOWN]), slots)] + [
+            (s.kind, s.in_width, s.out_width) + (slots if j == 0 else ()) for j, s in enumerate(shapes)
         ]
         new_columns: list[Column] = []
         count_before = len(self.columns)
@@ -211,7 +234,8 @@ class NetworkCanvas(QGraphicsView):
                     if spec is not None:
                         column.in_width, column.width = spec.in_width, spec.out_width
                     else:
-                        column.width = self.in_width
+                        column.width = self.input_width
+                column.input_slots = new_keys[j][3:] if spec is not None else ()
                 column.build_body()
                 new_columns.append(column)
             for column in old:
@@ -245,6 +269,22 @@ class NetworkCanvas(QGraphicsView):
         self._ensure_visible()
         self._label_outputs()
         self._apply_weights(self._visible_columns())
+
+    @property
+    def input_width(self) -> int:
+        """Neurons in the input column: the seven candidate features, or the inputs."""
+        return len(fi.CANDIDATES) if self.feature_slots is not None else self.in_width
+
+    def toggle_feature(self, slot: int) -> None:
+        """Switch candidate feature ``slot`` on or off: one edit of ``data.features``
+        (the last one on stays on, with a message)."""
+        if self.feature_slots is None:
+            return
+        value = fi.toggled(self.feature_slots, slot)
+        if value is False:
+            self.status.emit(fi.last_one_message())
+            return
+        self.request(fi.SetFeatures(value, slot, slot not in self.feature_slots))
 
     @property
     def headers(self) -> list[tuple[tuple, QGraphicsProxyWidget, float]]:
@@ -291,6 +331,8 @@ class NetworkCanvas(QGraphicsView):
         return f"{path}.weight[{row}, {col}] = {w[row, col]:+.4g}{grad}"
 
     def neuron_text(self, path: str | None, unit: int) -> str:
+        if path is None and self.feature_slots is not None and unit < len(fi.LABELS):
+            return fi.tooltip(unit, unit in self.feature_slots).split("\n")[0]
         if path is None:
             name = self.feature_names[unit] if unit < len(self.feature_names) else f"x{unit + 1}"
             return QCoreApplication.translate("NetworkCanvas", "input {name}").format(name=name)

@@ -2203,6 +2203,38 @@
     </message>
 </context>
 <context>
+    <name>FeatureInputs</name>
+    <message>
+        <location filename="../../gui/feature_inputs.py" line="+99"/>
+        <source>Input feature {name} (data.features: &quot;{key}&quot;): on; the picture shows it over the input plane (blue high, orange low).
+Click to switch it off: the first layer is made again without it.</source>
+        <translation>输入特征 {name}（data.features: &quot;{key}&quot;）：已开启；图片显示它在输入平面上的取值（蓝色高，橙色低）。
+单击关闭它：第一层将不含它重新生成。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Input feature {name} (data.features: &quot;{key}&quot;): off, the network does not see it.
+Click to switch it on: the first layer is made again with one more input.</source>
+        <translation>输入特征 {name}（data.features: &quot;{key}&quot;）：已关闭，网络看不到它。
+单击开启它：第一层将多一个输入重新生成。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>At least one input feature must stay on: switch another feature on first.</source>
+        <translation>至少要保留一个输入特征：请先开启另一个特征。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Switch input feature {name} on</source>
+        <translation>开启输入特征 {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Switch input feature {name} off</source>
+        <translation>关闭输入特征 {name}</translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message>
         <location filename="../../gui/file_actions.py" line="+35"/>
@@ -4263,8 +4295,9 @@
 <context>
     <name>NetworkCanvas</name>
     <message>
-        <location filename="../../gui/panels/canvas_items.py" line="+192"/>
+        <location filename="../../gui/panels/canvas_items.py" line="+203"/>
         <source>… {n} more</source>
+        <extracomment>the first layer under switchable input features: the input slot of each of its inputs</extracomment>
         <translation>… 还有 {n} 个</translation>
     </message>
     <message>
@@ -4383,13 +4416,13 @@
         <translation>删除该层</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/network_canvas.py" line="+289"/>
+        <location filename="../../gui/panels/network_canvas.py" line="+329"/>
         <source>, gradient {value}</source>
-        <extracomment>a typed value: weights path (&quot;layers.0&quot;), &quot;weight&quot; or &quot;bias&quot;, index tuple, value counters a test (and the benchmark) reads: full drawings, and column bodies made</extracomment>
+        <extracomment>a typed value: weights path (&quot;layers.0&quot;), &quot;weight&quot; or &quot;bias&quot;, index tuple, value data with two raw inputs: the candidate features&apos; slots the network takes, in its input order (gui.feature_inputs); None: the input column is drawn as the inputs counters a test (and the benchmark) reads: full drawings, and column bodies made</extracomment>
         <translation>，梯度 {value}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>input {name}</source>
         <translation>输入 {name}</translation>
     </message>
