@@ -151,6 +151,7 @@ QUERIES: dict[str, tuple[Callable, bool]] = {
     "set_param": (_set_param, True),
     "graph": (graph_query, False),
     "update_preview": (_update_preview, False),
+    "set_optimizer": (lambda tr, spec: tr.set_optimizer(spec), True),
 }
 
 #: the names the window used before the table existed

@@ -105,6 +105,7 @@ class Trainer(Evaluation):
         self.divergence: TrainingDiverged | None = None  # why training stopped, if it diverged
         self._extent = None
         self.changes: list[ChangeMark] = []  # settings changed while training, in order
+        self._swapped = None  # the last optimizer swap, for undoing it before another step
 
     # ---- construction helpers
     def _make_loss(self, spec):
@@ -168,6 +169,14 @@ class Trainer(Evaluation):
             self.optimizer.set(key, value)
         self.project["optimizer"] = self.optimizer.get_config()
         self.project["optimizer"]["lr"] = self.base_lr
+
+    def set_optimizer(self, spec) -> dict:
+        """Swap the optimizer between two steps (see :func:`core.optimizer_swap.swap_optimizer`):
+        the weights, the step count and the history carry over, the optimizer's state starts
+        afresh; marked in :attr:`changes` with key ``"optimizer"``."""
+        from .optimizer_swap import swap_optimizer
+
+        return swap_optimizer(self, spec)
 
     def set_training_option(self, key: str, value) -> None:
         """Change ``grad_clip``, ``batch_size`` or ``epochs`` between steps (marked in :attr:`changes`)."""
@@ -369,6 +378,7 @@ class Trainer(Evaluation):
         return {
             "arrays": self.network.copy_arrays(),
             "optimizer": copy.deepcopy(self.optimizer.state_dict()),
+            "optimizer_config": {**self.optimizer.get_config(), "lr": self.base_lr},
             "base_lr": self.base_lr,
             "grad_clip": self.grad_clip,
             "batch_size": self.batch_size,
@@ -391,6 +401,11 @@ class Trainer(Evaluation):
 
     def set_state(self, state: dict) -> None:
         self.network.load_arrays(state["arrays"], "state")
+        config = state.get("optimizer_config")
+        if config is not None and config["name"] != self.optimizer.name:  # saved before an optimizer swap
+            self.optimizer = make_optimizer(config, self.network.flat, self.network.flat_grad, self.optimizer.layout)
+            self.project["optimizer"] = copy.deepcopy(config)
+        self._swapped = None
         self.optimizer.load_state_dict(state["optimizer"])
         self.base_lr = state["base_lr"]
         self.grad_clip = state["grad_clip"]
