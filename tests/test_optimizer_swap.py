@@ -107,3 +107,37 @@ def test_bad_spec_changes_nothing_and_query_is_named():
     fn, redraw = QUERIES["set_optimizer"]
     assert redraw and fn(tr, "adam")["new"] == "adam"
     assert tr.snapshot().changes[-1].key == "optimizer"
+
+
+# ---- in the window
+
+
+def _ask(win, name, *args):
+    return win.worker.query(name, *args).wait()
+
+
+def test_changing_the_optimizer_in_the_window_continues_the_run(window, qtbot):
+    messages = []
+    window.controller.status.connect(lambda text, _ms: messages.append(text))
+    window.controller.step(12)
+    qtbot.waitUntil(lambda: _ask(window, "step_count") >= 12, timeout=10000)
+    gen = window.controller.generation
+    before = _ask(window, "weights")
+    rows = len(_ask(window, "history"))
+    combo = window.training_panel.optimizer
+    combo.setCurrentIndex(combo.findData("rmsprop"))
+    combo.activated.emit(combo.currentIndex())
+    assert window.doc.project["optimizer"]["name"] == "rmsprop"
+    qtbot.waitUntil(lambda: _ask(window, "project")["optimizer"]["name"] == "rmsprop", timeout=5000)
+    assert window.controller.generation == gen  # no rebuild
+    assert _ask(window, "step_count") == 12 and len(_ask(window, "history")) == rows
+    for key, value in _ask(window, "weights").items():
+        np.testing.assert_array_equal(value, before[key])
+    qtbot.waitUntil(lambda: any("carry over" in m for m in messages), timeout=5000)
+    qtbot.waitUntil(lambda: len(window.loss_panel.markers.lines) == 2, timeout=10000)  # loss and accuracy
+    (_plot, line), _ = window.loss_panel.markers.lines
+    assert line.value() == 12 and "optimizer" in line.label.toPlainText()
+    window.doc.undo_stack.undo()
+    qtbot.waitUntil(lambda: _ask(window, "project")["optimizer"]["name"] != "rmsprop", timeout=5000)
+    assert window.controller.generation == gen and _ask(window, "step_count") == 12
+    qtbot.waitUntil(lambda: window.loss_panel.markers.lines == [], timeout=10000)

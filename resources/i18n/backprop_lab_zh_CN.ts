@@ -247,11 +247,12 @@
     <message>
         <location filename="../../gui/controller.py" line="+85"/>
         <location line="+128"/>
+        <location line="+88"/>
         <source>Not applied: {reason}</source>
         <translation>未应用：{reason}</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-105"/>
         <source>{name} set to {value} in the running network only (step {step}); the project keeps its starting values, so Save and Reset do not keep this one</source>
         <translation>{name} 已在运行中的网络里设为 {value}（第 {step} 步）；项目保留其初始值，因此保存和重置不会保留这个值</translation>
     </message>
@@ -261,7 +262,7 @@
         <translation>{name} 已设为 {value}：这是项目的初始值（保存会保留它）</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>Network changed: weights kept (their shapes did not change)</source>
         <translation>网络已更改：保留权重（形状没有变化）</translation>
     </message>
@@ -306,7 +307,17 @@
         <translation>{what}已更改：从当前权重继续，历史记录重新开始</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+14"/>
+        <source>Optimizer {name} back as it was at step {step}, with its state (undone swap)</source>
+        <translation>优化器 {name} 已恢复为第 {step} 步时的样子，连同其状态（撤销了切换）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Optimizer changed to {name} at step {step}: the weights, the step count and the history carry over; the optimizer&apos;s state (momentum buffers, Adam&apos;s moments and step) starts afresh</source>
+        <translation>在第 {step} 步将优化器换为 {name}：权重、步数和训练历史保留；优化器的状态（动量缓冲、Adam 的矩估计和步数）重新开始</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Weights re-initialised: the new network cannot take the previous weights</source>
         <translation>权重已重新初始化：新网络无法沿用之前的权重</translation>
     </message>
