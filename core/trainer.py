@@ -100,6 +100,8 @@ class Trainer(Evaluation):
         self._wait = 0
         self._previous_flat: np.ndarray | None = None
         self.keep_previous = False  # set to measure update-to-weight ratios
+        self.keep_update = False  # set to keep the weights before every step (the optimizer-internals view)
+        self._previous_step = -1  # the step count when _previous_flat was kept
         self.last_tape = None  # the forward/backward pass of the last training step
         self.grad_norm = NAN  # of the last step's whole gradient, before clipping
         self.divergence: TrainingDiverged | None = None  # why training stopped, if it diverged
@@ -230,11 +232,12 @@ class Trainer(Evaluation):
                 coef = self.grad_clip / (self.grad_norm + 1e-6)
                 if coef < 1.0:
                     net.flat_grad *= coef
-            if self.keep_previous:
+            if self.keep_previous or self.keep_update:
                 if self._previous_flat is None:
                     self._previous_flat = net.flat.copy()
                 else:
                     self._previous_flat[...] = net.flat
+                self._previous_step = self.step_count
             self.optimizer.step()
             flat = net.flat  # finite weights have a finite sum of squares (else check exactly)
             if not (math.isfinite(np.dot(flat, flat) if flat.size <= 10_000 else sum_of_squares(flat))
