@@ -277,6 +277,9 @@ class WindowActions:
         self.inspect_menu.addAction(acts["apply_update"])
         self.inspect_menu.addAction(acts["gradient_check"])
         install_flow_views(self)
+        from gui.panels.optimizer_internals import install_optimizer_internals
+
+        install_optimizer_internals(self)
         self.experiments_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "E&xperiments"))
         self.experiments_menu.addAction(acts["sweep"])
         self.experiments_menu.addAction(self.docks["Runs"].toggleViewAction())

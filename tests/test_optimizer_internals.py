@@ -134,3 +134,30 @@ def test_torch_names():
         ours = {name for name in optimizer_internals(tr)["names"]
                 if name not in ("exp_avg_hat", "exp_avg_sq_hat", "update_per_lr")}
         assert ours == torch_names, which
+
+
+# ---- the window
+
+
+def test_window_draws_the_state_of_the_training_process(window, qtbot):
+    window.actions_by_name["optimizer_internals"].trigger()
+    view = window.optimizer_internals
+    qtbot.waitUntil(lambda: bool(view.samples), timeout=10000)
+    assert "No optimizer step yet" in view.status.text() or view.picker.count() == 0
+    window.controller.step(6)
+    qtbot.waitUntil(lambda: view.samples and view.samples[-1][0] == 6, timeout=10000)
+    names = [view.picker.itemData(i) for i in range(view.picker.count())]
+    assert names[:2] == ["exp_avg", "exp_avg_sq"] and "exp_avg_hat" in names  # the default project: Adam
+    state = window.worker.query("state").wait()["optimizer"]["state"]
+    for i, layer in enumerate(view.layer_names):
+        values = np.concatenate([np.asarray(e["exp_avg_sq"]).reshape(-1) for k, e in state.items()
+                                 if k.rsplit(".", 1)[0] == layer])
+        data, steps = view.image_for(i, "exp_avg_sq")
+        np.testing.assert_array_equal(data[-1] * values.size, reference(values))
+        assert steps[-1] == 6
+    view.picker.setCurrentIndex(view.picker.findData("update_per_lr"))
+    assert "adam, step 6" in view.status.text()
+    _plot, image = view.plots[0]
+    assert image.image is not None and image.image.shape[0] == len(EDGES) - 1
+    view.close()  # the training process stops keeping the weights before each step
+    qtbot.waitUntil(lambda: window.worker.query("optimizer_internals", False).wait()["step"] == 6, timeout=5000)

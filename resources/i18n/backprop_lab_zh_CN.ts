@@ -3846,7 +3846,7 @@
         <translation>检查(&amp;I)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>E&amp;xperiments</source>
         <translation>实验(&amp;X)</translation>
     </message>
@@ -3904,6 +3904,16 @@
         <location line="+3"/>
         <source>Each activation and its slope, with the network&apos;s pre-activations over them</source>
         <translation>每个激活函数及其斜率，并叠加显示网络的预激活值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/optimizer_internals.py" line="+333"/>
+        <source>&amp;Optimizer Internals…</source>
+        <translation>优化器内部状态(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Per layer, the optimizer&apos;s state (momentum, AdaGrad&apos;s sum, Adam&apos;s moments) and its step, over time</source>
+        <translation>逐层查看优化器的状态（动量、AdaGrad 的累加和、Adam 的矩估计）及其步长随时间的变化</translation>
     </message>
 </context>
 <context>
@@ -4063,6 +4073,128 @@
         <location line="+52"/>
         <source>+ skip (residual)</source>
         <translation>+ 跳跃连接（残差）</translation>
+    </message>
+</context>
+<context>
+    <name>OptimizerInternals</name>
+    <message>
+        <location filename="../../gui/panels/optimizer_internals.py" line="-298"/>
+        <source>momentum_buffer (momentum&apos;s running sum of gradients)</source>
+        <translation>momentum_buffer（动量：梯度的滑动累加）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>sum (AdaGrad: every squared gradient added up)</source>
+        <translation>sum（AdaGrad：所有梯度平方的累加和）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>square_avg (RMSprop: moving average of g²)</source>
+        <translation>square_avg（RMSprop：g² 的滑动平均）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>grad_avg (centred RMSprop: moving average of g)</source>
+        <translation>grad_avg（中心化 RMSprop：g 的滑动平均）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>exp_avg (Adam&apos;s m: moving average of g)</source>
+        <translation>exp_avg（Adam 的 m：g 的滑动平均）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>exp_avg_sq (Adam&apos;s v: moving average of g²)</source>
+        <translation>exp_avg_sq（Adam 的 v：g² 的滑动平均）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>max_exp_avg_sq (AMSGrad: the largest v so far)</source>
+        <translation>max_exp_avg_sq（AMSGrad：迄今最大的 v）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>exp_avg_hat = exp_avg / (1 − β1^t) (Adam&apos;s bias-corrected m)</source>
+        <translation>exp_avg_hat = exp_avg / (1 − β1^t)（Adam 偏差校正后的 m）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>exp_avg_sq_hat = exp_avg_sq / (1 − β2^t) (Adam&apos;s bias-corrected v)</source>
+        <translation>exp_avg_sq_hat = exp_avg_sq / (1 − β2^t)（Adam 偏差校正后的 v）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>|update| / lr (the effective step per unit learning rate)</source>
+        <translation>|更新量| / lr（每单位学习率的实际步长）</translation>
+    </message>
+</context>
+<context>
+    <name>OptimizerInternalsWindow</name>
+    <message>
+        <location line="+126"/>
+        <source>Not available: {0}</source>
+        <translation>无法获取：{0}</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <location line="+98"/>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <location line="-92"/>
+        <source>No optimizer step yet: press Step or Play.</source>
+        <translation>还没有优化器步骤：请按“单步”或“播放”。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0} holds no state yet (step {1}): take a step.</source>
+        <translation>{0} 还没有状态（第 {1} 步）：请先走一步。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>{optimizer}, step {step} (the optimizer&apos;s own step {own}), lr {lr}</source>
+        <translation>{optimizer}，第 {step} 步（优化器自身的第 {own} 步），lr {lr}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>; {0} values exactly 0 (not drawn: log10 of 0)</source>
+        <translation>；{0} 个值恰好为 0（未绘制：0 的 log10 不存在）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; {0} values not finite (not drawn)</source>
+        <translation>；{0} 个值不是有限数（未绘制）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; {0} values outside 1e-12 … 1e4 (not drawn)</source>
+        <translation>；{0} 个值超出 1e-12 … 1e4（未绘制）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; the step is measured from the first step after the window opened</source>
+        <translation>；步长从窗口打开后的第一步开始测量</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Optimizer internals</source>
+        <translation>优化器内部状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which part of the optimizer&apos;s state to show, by the names PyTorch gives it</source>
+        <translation>显示优化器状态的哪一部分（使用 PyTorch 中的名称）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>One picture per layer: training steps left to right, the size of the values (log10 |value|) bottom to top, darker where more of the layer&apos;s parameters are. AdaGrad&apos;s sum only grows (every squared gradient is added to it), so its step lr·g/√sum shrinks as training goes on: watch |update| / lr slide down. Adam&apos;s m and v start at 0 and would make the first steps tiny; the bias correction m/(1 − β1^t) and v/(1 − β2^t) undoes that: at the first step the corrected m divided by the square root of the corrected v is ±1, so |update| / lr is about 1: full-size steps from the start.</source>
+        <translation>每层一张图：从左到右是训练步数，从下到上是数值的大小（log10 |值|），该层参数越多处颜色越深。AdaGrad 的 sum 只增不减（每个梯度的平方都加进去），所以它的步长 lr·g/√sum 随训练不断变小：可以看到 |更新量| / lr 逐渐下滑。Adam 的 m 和 v 从 0 开始，本会使最初几步非常小；偏差校正 m/(1 − β1^t) 和 v/(1 − β2^t) 抵消了这一点：第一步时校正后的 m 除以校正后 v 的平方根等于 ±1，所以 |更新量| / lr 约为 1：从一开始就是完整大小的步长。</translation>
     </message>
 </context>
 <context>
