@@ -280,6 +280,9 @@ class WindowActions:
         from gui.panels.optimizer_internals import install_optimizer_internals
 
         install_optimizer_internals(self)
+        from gui.compare_window import install_compare
+
+        install_compare(self)
         self.experiments_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "E&xperiments"))
         self.experiments_menu.addAction(acts["sweep"])
         self.experiments_menu.addAction(self.docks["Runs"].toggleViewAction())

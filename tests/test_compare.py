@@ -20,8 +20,12 @@ def project(dtype="float64") -> dict:
         "format": "backprop-lab/1",
         "seed": 4,
         "data": {"source": "moons", "samples": 80, "noise": 0.1, "validation_split": 0.25},
-        "network": {"layers": [{"type": "dense", "units": 6, "activation": "tanh"},
-                               {"type": "dense", "units": 1, "activation": "sigmoid"}]},
+        "network": {
+            "layers": [
+                {"type": "dense", "units": 6, "activation": "tanh"},
+                {"type": "dense", "units": 1, "activation": "sigmoid"},
+            ]
+        },
         "loss": "bce",
         "optimizer": {"name": "adagrad", "lr": 0.5},
         "training": {"batch_size": 16, "epochs": 3, "shuffle": True, "dtype": dtype},
@@ -70,8 +74,9 @@ def test_start_from_given_weights_cancel_progress_and_bad_spec():
         calls.append((done, total))
         cancel.set()
 
-    result = compare_optimizers(project(), SPECS[:2], steps=400, weights=weights, progress=progress,
-                                cancel=cancel, record_batches=True)
+    result = compare_optimizers(
+        project(), SPECS[:2], steps=400, weights=weights, progress=progress, cancel=cancel, record_batches=True
+    )
     assert result.cancelled and calls and all(r.steps < 400 for r in result.runs)
     for key, value in weights.items():
         np.testing.assert_array_equal(result.runs[0].initial[key], value)
@@ -86,3 +91,24 @@ def test_a_diverging_run_stops_and_the_others_go_on():
     result = compare_optimizers(spec, specs, steps=20)
     bad, good = result.runs
     assert bad.message and bad.steps < 20 and good.steps == 20 and good.message is None
+
+
+# ---- the window
+
+
+def test_compare_window_runs_in_the_background_and_draws_each_optimizer(window, qtbot):
+    training = dict(window.doc.project["training"], epochs=2)
+    assert window.edit("training", training, "epochs")
+    window.actions_by_name["compare_optimizers"].trigger()
+    view = window.compare_window
+    assert [r.spec()["name"] for r in view.rows] == ["adam", "sgd", "sgd"] and view.epochs.value() == 2
+    view.run()
+    qtbot.waitUntil(lambda: view.result is not None and view.thread is None, timeout=30000)
+    result = view.result
+    assert len(result.runs) == 3 and not result.cancelled
+    assert len(view.loss_plot.listDataItems()) >= 3
+    assert len(view.boundaries.ci.items) == 3
+    plain = Trainer({**window.doc.project, "optimizer": view.rows[1].spec()}, base_dir=window.doc.base_dir)
+    plain.run(steps=result.steps)
+    np.testing.assert_array_equal(result.runs[1].history["batch_loss"], plain.history.columns["batch_loss"])
+    view.close()

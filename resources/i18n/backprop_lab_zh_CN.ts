@@ -243,6 +243,129 @@
     </message>
 </context>
 <context>
+    <name>CompareWindow</name>
+    <message>
+        <location filename="../../gui/compare_window.py" line="+256"/>
+        <source>Training {0} copies of the network…</source>
+        <translation>正在训练网络的 {0} 个副本…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not run: {0}</source>
+        <translation>未运行：{0}</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>{0} optimizers, {1} steps each, from the same initial weights on the same batches.</source>
+        <translation>{0} 个优化器，各训练 {1} 步，从相同的初始权重出发，使用相同的批次。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancelled: the curves end where training stopped.</source>
+        <translation>已取消：曲线在训练停止处结束。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>no boundary
+(this data has no input plane,
+or training diverged)</source>
+        <translation>没有决策边界
+（这份数据没有输入平面，
+或训练发散了）</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Compare optimizers</source>
+        <translation>比较优化器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add optimizer</source>
+        <translation>添加优化器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another optimizer to train beside the others (at most six)</source>
+        <translation>再加一个优化器与其他优化器一起训练（最多六个）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many epochs each optimizer trains</source>
+        <translation>每个优化器训练多少轮</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>start from</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the project&apos;s initial weights</source>
+        <translation>项目的初始权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the current run&apos;s weights</source>
+        <translation>当前运行的权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every optimizer starts from these same weights</source>
+        <translation>每个优化器都从这组相同的权重开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Train the network once per optimizer, in the background (the current run is not changed)</source>
+        <translation>在后台为每个优化器各训练一次网络（当前运行不受影响）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the comparison; the curves so far are shown</source>
+        <translation>停止比较；显示目前为止的曲线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps done of each run</source>
+        <translation>每次运行已完成的步数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>loss (solid: training, dashed: validation)</source>
+        <translation>损失（实线：训练，虚线：验证）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Each optimizer trains a copy of the current network from the same initial weights on the same batches in the same order, so only the optimizer differs.</source>
+        <translation>每个优化器都从相同的初始权重出发、按相同顺序在相同的批次上训练当前网络的一个副本，因此唯一的差别就是优化器。</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <location filename="../../gui/controller.py" line="+85"/>
@@ -3846,7 +3969,7 @@
         <translation>检查(&amp;I)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>E&amp;xperiments</source>
         <translation>实验(&amp;X)</translation>
     </message>
@@ -3914,6 +4037,16 @@
         <location line="+3"/>
         <source>Per layer, the optimizer&apos;s state (momentum, AdaGrad&apos;s sum, Adam&apos;s moments) and its step, over time</source>
         <translation>逐层查看优化器的状态（动量、AdaGrad 的累加和、Adam 的矩估计）及其步长随时间的变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_window.py" line="+27"/>
+        <source>&amp;Compare Optimizers…</source>
+        <translation>比较优化器(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Train the current network with several optimizers from the same weights and batches</source>
+        <translation>用几个优化器从相同的权重和批次出发训练当前网络</translation>
     </message>
 </context>
 <context>
@@ -4195,6 +4328,44 @@
         <location line="+5"/>
         <source>One picture per layer: training steps left to right, the size of the values (log10 |value|) bottom to top, darker where more of the layer&apos;s parameters are. AdaGrad&apos;s sum only grows (every squared gradient is added to it), so its step lr·g/√sum shrinks as training goes on: watch |update| / lr slide down. Adam&apos;s m and v start at 0 and would make the first steps tiny; the bias correction m/(1 − β1^t) and v/(1 − β2^t) undoes that: at the first step the corrected m divided by the square root of the corrected v is ±1, so |update| / lr is about 1: full-size steps from the start.</source>
         <translation>每层一张图：从左到右是训练步数，从下到上是数值的大小（log10 |值|），该层参数越多处颜色越深。AdaGrad 的 sum 只增不减（每个梯度的平方都加进去），所以它的步长 lr·g/√sum 随训练不断变小：可以看到 |更新量| / lr 逐渐下滑。Adam 的 m 和 v 从 0 开始，本会使最初几步非常小；偏差校正 m/(1 − β1^t) 和 v/(1 − β2^t) 抵消了这一点：第一步时校正后的 m 除以校正后 v 的平方根等于 ±1，所以 |更新量| / lr 约为 1：从一开始就是完整大小的步长。</translation>
+    </message>
+</context>
+<context>
+    <name>OptimizerRow</name>
+    <message>
+        <location filename="../../gui/compare_window.py" line="-297"/>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SGD with momentum 0.9</source>
+        <translation>带动量 0.9 的 SGD</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The optimizer of this run</source>
+        <translation>这次运行的优化器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This run&apos;s learning rate</source>
+        <translation>这次运行的学习率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave this optimizer out of the comparison</source>
+        <translation>把这个优化器从比较中去掉</translation>
     </message>
 </context>
 <context>
