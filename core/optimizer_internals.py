@@ -69,13 +69,24 @@ def log_histogram(values: np.ndarray) -> dict:
     zero = a == 0
     logs = np.log10(a[finite & ~zero])
     return {
-        "counts": np.histogram(logs, EDGES)[0].astype(np.int64),
+        "counts": _bin(logs),
         "below": int(np.count_nonzero(logs < LOG_LOW)),
         "above": int(np.count_nonzero(logs > LOG_HIGH)),
         "zeros": int(np.count_nonzero(zero)),
         "nonfinite": int(a.size - np.count_nonzero(finite)),
         "size": int(a.size),
     }
+
+
+def _bin(logs: np.ndarray) -> np.ndarray:
+    """``np.histogram(logs, EDGES)[0]``, four times faster: the bin from arithmetic,
+    corrected against the edges themselves (as NumPy does), the last bin closed."""
+    inside = logs[(logs >= LOG_LOW) & (logs <= LOG_HIGH)]
+    idx = ((inside - LOG_LOW) * (BINS / (LOG_HIGH - LOG_LOW))).astype(np.intp)
+    np.clip(idx, 0, BINS - 1, out=idx)
+    idx -= inside < EDGES[idx]
+    idx += (inside >= EDGES[idx + 1]) & (idx != BINS - 1)
+    return np.bincount(idx, minlength=BINS).astype(np.int64)
 
 
 def layer_slices(trainer) -> list[tuple[str, list[tuple[int, int]]]]:

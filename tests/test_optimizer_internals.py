@@ -161,3 +161,17 @@ def test_window_draws_the_state_of_the_training_process(window, qtbot):
     assert image.image is not None and image.image.shape[0] == len(EDGES) - 1
     view.close()  # the training process stops keeping the weights before each step
     qtbot.waitUntil(lambda: window.worker.query("optimizer_internals", False).wait()["step"] == 6, timeout=5000)
+
+
+def test_binning_equals_numpy_histogram_at_the_edges():
+    from core.optimizer_internals import log_histogram
+
+    rng = np.random.default_rng(1)
+    exact = 10.0 ** (np.round(rng.uniform(-13, 5, 400) * 4) / 4)  # on the bin edges and outside
+    values = np.concatenate([exact, np.nextafter(exact, 0), np.nextafter(exact, np.inf), [0.0, np.nan, -np.inf]])
+    values *= rng.choice([-1.0, 1.0], values.size)
+    h = log_histogram(values)
+    np.testing.assert_array_equal(h["counts"], reference(values[np.isfinite(values)]))
+    logs = np.log10(np.abs(values[np.isfinite(values) & (values != 0)]))
+    assert h["below"] == np.count_nonzero(logs < EDGES[0]) and h["above"] == np.count_nonzero(logs > EDGES[-1])
+    assert h["zeros"] == 1 and h["nonfinite"] == 2 and h["size"] == values.size
