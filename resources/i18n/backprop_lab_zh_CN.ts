@@ -4327,7 +4327,7 @@ or training diverged)</source>
     <message>
         <location line="+5"/>
         <source>One picture per layer: training steps left to right, the size of the values (log10 |value|) bottom to top, darker where more of the layer&apos;s parameters are. AdaGrad&apos;s sum only grows (every squared gradient is added to it), so its step lr·g/√sum shrinks as training goes on: watch |update| / lr slide down. Adam&apos;s m and v start at 0 and would make the first steps tiny; the bias correction m/(1 − β1^t) and v/(1 − β2^t) undoes that: at the first step the corrected m divided by the square root of the corrected v is ±1, so |update| / lr is about 1: full-size steps from the start.</source>
-        <translation>每层一张图：从左到右是训练步数，从下到上是数值的大小（log10 |值|），该层参数越多处颜色越深。AdaGrad 的 sum 只增不减（每个梯度的平方都加进去），所以它的步长 lr·g/√sum 随训练不断变小：可以看到 |更新量| / lr 逐渐下滑。Adam 的 m 和 v 从 0 开始，本会使最初几步非常小；偏差校正 m/(1 − β1^t) 和 v/(1 − β2^t) 抵消了这一点：第一步时校正后的 m 除以校正后 v 的平方根等于 ±1，所以 |更新量| / lr 约为 1：从一开始就是完整大小的步长。</translation>
+        <translation>每层一张图：从左到右是训练步数，从下到上是数值的大小（log10 |值|），该层参数越多处颜色越深。AdaGrad 的累加和只增不减（每个梯度的平方都加进去），所以它的步长 学习率·g/√累加和 随训练不断变小：可以看到 |更新量| / 学习率 逐渐下滑。Adam 的 m 和 v 从 0 开始，本会使最初几步非常小；偏差校正 m/(1 − β1^t) 和 v/(1 − β2^t) 抵消了这一点：第一步时校正后的 m 除以校正后 v 的平方根等于 ±1，所以 |更新量| / 学习率 约为 1：从一开始就是完整大小的步长。</translation>
     </message>
 </context>
 <context>
