@@ -84,9 +84,18 @@ def make_runs(project: dict, specs: list, base_dir: str = ".", weights: dict | N
     return trainers
 
 
-def compare_optimizers(project: dict, specs: list, steps: int | None = None, epochs: int | None = None,
-                       base_dir: str = ".", weights: dict | None = None, grid: int = 40,
-                       progress=None, cancel=None, record_batches: bool = False) -> CompareResult:
+def compare_optimizers(
+    project: dict,
+    specs: list,
+    steps: int | None = None,
+    epochs: int | None = None,
+    base_dir: str = ".",
+    weights: dict | None = None,
+    grid: int = 40,
+    progress=None,
+    cancel=None,
+    record_batches: bool = False,
+) -> CompareResult:
     """Train the project once per optimizer spec from the same weights on the same batches."""
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # divergence is caught by the trainer
         return _compare(project, specs, steps, epochs, base_dir, weights, grid, progress, cancel, record_batches)
@@ -124,7 +133,7 @@ def _compare(project, specs, steps, epochs, base_dir, weights, grid, progress, c
         if all(stopped):
             break
         now = time.perf_counter()
-        if progress is not None and (now - last_report > 0.1 or done + 1 == total):
+        if progress is not None and (done == 0 or now - last_report > 0.1 or done + 1 == total):
             progress(done + 1, total)
             last_report = now
     runs = []
@@ -132,15 +141,17 @@ def _compare(project, specs, steps, epochs, base_dir, weights, grid, progress, c
         with np.errstate(all="ignore"):
             trainer.evaluate_last_row()
             boundary = compute_boundary(trainer, grid) if np.isfinite(trainer.network.flat).all() else None
-        runs.append(CompareRun(
-            label=f"{optimizer_label(trainer.project['optimizer'])} lr={trainer.project['optimizer']['lr']:g}",
-            spec=copy.deepcopy(trainer.project["optimizer"]),
-            history=trainer.history.columns,
-            boundary=boundary,
-            message=messages[i],
-            seconds=seconds[i],
-            steps=trainer.step_count,
-            batches=batches[i],
-            initial=initial,
-        ))
+        runs.append(
+            CompareRun(
+                label=f"{optimizer_label(trainer.project['optimizer'])} lr={trainer.project['optimizer']['lr']:g}",
+                spec=copy.deepcopy(trainer.project["optimizer"]),
+                history=trainer.history.columns,
+                boundary=boundary,
+                message=messages[i],
+                seconds=seconds[i],
+                steps=trainer.step_count,
+                batches=batches[i],
+                initial=initial,
+            )
+        )
     return CompareResult(runs, total, cancelled)
