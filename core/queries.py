@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from .gradient_flow import preactivations
 from .graph import graph_query
 from .inspect import trace_example
+from .optimizer_internals import optimizer_internals
 from .protocol import RemoteError
 from .registry import ConfigError
 from .snapshot import set_plane
@@ -151,6 +152,8 @@ QUERIES: dict[str, tuple[Callable, bool]] = {
     "set_param": (_set_param, True),
     "graph": (graph_query, False),
     "update_preview": (_update_preview, False),
+    "set_optimizer": (lambda tr, spec: tr.set_optimizer(spec), True),
+    "optimizer_internals": (lambda tr, watch=True: optimizer_internals(tr, watch), False),
 }
 
 #: the names the window used before the table existed

@@ -100,11 +100,14 @@ class Trainer(Evaluation):
         self._wait = 0
         self._previous_flat: np.ndarray | None = None
         self.keep_previous = False  # set to measure update-to-weight ratios
+        self.keep_update = False  # set to keep the weights before every step (the optimizer-internals view)
+        self._previous_step = -1  # the step count when _previous_flat was kept
         self.last_tape = None  # the forward/backward pass of the last training step
         self.grad_norm = NAN  # of the last step's whole gradient, before clipping
         self.divergence: TrainingDiverged | None = None  # why training stopped, if it diverged
         self._extent = None
         self.changes: list[ChangeMark] = []  # settings changed while training, in order
+        self._swapped = None  # the last optimizer swap, for undoing it before another step
 
     # ---- construction helpers
     def _make_loss(self, spec):
@@ -169,6 +172,14 @@ class Trainer(Evaluation):
         self.project["optimizer"] = self.optimizer.get_config()
         self.project["optimizer"]["lr"] = self.base_lr
 
+    def set_optimizer(self, spec) -> dict:
+        """Swap the optimizer between two steps (see :func:`core.optimizer_swap.swap_optimizer`):
+        the weights, the step count and the history carry over, the optimizer's state starts
+        afresh; marked in :attr:`changes` with key ``"optimizer"``."""
+        from .optimizer_swap import swap_optimizer
+
+        return swap_optimizer(self, spec)
+
     def set_training_option(self, key: str, value) -> None:
         """Change ``grad_clip``, ``batch_size`` or ``epochs`` between steps (marked in :attr:`changes`)."""
         old = self.project["training"].get(key)
@@ -221,11 +232,12 @@ class Trainer(Evaluation):
                 coef = self.grad_clip / (self.grad_norm + 1e-6)
                 if coef < 1.0:
                     net.flat_grad *= coef
-            if self.keep_previous:
+            if self.keep_previous or self.keep_update:
                 if self._previous_flat is None:
                     self._previous_flat = net.flat.copy()
                 else:
                     self._previous_flat[...] = net.flat
+                self._previous_step = self.step_count
             self.optimizer.step()
             flat = net.flat  # finite weights have a finite sum of squares (else check exactly)
             if not (math.isfinite(np.dot(flat, flat) if flat.size <= 10_000 else sum_of_squares(flat))
@@ -369,6 +381,7 @@ class Trainer(Evaluation):
         return {
             "arrays": self.network.copy_arrays(),
             "optimizer": copy.deepcopy(self.optimizer.state_dict()),
+            "optimizer_config": {**self.optimizer.get_config(), "lr": self.base_lr},
             "base_lr": self.base_lr,
             "grad_clip": self.grad_clip,
             "batch_size": self.batch_size,
@@ -391,6 +404,11 @@ class Trainer(Evaluation):
 
     def set_state(self, state: dict) -> None:
         self.network.load_arrays(state["arrays"], "state")
+        config = state.get("optimizer_config")
+        if config is not None and config["name"] != self.optimizer.name:  # saved before an optimizer swap
+            self.optimizer = make_optimizer(config, self.network.flat, self.network.flat_grad, self.optimizer.layout)
+            self.project["optimizer"] = copy.deepcopy(config)
+        self._swapped = None
         self.optimizer.load_state_dict(state["optimizer"])
         self.base_lr = state["base_lr"]
         self.grad_clip = state["grad_clip"]

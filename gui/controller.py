@@ -231,6 +231,9 @@ class Controller(QObject):
                 self.worker.set_training_option(change.key, change.new)
             return
         section = change.section
+        if section == "optimizer" and change.key is None and self.info_ is not None and self._pending is None:
+            self._send_optimizer(change.new)
+            return
         if section == "network":
             old = self._built_layers if self._built_layers is not None else change.old
             if self.info_ is not None and keeps_weights(old, change.new, self.in_width):
@@ -272,6 +275,35 @@ class Controller(QObject):
                 ).format(what=names.get(section, section)),
                 keep=True,
             )
+
+    def _send_optimizer(self, spec) -> None:
+        """Another optimizer for the running training: swapped between two steps, the run goes on."""
+        gen = self.generation
+
+        def done(answer):
+            if gen != self.generation:
+                return
+            if answer["restored"]:
+                text = QCoreApplication.translate(
+                    "Controller", "Optimizer {name} back as it was at step {step}, with its state (undone swap)"
+                ).format(name=answer["new"], step=answer["step"])
+            else:
+                text = QCoreApplication.translate(
+                    "Controller",
+                    "Optimizer changed to {name} at step {step}: the weights, the step count and the history carry "
+                    "over; the optimizer's state (momentum buffers, Adam's moments and step) starts afresh",
+                ).format(name=answer["new"], step=answer["step"])
+            self.status.emit(text, 10000)
+
+        def failed(exc):
+            if gen == self.generation:
+                self.refused.emit(
+                    QCoreApplication.translate("Controller", "Not applied: {reason}").format(
+                        reason=plain_message(str(exc))
+                    )
+                )
+
+        self.worker.ask("set_optimizer", copy.deepcopy(spec), on_done=done, on_error=failed)
 
     def _send_rebuild(self) -> None:
         pending, self._pending = self._pending or {"keep": False, "message": None}, None

@@ -290,6 +290,12 @@ class WindowActions:
         self.inspect_menu.addAction(acts["optimizer_race"])
         install_flow_views(self)
         install_ema_descent_views(self)
+        from gui.panels.optimizer_internals import install_optimizer_internals
+
+        install_optimizer_internals(self)
+        from gui.compare_window import install_compare
+
+        install_compare(self)
         self.experiments_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "E&xperiments"))
         self.experiments_menu.addAction(acts["sweep"])
         self.experiments_menu.addAction(self.docks["Runs"].toggleViewAction())

@@ -243,15 +243,139 @@
     </message>
 </context>
 <context>
+    <name>CompareWindow</name>
+    <message>
+        <location filename="../../gui/compare_window.py" line="+256"/>
+        <source>Training {0} copies of the network…</source>
+        <translation>正在训练网络的 {0} 个副本…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not run: {0}</source>
+        <translation>未运行：{0}</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>{0} optimizers, {1} steps each, from the same initial weights on the same batches.</source>
+        <translation>{0} 个优化器，各训练 {1} 步，从相同的初始权重出发，使用相同的批次。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancelled: the curves end where training stopped.</source>
+        <translation>已取消：曲线在训练停止处结束。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>no boundary
+(this data has no input plane,
+or training diverged)</source>
+        <translation>没有决策边界
+（这份数据没有输入平面，
+或训练发散了）</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Compare optimizers</source>
+        <translation>比较优化器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add optimizer</source>
+        <translation>添加优化器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another optimizer to train beside the others (at most six)</source>
+        <translation>再加一个优化器与其他优化器一起训练（最多六个）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many epochs each optimizer trains</source>
+        <translation>每个优化器训练多少轮</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>start from</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the project&apos;s initial weights</source>
+        <translation>项目的初始权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the current run&apos;s weights</source>
+        <translation>当前运行的权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every optimizer starts from these same weights</source>
+        <translation>每个优化器都从这组相同的权重开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Train the network once per optimizer, in the background (the current run is not changed)</source>
+        <translation>在后台为每个优化器各训练一次网络（当前运行不受影响）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the comparison; the curves so far are shown</source>
+        <translation>停止比较；显示目前为止的曲线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps done of each run</source>
+        <translation>每次运行已完成的步数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>loss (solid: training, dashed: validation)</source>
+        <translation>损失（实线：训练，虚线：验证）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Each optimizer trains a copy of the current network from the same initial weights on the same batches in the same order, so only the optimizer differs.</source>
+        <translation>每个优化器都从相同的初始权重出发、按相同顺序在相同的批次上训练当前网络的一个副本，因此唯一的差别就是优化器。</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <location filename="../../gui/controller.py" line="+85"/>
         <location line="+128"/>
+        <location line="+88"/>
         <source>Not applied: {reason}</source>
         <translation>未应用：{reason}</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-105"/>
         <source>{name} set to {value} in the running network only (step {step}); the project keeps its starting values, so Save and Reset do not keep this one</source>
         <translation>{name} 已在运行中的网络里设为 {value}（第 {step} 步）；项目保留其初始值，因此保存和重置不会保留这个值</translation>
     </message>
@@ -261,7 +385,7 @@
         <translation>{name} 已设为 {value}：这是项目的初始值（保存会保留它）</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>Network changed: weights kept (their shapes did not change)</source>
         <translation>网络已更改：保留权重（形状没有变化）</translation>
     </message>
@@ -306,7 +430,17 @@
         <translation>{what}已更改：从当前权重继续，历史记录重新开始</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+14"/>
+        <source>Optimizer {name} back as it was at step {step}, with its state (undone swap)</source>
+        <translation>优化器 {name} 已恢复为第 {step} 步时的样子，连同其状态（撤销了切换）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Optimizer changed to {name} at step {step}: the weights, the step count and the history carry over; the optimizer&apos;s state (momentum buffers, Adam&apos;s moments and step) starts afresh</source>
+        <translation>在第 {step} 步将优化器换为 {name}：权重、步数和训练历史保留；优化器的状态（动量缓冲、Adam 的矩估计和步数）重新开始</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Weights re-initialised: the new network cannot take the previous weights</source>
         <translation>权重已重新初始化：新网络无法沿用之前的权重</translation>
     </message>
@@ -4212,7 +4346,7 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <translation>检查(&amp;I)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>E&amp;xperiments</source>
         <translation>实验(&amp;X)</translation>
     </message>
@@ -4290,6 +4424,26 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <location line="+3"/>
         <source>Train three copies from the same weights with batch size all, 1 and k, and overlay them</source>
         <translation>从相同权重训练批大小为全部、1 和 k 的三个副本，并叠加显示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_window.py" line="+27"/>
+        <source>&amp;Compare Optimizers…</source>
+        <translation>比较优化器(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Train the current network with several optimizers from the same weights and batches</source>
+        <translation>用几个优化器从相同的权重和批次出发训练当前网络</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/optimizer_internals.py" line="+333"/>
+        <source>&amp;Optimizer Internals…</source>
+        <translation>优化器内部状态(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Per layer, the optimizer&apos;s state (momentum, AdaGrad&apos;s sum, Adam&apos;s moments) and its step, over time</source>
+        <translation>逐层查看优化器的状态（动量、AdaGrad 的累加和、Adam 的矩估计）及其步长随时间的变化</translation>
     </message>
 </context>
 <context>
@@ -4453,6 +4607,128 @@ Click to switch it on: the first layer is made again with one more input.</sourc
     </message>
 </context>
 <context>
+    <name>OptimizerInternals</name>
+    <message>
+        <location filename="../../gui/panels/optimizer_internals.py" line="-298"/>
+        <source>momentum_buffer (momentum&apos;s running sum of gradients)</source>
+        <translation>momentum_buffer（动量：梯度的滑动累加）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>sum (AdaGrad: every squared gradient added up)</source>
+        <translation>sum（AdaGrad：所有梯度平方的累加和）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>square_avg (RMSprop: moving average of g²)</source>
+        <translation>square_avg（RMSprop：g² 的滑动平均）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>grad_avg (centred RMSprop: moving average of g)</source>
+        <translation>grad_avg（中心化 RMSprop：g 的滑动平均）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>exp_avg (Adam&apos;s m: moving average of g)</source>
+        <translation>exp_avg（Adam 的 m：g 的滑动平均）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>exp_avg_sq (Adam&apos;s v: moving average of g²)</source>
+        <translation>exp_avg_sq（Adam 的 v：g² 的滑动平均）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>max_exp_avg_sq (AMSGrad: the largest v so far)</source>
+        <translation>max_exp_avg_sq（AMSGrad：迄今最大的 v）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>exp_avg_hat = exp_avg / (1 − β1^t) (Adam&apos;s bias-corrected m)</source>
+        <translation>exp_avg_hat = exp_avg / (1 − β1^t)（Adam 偏差校正后的 m）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>exp_avg_sq_hat = exp_avg_sq / (1 − β2^t) (Adam&apos;s bias-corrected v)</source>
+        <translation>exp_avg_sq_hat = exp_avg_sq / (1 − β2^t)（Adam 偏差校正后的 v）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>|update| / lr (the effective step per unit learning rate)</source>
+        <translation>|更新量| / lr（每单位学习率的实际步长）</translation>
+    </message>
+</context>
+<context>
+    <name>OptimizerInternalsWindow</name>
+    <message>
+        <location line="+126"/>
+        <source>Not available: {0}</source>
+        <translation>无法获取：{0}</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <location line="+98"/>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <location line="-92"/>
+        <source>No optimizer step yet: press Step or Play.</source>
+        <translation>还没有优化器步骤：请按“单步”或“播放”。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0} holds no state yet (step {1}): take a step.</source>
+        <translation>{0} 还没有状态（第 {1} 步）：请先走一步。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>{optimizer}, step {step} (the optimizer&apos;s own step {own}), lr {lr}</source>
+        <translation>{optimizer}，第 {step} 步（优化器自身的第 {own} 步），lr {lr}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>; {0} values exactly 0 (not drawn: log10 of 0)</source>
+        <translation>；{0} 个值恰好为 0（未绘制：0 的 log10 不存在）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; {0} values not finite (not drawn)</source>
+        <translation>；{0} 个值不是有限数（未绘制）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; {0} values outside 1e-12 … 1e4 (not drawn)</source>
+        <translation>；{0} 个值超出 1e-12 … 1e4（未绘制）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; the step is measured from the first step after the window opened</source>
+        <translation>；步长从窗口打开后的第一步开始测量</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Optimizer internals</source>
+        <translation>优化器内部状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which part of the optimizer&apos;s state to show, by the names PyTorch gives it</source>
+        <translation>显示优化器状态的哪一部分（使用 PyTorch 中的名称）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>One picture per layer: training steps left to right, the size of the values (log10 |value|) bottom to top, darker where more of the layer&apos;s parameters are. AdaGrad&apos;s sum only grows (every squared gradient is added to it), so its step lr·g/√sum shrinks as training goes on: watch |update| / lr slide down. Adam&apos;s m and v start at 0 and would make the first steps tiny; the bias correction m/(1 − β1^t) and v/(1 − β2^t) undoes that: at the first step the corrected m divided by the square root of the corrected v is ±1, so |update| / lr is about 1: full-size steps from the start.</source>
+        <translation>每层一张图：从左到右是训练步数，从下到上是数值的大小（log10 |值|），该层参数越多处颜色越深。AdaGrad 的累加和只增不减（每个梯度的平方都加进去），所以它的步长 学习率·g/√累加和 随训练不断变小：可以看到 |更新量| / 学习率 逐渐下滑。Adam 的 m 和 v 从 0 开始，本会使最初几步非常小；偏差校正 m/(1 − β1^t) 和 v/(1 − β2^t) 抵消了这一点：第一步时校正后的 m 除以校正后 v 的平方根等于 ±1，所以 |更新量| / 学习率 约为 1：从一开始就是完整大小的步长。</translation>
+    </message>
+</context>
+<context>
     <name>OptimizerList</name>
     <message>
         <location filename="../../gui/panels/race_optimizers.py" line="+215"/>
@@ -4468,12 +4744,43 @@ Click to switch it on: the first layer is made again with one more input.</sourc
 <context>
     <name>OptimizerRow</name>
     <message>
-        <location line="-192"/>
+        <location filename="../../gui/compare_window.py" line="-297"/>
+        <location filename="../../gui/panels/race_optimizers.py" line="-192"/>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>SGD with momentum 0.9</source>
+        <translation>带动量 0.9 的 SGD</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The optimizer of this run</source>
+        <translation>这次运行的优化器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This run&apos;s learning rate</source>
+        <translation>这次运行的学习率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave this optimizer out of the comparison</source>
+        <translation>把这个优化器从比较中去掉</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/race_optimizers.py" line="+1"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
