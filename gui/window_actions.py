@@ -17,6 +17,7 @@ from gui.csv_import import import_csv
 from gui.gradient_check import open_gradient_check
 from gui.help.menu import build_help_menu
 from gui.inspect_views import install_flow_views
+from gui.landscape_window import install_landscape
 from gui.panels.controls import Controls
 from gui.window_layout import EXAMPLES_DIR
 
@@ -277,6 +278,7 @@ class WindowActions:
         self.inspect_menu.addAction(acts["apply_update"])
         self.inspect_menu.addAction(acts["gradient_check"])
         install_flow_views(self)
+        install_landscape(self)
         self.experiments_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "E&xperiments"))
         self.experiments_menu.addAction(acts["sweep"])
         self.experiments_menu.addAction(self.docks["Runs"].toggleViewAction())
