@@ -433,7 +433,9 @@ class LandscapeWindow(QWidget):
         span = high - low if high > low else 1.0
         height = np.where(np.isfinite(z), (z - low) / span, 1.0) * r  # as tall as the grid is half wide
         colors = pg.colormap.get("viridis").map(np.clip(height / r, 0, 1).ravel(), mode="float")
-        self.surface.setData(x=land.alphas, y=land.betas, z=height, colors=colors.reshape(height.shape + (4,)))
+        self.surface.setData(
+            x=land.alphas, y=land.betas, z=height, colors=np.asarray(colors, np.float32)
+        )  # one per vertex
         center = height[len(land.alphas) // 2, len(land.betas) // 2]
         self.gl_center.setData(pos=np.array([[0.0, 0.0, center + 0.02 * r]]))
         inside = np.all(np.abs(path) <= r, axis=1)
@@ -518,6 +520,12 @@ class LandscapeWindow(QWidget):
                 "Training path: {p} points collected while training, projected onto the plane "
                 "(up to {off}% of a point's distance from the centre lies off the plane).",
             ).format(p=points, off=f"{100 * off:.0f}")
+            if off > 0.5:
+                text += " " + QCoreApplication.translate(
+                    "LandscapeWindow",
+                    "Two random directions are nearly perpendicular to the path in so many dimensions, so its "
+                    "projection is short.",
+                )
         else:
             text += " " + QCoreApplication.translate(
                 "LandscapeWindow", "Training path: train with this window open to collect points along the way."
