@@ -3,6 +3,7 @@ current loss), the training path collected while training, cancel, thread joined
 
 from __future__ import annotations
 
+import dataclasses
 import time
 
 import numpy as np
@@ -37,6 +38,24 @@ def test_landscape_window_computes_and_cancels(qtbot, window, monkeypatch):
     assert view.image.image.shape == (7, 7)
     assert "Loss at the centre" in view.summary.text() and "3 points" in view.summary.text()
     assert view.progress.value() == view.progress.maximum() == 49
+    # the language switch says the result again in Chinese
+    from PySide6.QtCore import QCoreApplication
+
+    from gui import i18n
+
+    try:
+        assert i18n.switch_language(QCoreApplication.instance(), "zh_CN")
+        assert "中心" in view.summary.text() and view.windowTitle() == "损失地形"
+    finally:
+        assert i18n.switch_language(QCoreApplication.instance(), "en")
+    assert "Loss at the centre" in view.summary.text()
+    # NaN and infinite losses are drawn as missing and said
+    losses = land.losses.copy()
+    losses[0, 0], losses[0, 1] = np.nan, np.inf
+    broken = dict(view.result, landscape=dataclasses.replace(land, losses=losses))
+    view._draw(broken)
+    assert "2 grid points have a loss that is not finite" in view._result_text(broken)
+    view._draw(view.result)
 
     def slow(trainer, resolution, radius, seed, max_rows, progress=None, cancelled=None):
         progress(1, 100)
