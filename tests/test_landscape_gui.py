@@ -8,7 +8,7 @@ import time
 
 import numpy as np
 
-import gui.landscape_window as lw
+import gui.landscape_compute as lc
 from core.landscape import LandscapeCancelled
 
 
@@ -63,7 +63,7 @@ def test_landscape_window_computes_and_cancels(qtbot, window, monkeypatch):
             time.sleep(0.005)
         raise LandscapeCancelled("cancelled")
 
-    monkeypatch.setattr(lw, "compute_landscape", slow)
+    monkeypatch.setattr(lc, "compute_landscape", slow)
     view.start()
     qtbot.waitUntil(lambda: view.state == "running" and view.progress.value() == 1, timeout=10000)
     assert view.cancel_button.isEnabled() and not view.compute_button.isEnabled()

@@ -3256,7 +3256,7 @@
 <context>
     <name>LandscapeWindow</name>
     <message>
-        <location filename="../../gui/landscape_window.py" line="+464"/>
+        <location filename="../../gui/landscape_window.py" line="+333"/>
         <source>not finite</source>
         <translation>非有限值</translation>
     </message>
