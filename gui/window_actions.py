@@ -18,6 +18,7 @@ from gui.ema_descent_actions import install_ema_descent_views
 from gui.gradient_check import open_gradient_check
 from gui.help.menu import build_help_menu
 from gui.inspect_views import install_flow_views
+from gui.landscape_window import install_landscape
 from gui.panels.controls import Controls
 from gui.race_window import open_race_window
 from gui.window_layout import EXAMPLES_DIR
@@ -296,6 +297,7 @@ class WindowActions:
         from gui.compare_window import install_compare
 
         install_compare(self)
+        install_landscape(self)
         self.experiments_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "E&xperiments"))
         self.experiments_menu.addAction(acts["sweep"])
         self.experiments_menu.addAction(self.docks["Runs"].toggleViewAction())

@@ -3755,6 +3755,164 @@ Click to switch it on: the first layer is made again with one more input.</sourc
     </message>
 </context>
 <context>
+    <name>LandscapeWindow</name>
+    <message>
+        <location filename="../../gui/landscape_window.py" line="+333"/>
+        <source>not finite</source>
+        <translation>非有限值</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>α = {a}, β = {b}: loss {loss}</source>
+        <translation>α = {a}，β = {b}：损失 {loss}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Getting the current weights…</source>
+        <translation>正在获取当前权重…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Computing the loss on the grid…</source>
+        <translation>正在计算网格上的损失…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Press Compute to draw the loss around the current weights.</source>
+        <translation>按“计算”绘制当前权重周围的损失。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(The 3-D surface needs OpenGL, which is not available here: the contour map shows it.)</source>
+        <translation>（三维曲面需要 OpenGL，此处不可用：由等高线图显示。）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Loss at the centre (the current weights, ★): {center}. Grid {n}×{n} over α, β in [−{r}, {r}], computed in {seconds} s on {rows} of {total} training rows, in evaluation mode; directions drawn with seed {seed}.</source>
+        <translation>中心（当前权重，★）处的损失：{center}。网格 {n}×{n}，α、β 取值于 [−{r}, {r}]，在评估模式下用 {total} 个训练样本中的 {rows} 个计算，耗时 {seconds} 秒；方向由种子 {seed} 抽取。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{k} grid points have a loss that is not finite: drawn as missing.</source>
+        <translation>{k} 个网格点的损失不是有限值：按缺失绘制。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Training path: {p} points collected while training, projected onto the plane (up to {off}% of a point&apos;s distance from the centre lies off the plane).</source>
+        <translation>训练路径：训练时收集的 {p} 个点，投影到该平面上（一个点到中心的距离中最多有 {off}% 位于平面之外）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Two random directions are nearly perpendicular to the path in so many dimensions, so its projection is short.</source>
+        <translation>在如此多的维度中，两个随机方向几乎与路径垂直，所以它的投影很短。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Training path: train with this window open to collect points along the way.</source>
+        <translation>训练路径：打开此窗口时进行训练，即可沿途收集点。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{k} path points of an earlier network were left out.</source>
+        <translation>已略去 {k} 个属于先前网络的路径点。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Loss landscape</source>
+        <translation>损失地形</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Resolution:</source>
+        <translation>分辨率(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Grid points along each direction (odd, so the current weights are the centre point)</source>
+        <translation>每个方向上的网格点数（奇数，使当前权重位于中心点）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>R&amp;adius:</source>
+        <translation>半径(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>α and β run from −radius to +radius; at 1 each unit&apos;s weights move by their own length</source>
+        <translation>α 和 β 从 −半径 取到 +半径；取 1 时，每个单元的权重移动的距离等于其自身长度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Seed:</source>
+        <translation>种子(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The random directions are drawn from this seed: the same seed, the same slice</source>
+        <translation>随机方向由此种子抽取：种子相同，切片相同</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compute the loss on the grid around the current weights</source>
+        <translation>计算当前权重周围网格上的损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the computation</source>
+        <translation>停止计算</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grid points computed so far</source>
+        <translation>已计算的网格点数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contour map of log₁₀ loss; ★ the current weights; the orange line the training path</source>
+        <translation>log₁₀ 损失的等高线图；★ 为当前权重；橙色线为训练路径</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>α (direction 1)</source>
+        <translation>α（方向 1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>β (direction 2)</source>
+        <translation>β（方向 2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>log₁₀ loss</source>
+        <translation>log₁₀ 损失</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The same loss as a surface (height: log₁₀ loss); drag to turn it</source>
+        <translation>同一损失的曲面（高度：log₁₀ 损失）；拖动以旋转</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A slice of the loss through the current weights θ: the loss of θ + α·d₁ + β·d₂ for two random directions d₁, d₂, filter-normalised as in Li et al. (2018): each unit&apos;s incoming weights in a direction are as long as its weights, biases and batch-norm parameters are not moved. A wide, flat basin around ★ is a minimum that small changes to the weights do not spoil; a slice shows only two of the network&apos;s many directions.</source>
+        <translation>穿过当前权重 θ 的损失切片：对两个随机方向 d₁、d₂ 计算 θ + α·d₁ + β·d₂ 处的损失，方向按 Li 等人（2018）的方法做滤波器归一化：方向中每个单元的输入权重与其权重等长，偏置和批归一化参数不移动。★ 周围宽而平的盆地是权重的小改变不会破坏的极小值；一个切片只显示网络众多方向中的两个。</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <location filename="../../gui/i18n.py" line="+247"/>
@@ -4065,7 +4223,7 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../gui/window_actions.py" line="+50"/>
+        <location filename="../../gui/window_actions.py" line="+51"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
@@ -4346,7 +4504,7 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <translation>检查(&amp;I)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>E&amp;xperiments</source>
         <translation>实验(&amp;X)</translation>
     </message>
@@ -4444,6 +4602,16 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <location line="+3"/>
         <source>Per layer, the optimizer&apos;s state (momentum, AdaGrad&apos;s sum, Adam&apos;s moments) and its step, over time</source>
         <translation>逐层查看优化器的状态（动量、AdaGrad 的累加和、Adam 的矩估计）及其步长随时间的变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/landscape_window.py" line="+42"/>
+        <source>&amp;Loss Landscape…</source>
+        <translation>损失地形(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The loss around the current weights along two random directions, with the training path</source>
+        <translation>沿两个随机方向的当前权重周围的损失，以及训练路径</translation>
     </message>
 </context>
 <context>
