@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
 
-from gui.panels.paint_data import current_points, points_spec
+from gui.panels.paint_data import current_points, painted, points_spec
 
 SMALL = {"source": "xor", "samples": 20, "validation_split": 0.25, "standardize": True}
 
@@ -37,6 +37,8 @@ def test_paint_click_drag_remove_undo_and_reopen(window, qtbot, tmp_path):
     view = panel.widget
     qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=_viewport_pos(window, 0.0, 0.0))
     assert window.doc.project["data"]["source"] == "xor"
+    kept = []
+    window.worker.built_detail.connect(lambda gen, k: kept.append(k))
     # the first click converts the data into points and adds one of class 1
     paint.toggle.setChecked(True)
     paint.picker.setCurrentIndex(1)
@@ -50,6 +52,7 @@ def test_paint_click_drag_remove_undo_and_reopen(window, qtbot, tmp_path):
     assert data["validation_split"] == 0.25 and data["standardize"] is True
     assert abs(data["x"][-1][0] - cx) < 0.03 * (x1 - x0) and abs(data["x"][-1][1] - cy) < 0.03 * (y1 - y0)
     assert paint.toggle.isChecked() and paint.painting  # paint mode survives the rebuild
+    assert kept == [True]  # the network keeps its weights: it goes on learning the edited set
     # a drag of class 0 is one edit of several points
     paint.picker.setCurrentIndex(0)
     steps = window.doc.undo_stack.count()
@@ -67,6 +70,7 @@ def test_paint_click_drag_remove_undo_and_reopen(window, qtbot, tmp_path):
     added = len(data["x"]) - (n0 + 1)
     assert added >= 3 and data["y"][-added:] == [0] * added
     assert window.doc.undo_stack.count() == steps + 1
+    assert kept == [True, True]
     # right click removes the nearest point (the one painted first)
     gen = window.generation
     qtbot.mouseClick(vp, Qt.RightButton, pos=_viewport_pos(window, cx, cy))
@@ -122,3 +126,12 @@ def test_conversion_keeps_every_row_in_order_and_the_options():
     assert spec["validation_split"] == 0.3 and spec["standardize"] is False and spec["features"] == ["x1"]
     # points already: the rows as written, not the split ones
     assert current_points({"source": "points", "x": [[1, 2]], "y": [0]}, info) == ([[1, 2]], [0])
+
+
+def test_painted_edits_keep_the_weights_other_data_edits_do_not():
+    pts = {"source": "points", "x": [[0.0, 1.0]], "y": [0]}
+    assert painted({"source": "spiral"}, pts) and painted(pts, {"source": "moons"}) and painted(pts, dict(pts))
+    assert not painted({"source": "spiral"}, {"source": "moons"})
+    assert not painted({"source": "digits"}, pts)
+    assert not painted(pts, {"source": "points", "x": [[0.0, 1.0, 2.0]], "y": [0]})
+    assert not painted({"source": "spiral", "features": ["x1"]}, pts)

@@ -21,22 +21,18 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QToolButton
 
 from . import style
 
-#: a drag paints at most one point per this many pixels of mouse movement
+# a drag paints at most one point per this many pixels of mouse movement
 SPACING = 8.0
-#: a right click removes the nearest point within this many pixels
+# a right click removes the nearest point within this many pixels
 REMOVE_RADIUS = 10.0
-#: clicked coordinates are rounded to this many decimals (the project file stays readable)
+# clicked coordinates are rounded to this many decimals (the project file stays readable)
 DECIMALS = 4
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PaintTool", text)
 
 
 def current_points(spec: dict, info) -> tuple[list, list]:
@@ -68,7 +64,7 @@ def points_spec(spec: dict, x: list, y: list) -> dict:
 class PaintTool(QObject):
     """The paint controls of an :class:`~gui.panels.output_view.OutputPanel` and its mouse handling."""
 
-    #: (function data spec -> new data spec, undo text): one edit of the data
+    # (function data spec -> new data spec, undo text): one edit of the data
     edit = Signal(object, str)
 
     def __init__(self, panel):
@@ -150,7 +146,9 @@ class PaintTool(QObject):
             return points_spec(spec, x + new_rows, y + [int(label)] * len(new_rows))
 
         text = (
-            _tr("Paint a point of class {name}") if len(new_rows) == 1 else _tr("Paint {n} points of class {name}")
+            self.tr("Paint a point of class {name}")
+            if len(new_rows) == 1
+            else self.tr("Paint {n} points of class {name}")
         ).format(n=len(new_rows), name=self._class_name(label))
         self.edit.emit(change, text)
 
@@ -170,7 +168,7 @@ class PaintTool(QObject):
         if not d[i] <= REMOVE_RADIUS:
             return False
         if len(rows) == 1:
-            self.panel.caption.setText(_tr("The last point cannot be removed: the data needs at least one row."))
+            self.panel.caption.setText(self.tr("The last point cannot be removed: the data needs at least one row."))
             return False
         label = labels[i]
         info = self.info
@@ -180,10 +178,10 @@ class PaintTool(QObject):
             return points_spec(spec, x_all[:i] + x_all[i + 1 :], y_all[:i] + y_all[i + 1 :])
 
         number = label[0] if isinstance(label, list) else label
-        self.edit.emit(change, _tr("Remove a point of class {name}").format(name=self._class_name(int(number))))
+        self.edit.emit(change, self.tr("Remove a point of class {name}").format(name=self._class_name(int(number))))
         return True
 
-    #: set by the main window: a function returning the project's current data section
+    # set by the main window: a function returning the project's current data section
     project_data = None
 
     # ---- Private API
@@ -192,15 +190,15 @@ class PaintTool(QObject):
         return str(names[c]) if 0 <= c < len(names) else str(c)
 
     def _retranslate(self) -> None:
-        self.toggle.setText(_tr("Paint"))
+        self.toggle.setText(self.tr("Paint"))
         self.toggle.setToolTip(
-            _tr(
+            self.tr(
                 "Paint the data: click to add a point of the chosen class, drag to paint several, right-click to "
                 "remove the nearest point. Each click or drag is one edit (Undo takes it back); the data is saved "
                 "with the project as inline points. Escape leaves paint mode."
             )
         )
-        self.picker.setToolTip(_tr("The class of the points you paint"))
+        self.picker.setToolTip(self.tr("The class of the points you paint"))
 
     def _on_toggled(self, on: bool) -> None:
         self.escape.setEnabled(on)
@@ -216,7 +214,7 @@ class PaintTool(QObject):
         if on:
             viewport.setCursor(Qt.CrossCursor)
             self.panel.caption.setText(
-                _tr(
+                self.tr(
                     "Paint mode: click to add a point of the chosen class, drag to paint, right-click to remove "
                     "the nearest point; Escape leaves."
                 )
@@ -311,3 +309,22 @@ def _swatch(c: int):
     pixmap = QPixmap(10, 10)
     pixmap.fill(pg.mkColor(style.class_color(c)))
     return QIcon(pixmap)
+
+
+def painted(old, new) -> bool:
+    """True if a data edit goes between 2-D data sets and inline points with the same features
+    (painting, removing a point, or undoing that): the rebuild may keep the weights (the
+    training process re-initialises them anyway if their shapes no longer fit)."""
+    if not isinstance(old, dict) or not isinstance(new, dict):
+        return False
+    sources = (old.get("source"), new.get("source"))
+    if "points" not in sources or old.get("features") != new.get("features"):
+        return False
+    flat = ("xor", "circle", "spiral", "moons", "gaussians", "points")
+    if not all(s in flat for s in sources):
+        return False
+    return all(
+        s != "points"
+        or (isinstance(d.get("x"), list) and d["x"] and isinstance(d["x"][0], list) and len(d["x"][0]) == 2)
+        for s, d in ((sources[0], old), (sources[1], new))
+    )
