@@ -74,6 +74,7 @@ class PaintTool(QObject):
         self.toggle = QToolButton()
         self.toggle.setCheckable(True)
         self.toggle.setObjectName("paintToggle")
+        self.toggle.setStyleSheet("QToolButton:checked { background: #ffe08a; border: 1px solid #b08800; }")
         self.toggle.toggled.connect(self._on_toggled)
         self.picker = QComboBox()
         self.picker.setObjectName("paintClass")
