@@ -37,8 +37,8 @@ def test_paint_click_drag_remove_undo_and_reopen(window, qtbot, tmp_path):
     view = panel.widget
     qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=_viewport_pos(window, 0.0, 0.0))
     assert window.doc.project["data"]["source"] == "xor"
-    kept = []
-    window.worker.built_detail.connect(lambda gen, k: kept.append(k))
+    kept = {}  # generation -> the weights were kept
+    window.worker.built_detail.connect(lambda gen, k: kept.__setitem__(gen, k))
     # the first click converts the data into points and adds one of class 1
     paint.toggle.setChecked(True)
     paint.picker.setCurrentIndex(1)
@@ -52,7 +52,9 @@ def test_paint_click_drag_remove_undo_and_reopen(window, qtbot, tmp_path):
     assert data["validation_split"] == 0.25 and data["standardize"] is True
     assert abs(data["x"][-1][0] - cx) < 0.03 * (x1 - x0) and abs(data["x"][-1][1] - cy) < 0.03 * (y1 - y0)
     assert paint.toggle.isChecked() and paint.painting  # paint mode survives the rebuild
-    assert kept == [True]  # the network keeps its weights: it goes on learning the edited set
+    qtbot.waitUntil(
+        lambda: kept == [True], timeout=10000
+    )  # the network keeps its weights: it goes on learning the edited set
     # a drag of class 0 is one edit of several points
     paint.picker.setCurrentIndex(0)
     steps = window.doc.undo_stack.count()
@@ -70,7 +72,7 @@ def test_paint_click_drag_remove_undo_and_reopen(window, qtbot, tmp_path):
     added = len(data["x"]) - (n0 + 1)
     assert added >= 3 and data["y"][-added:] == [0] * added
     assert window.doc.undo_stack.count() == steps + 1
-    assert kept == [True, True]
+    qtbot.waitUntil(lambda: kept.get(window.generation) is True, timeout=10000)
     # right click removes the nearest point (the one painted first)
     gen = window.generation
     qtbot.mouseClick(vp, Qt.RightButton, pos=_viewport_pos(window, cx, cy))
