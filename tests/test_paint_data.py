@@ -16,15 +16,21 @@ def _viewport_pos(window, x, y):
     return view.mapFromScene(plot.getViewBox().mapViewToScene(QPointF(x, y)))
 
 
-def _wait_built(window, qtbot, gen):
-    qtbot.waitUntil(lambda: window.generation > gen and window.info is not None, timeout=10000)
+def _wait_built(window, qtbot, before):
+    """Wait for the build after an edit (``before``: the RunInfo shown before it) and its plot."""
+    qtbot.waitUntil(lambda: window.info is not None and window.info is not before, timeout=10000)
     qtbot.waitUntil(lambda: window.output_panel.paint.info is window.info, timeout=10000)
+    # the new plot has its size and its range before a click is mapped onto it
+    vb = window.output_panel.plot.getViewBox()
+    qtbot.waitUntil(lambda: vb.sceneBoundingRect().width() > 50, timeout=10000)
+    qtbot.wait(50)
+    vb.updateAutoRange()
 
 
 def test_paint_click_drag_remove_undo_and_reopen(window, qtbot, tmp_path):
-    gen = window.generation
+    before = window.info
     window.edit("data", dict(SMALL))
-    _wait_built(window, qtbot, gen)
+    _wait_built(window, qtbot, before)
     window.docks["Output"].show()
     window.docks["Output"].raise_()
     panel = window.output_panel
@@ -44,39 +50,38 @@ def test_paint_click_drag_remove_undo_and_reopen(window, qtbot, tmp_path):
     paint.picker.setCurrentIndex(1)
     (x0, x1), (y0, y1) = panel.plot.getViewBox().viewRange()
     cx, cy = x0 + 0.3 * (x1 - x0), y0 + 0.6 * (y1 - y0)
-    gen = window.generation
+    before = window.info
     qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=_viewport_pos(window, cx, cy))
-    _wait_built(window, qtbot, gen)
+    _wait_built(window, qtbot, before)
     data = window.doc.project["data"]
     assert data["source"] == "points" and len(data["x"]) == n0 + 1 and data["y"][-1] == 1
     assert data["validation_split"] == 0.25 and data["standardize"] is True
     assert abs(data["x"][-1][0] - cx) < 0.03 * (x1 - x0) and abs(data["x"][-1][1] - cy) < 0.03 * (y1 - y0)
     assert paint.toggle.isChecked() and paint.painting  # paint mode survives the rebuild
-    qtbot.waitUntil(
-        lambda: kept == [True], timeout=10000
-    )  # the network keeps its weights: it goes on learning the edited set
+    # the network keeps its weights: it goes on learning the edited set
+    qtbot.waitUntil(lambda: kept.get(window.generation) is True, timeout=10000)
     # a drag of class 0 is one edit of several points
     paint.picker.setCurrentIndex(0)
     steps = window.doc.undo_stack.count()
     start, end = _viewport_pos(window, x0 + 0.2 * (x1 - x0), cy), _viewport_pos(window, x0 + 0.8 * (x1 - x0), cy)
     vp = view.viewport()
-    gen = window.generation
+    before = window.info
     qtbot.mousePress(vp, Qt.LeftButton, pos=start)
     for i in range(1, 11):
         p = start + (end - start) * (i / 10)
         qtbot.mouseMove(vp, pos=p)
         _send_move(vp, p)
     qtbot.mouseRelease(vp, Qt.LeftButton, pos=end)
-    _wait_built(window, qtbot, gen)
+    _wait_built(window, qtbot, before)
     data = window.doc.project["data"]
     added = len(data["x"]) - (n0 + 1)
     assert added >= 3 and data["y"][-added:] == [0] * added
     assert window.doc.undo_stack.count() == steps + 1
     qtbot.waitUntil(lambda: kept.get(window.generation) is True, timeout=10000)
     # right click removes the nearest point (the one painted first)
-    gen = window.generation
+    before = window.info
     qtbot.mouseClick(vp, Qt.RightButton, pos=_viewport_pos(window, cx, cy))
-    _wait_built(window, qtbot, gen)
+    _wait_built(window, qtbot, before)
     assert len(window.doc.project["data"]["x"]) == n0 + added
     assert [cx, cy] not in window.doc.project["data"]["x"]
     # undo takes the removal back, then the drag; redo paints it again
@@ -94,11 +99,11 @@ def test_paint_click_drag_remove_undo_and_reopen(window, qtbot, tmp_path):
     # save and reopen: the points are in the file
     path = tmp_path / "painted.json"
     window.doc.save(str(path))
-    gen = window.generation
+    before = window.info
     assert window.open_project(str(path))
-    qtbot.waitUntil(lambda: window.generation > gen and window.info is not None, timeout=10000)
+    _wait_built(window, qtbot, before)
     assert window.doc.project["data"]["x"] == saved["x"] and window.doc.project["data"]["y"] == saved["y"]
-    assert len(window.info.raw_x_train) + len(window.info.raw_x_val) == n0 + 1 + added
+    qtbot.waitUntil(lambda: len(window.info.raw_x_train) + len(window.info.raw_x_val) == n0 + 1 + added, timeout=10000)
 
 
 def _send_move(widget, pos):
