@@ -28,6 +28,7 @@ from core.registry import ConfigError
 from core.shapes import keeps_weights
 from gui.commands import Change, EditCommand
 from gui.document import ProjectDocument
+from gui.panels.paint_data import painted
 from gui.worker import TrainingWorker
 
 
@@ -249,6 +250,12 @@ class Controller(QObject):
                         "Controller", "Network changed: weights re-initialised (their shapes or initialisation changed)"
                     )
                 )
+        elif section == "data" and painted(change.old, change.new):
+            self.doc.in_width = None  # known again when the new data is built
+            self.rebuild(  # points painted or removed: the network keeps learning on the edited set
+                QCoreApplication.translate("Controller", "Data changed: weights kept (the inputs did not change)"),
+                keep=True,
+            )
         elif section == "data":
             self.doc.in_width = None  # known again when the new data is built
             self.rebuild(QCoreApplication.translate("Controller", "Data changed: weights re-initialised"))

@@ -129,6 +129,10 @@ class MainWindow(FileActions, ExperimentActions, WindowLayout, WindowActions, Sn
         self.doctor_panel.show_panel.connect(self._raise_dock)
         self.doctor_panel.glossary_requested.connect(lambda key: self.help_menu.show_glossary(key))
         self.output_panel.plane_requested.connect(self._ask_plane)
+        self.output_panel.paint.project_data = lambda: self.doc.project.get("data")
+        self.output_panel.paint.edit.connect(
+            lambda change, text: self.edit("data", change(self.doc.project["data"]), text)
+        )
 
     def _ask_plane(self, choice) -> None:
         """The Output panel asks for another plane (data with more than two inputs)."""

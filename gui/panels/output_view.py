@@ -43,6 +43,7 @@ from .output_predictions import (  # noqa: F401 (MAX_POINTS re-exported)
     _part_name,
     _sample_rows,
 )
+from .paint_data import PaintTool
 
 
 class OutputPanel(PredictionViews, QWidget):
@@ -73,6 +74,7 @@ class OutputPanel(PredictionViews, QWidget):
         self._last_snapshot = None
         self._setup_selectors()
         self._clear_items()
+        self.paint = PaintTool(self)  # paint the data on the raw 2-D plane (gui/panels/paint_data.py)
 
     # ---- Public API
     def reset(self, info: RunInfo) -> None:
@@ -104,6 +106,7 @@ class OutputPanel(PredictionViews, QWidget):
         else:
             self.mode = "scatter"
             self._setup_scatter()
+        self.paint.attach(info)
 
     def update_snapshot(self, snap: Snapshot) -> None:
         self._last_snapshot = snap

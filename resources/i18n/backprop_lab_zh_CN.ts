@@ -368,14 +368,14 @@ or training diverged)</source>
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../gui/controller.py" line="+85"/>
+        <location filename="../../gui/controller.py" line="+86"/>
         <location line="+128"/>
-        <location line="+88"/>
+        <location line="+94"/>
         <source>Not applied: {reason}</source>
         <translation>未应用：{reason}</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-111"/>
         <source>{name} set to {value} in the running network only (step {step}); the project keeps its starting values, so Save and Reset do not keep this one</source>
         <translation>{name} 已在运行中的网络里设为 {value}（第 {step} 步）；项目保留其初始值，因此保存和重置不会保留这个值</translation>
     </message>
@@ -395,7 +395,12 @@ or training diverged)</source>
         <translation>网络已更改：权重重新初始化（形状或初始化方式有变化）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>Data changed: weights kept (the inputs did not change)</source>
+        <translation>数据已更改：保留权重（输入未改变）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Data changed: weights re-initialised</source>
         <translation>数据已更改：权重重新初始化</translation>
     </message>
@@ -4338,7 +4343,7 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="+341"/>
+        <location filename="../../gui/main_window.py" line="+345"/>
         <location filename="../../gui/window_actions.py" line="+6"/>
         <source>Play</source>
         <translation>播放</translation>
@@ -5041,8 +5046,8 @@ Click to switch it on: the first layer is made again with one more input.</sourc
 <context>
     <name>OutputPanel</name>
     <message>
-        <location filename="../../gui/panels/output_view.py" line="+54"/>
-        <location line="+105"/>
+        <location filename="../../gui/panels/output_view.py" line="+55"/>
+        <location line="+107"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
@@ -5245,6 +5250,49 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <location line="+21"/>
         <source>Confusion matrix ({part} set, n = {n}, accuracy {acc:.1f} %)</source>
         <translation>混淆矩阵（{part}集，n = {n}，准确率 {acc:.1f} %）</translation>
+    </message>
+</context>
+<context>
+    <name>PaintTool</name>
+    <message>
+        <location filename="../../gui/panels/paint_data.py" line="+150"/>
+        <source>Paint a point of class {name}</source>
+        <translation>绘制一个类别 {name} 的点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paint {n} points of class {name}</source>
+        <translation>绘制 {n} 个类别 {name} 的点</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The last point cannot be removed: the data needs at least one row.</source>
+        <translation>无法删除最后一个点：数据至少需要一行。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Remove a point of class {name}</source>
+        <translation>删除一个类别 {name} 的点</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Paint</source>
+        <translation>绘制</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paint the data: click to add a point of the chosen class, drag to paint several, right-click to remove the nearest point. Each click or drag is one edit (Undo takes it back); the data is saved with the project as inline points. Escape leaves paint mode.</source>
+        <translation>绘制数据：单击添加一个所选类别的点，拖动可连续绘制多个点，右键单击删除最近的点。每次单击或拖动都是一次编辑（可撤销）；数据以内联点的形式随项目保存。按 Esc 退出绘制模式。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The class of the points you paint</source>
+        <translation>所绘制的点的类别</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Paint mode: click to add a point of the chosen class, drag to paint, right-click to remove the nearest point; Escape leaves.</source>
+        <translation>绘制模式：单击添加所选类别的点，拖动连续绘制，右键单击删除最近的点；按 Esc 退出。</translation>
     </message>
 </context>
 <context>
