@@ -37,6 +37,7 @@ from core.cli import MAX_GRADCHECK_PARAMETERS
 from core.inspect import GradientCheckCancelled, gradient_check
 from core.queries import failure
 from core.trainer import Trainer
+from gui.background_job import BackgroundJob
 from gui.controller import coded_message
 
 # relative errors below this are what float64 central differences give for a right gradient
@@ -122,7 +123,7 @@ class _TooLarge(Exception):
         self.n = n
 
 
-class GradientCheckDialog(QDialog):
+class GradientCheckDialog(BackgroundJob, QDialog):
     """Not modal: the window stays usable (training goes on in its own process)."""
 
     def __init__(self, window):
@@ -224,30 +225,7 @@ class GradientCheckDialog(QDialog):
         self.state = "running"
         self.summary.setText(self.tr("Checking…"))
         thread = CheckThread(copy.deepcopy(doc.project), doc.base_dir, arrays, self.rows.value(), self)
-        thread.progressed.connect(self._on_progress)
-        thread.done.connect(self._on_done)
-        thread.failed.connect(lambda text: self._failed_text(ask_id, text))
-        thread.cancelled.connect(self._on_cancelled)
-        self.thread = thread
-        thread.start()
-
-    def cancel(self) -> None:
-        if self.state == "asking":
-            self._ask_id += 1
-            self._on_cancelled()
-        elif self.state == "running" and self.thread is not None:
-            self.thread.stop_event.set()
-
-    def stop(self) -> None:
-        """Cancel and join the thread (safe to call at any time)."""
-        thread, self.thread = self.thread, None
-        if thread is not None:
-            thread.stop_event.set()
-            thread.wait()
-            thread.deleteLater()
-        if self.state in ("asking", "running"):
-            self.state = "cancelled"
-            self._set_running(False)
+        self._start_job(thread, ask_id)
 
     def _on_progress(self, done: int, total: int) -> None:
         if self.progress.maximum() != total:

@@ -38,12 +38,13 @@ from PySide6.QtWidgets import (
 )
 
 from core.landscape import DEFAULT_RADIUS, DEFAULT_RESOLUTION, MAX_RESOLUTION, MIN_RESOLUTION
+from gui.background_job import BackgroundJob
 from gui.landscape_compute import LandscapeThread, PathRecorder, opengl_available
 
 ISOLINES = 12
 
 
-class LandscapeWindow(QWidget):
+class LandscapeWindow(BackgroundJob, QWidget):
     """Settings and Compute above a contour map and (where OpenGL works) a 3-D surface."""
 
     def __init__(self, window):
@@ -196,30 +197,7 @@ class LandscapeWindow(QWidget):
             self.seed.value(),
             self,
         )
-        thread.progressed.connect(self._on_progress)
-        thread.done.connect(self._on_done)
-        thread.failed.connect(lambda text: self._failed_text(ask_id, text))
-        thread.cancelled.connect(self._on_cancelled)
-        self.thread = thread
-        thread.start()
-
-    def cancel(self) -> None:
-        if self.state == "asking":
-            self._ask_id += 1
-            self._on_cancelled()
-        elif self.state == "running" and self.thread is not None:
-            self.thread.stop_event.set()
-
-    def stop(self) -> None:
-        """Cancel and join the thread (safe to call at any time)."""
-        thread, self.thread = self.thread, None
-        if thread is not None:
-            thread.stop_event.set()
-            thread.wait()
-            thread.deleteLater()
-        if self.state in ("asking", "running"):
-            self.state = "cancelled"
-            self._set_running(False)
+        self._start_job(thread, ask_id)
 
     def _join(self) -> None:
         thread, self.thread = self.thread, None
