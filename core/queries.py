@@ -128,6 +128,26 @@ def _update_preview(trainer, index=None, part="train", x=None, target=None, raw=
     return preview_update(trainer, xv, tv, index, part, training)
 
 
+def _checkpoints(trainer) -> dict:
+    cps = getattr(trainer, "checkpoints", None)
+    if cps is None:
+        return {"steps": [], "memory": 0, "budget": 0, "every": 0, "step": trainer.step_count}
+    return {"steps": cps.steps(), "memory": cps.memory, "budget": cps.budget, "every": cps.every,
+            "step": trainer.step_count}
+
+
+def _rewind(trainer, step):
+    """Go back to ``step`` of this run (nearest checkpoint, then replay): ``{"step", "replayed"}``."""
+    cps = getattr(trainer, "checkpoints", None)
+    if cps is None:
+        raise ConfigError("rewind: this run keeps no checkpoints", "bad_value", key="step", value=step)
+    replayed = cps.rewind(trainer, step)
+    return {"step": trainer.step_count, "replayed": replayed}
+
+
+#: queries after which the session sends the whole history again (it was cut or replaced)
+HISTORY_REPLACING = {"rewind", "set_state"}
+
 #: name -> (function(trainer, *args), True if it changes what a snapshot shows)
 QUERIES: dict[str, tuple[Callable, bool]] = {
     "weights": (lambda tr: tr.network.copy_arrays(), False),
@@ -145,6 +165,8 @@ QUERIES: dict[str, tuple[Callable, bool]] = {
     "state": (lambda tr: tr.get_state(), False),
     "set_state": (lambda tr, state: tr.set_state(state), True),
     "set_plane": (lambda tr, choice=None: set_plane(tr, choice), True),
+    "checkpoints": (_checkpoints, False),
+    "rewind": (_rewind, True),
     "weights_file": (lambda tr: weights_file_arrays(tr.network, tr.data), False),
     "onnx_model": (_onnx_model, False),
     "torch_export": (_torch_export, False),

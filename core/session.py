@@ -32,6 +32,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from .checkpoints import Checkpoints
 from .protocol import (
     Built,
     Bye,
@@ -58,6 +59,7 @@ from .protocol import (
 from .queries import (  # noqa: F401 (re-exported: the names users of the session know)
     _INJECTABLE,
     ALIASES,
+    HISTORY_REPLACING,
     QUERIES,
     TEST_QUERIES,
     UnknownQuery,
@@ -249,6 +251,8 @@ class Session:
             self.send(Failed(gen, *failure(exc, "The project could not be built")))
             return
         self._last_network = None
+        trainer.checkpoints = Checkpoints()  # the timeline: rewind to any step of this run
+        trainer.checkpoints.after_step(trainer)
         self.trainer = trainer
         self.play_until = None
         self.since = 0
@@ -272,6 +276,8 @@ class Session:
                 value = fn(self.trainer, *cmd.args)
                 if redraw:
                     self.dirty = True
+                if name in HISTORY_REPLACING:  # the plots take the whole (cut or replaced) history again
+                    self.since = 0
             message = Result(cmd.id, value, None)
         except Exception as exc:
             message = Result(cmd.id, None, portable(exc))
@@ -304,6 +310,7 @@ class Session:
                 kind, self._raise_next = self._raise_next, None
                 raise _INJECTABLE.get(kind, _InjectedError)(f"injected {kind}")
             trainer.step()
+            trainer.checkpoints.after_step(trainer)
         except TrainingDiverged as exc:
             self.dirty = True
             self.halt()

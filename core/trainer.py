@@ -376,9 +376,10 @@ class Trainer(Evaluation):
         return snapshots.compute_boundary(self, grid, neuron_grid)
 
     # ---- state as a value
-    def get_state(self) -> dict:
-        """The whole training state (copies): restoring it continues bit-identically."""
-        return {
+    def get_state(self, history: bool = True) -> dict:
+        """The whole training state (copies): restoring it continues bit-identically.
+        ``history=False`` leaves the history out (checkpoints share the run's one history)."""
+        state = {
             "arrays": self.network.copy_arrays(),
             "optimizer": copy.deepcopy(self.optimizer.state_dict()),
             "optimizer_config": {**self.optimizer.get_config(), "lr": self.base_lr},
@@ -401,8 +402,12 @@ class Trainer(Evaluation):
             "divergence": self.divergence,
             "changes": list(self.changes),
         }
+        if not history:
+            del state["history"]
+        return state
 
     def set_state(self, state: dict) -> None:
+        """Restore :meth:`get_state`'s value; a state without a history keeps the current one."""
         self.network.load_arrays(state["arrays"], "state")
         config = state.get("optimizer_config")
         if config is not None and config["name"] != self.optimizer.name:  # saved before an optimizer swap
@@ -420,7 +425,8 @@ class Trainer(Evaluation):
         self.epoch = state["epoch"]
         self._batches = None if state["batches"] is None else [b.copy() for b in state["batches"]]
         self._pos = state["pos"]
-        self.history = state["history"].copy()
+        if "history" in state:
+            self.history = state["history"].copy()
         self.message = state["message"]
         self.finished = state["finished"]
         self.last_batch_loss = state["last_batch_loss"]

@@ -179,6 +179,13 @@ class WindowActions:
         )
         a("restore_layout", QCoreApplication.translate("MainWindow", "Restore Default Layout"), self.restore_layout)
         a(
+            "rewind",
+            QCoreApplication.translate("MainWindow", "Re&wind…"),
+            self.open_rewind,
+            "Ctrl+Alt+R",
+            QCoreApplication.translate("MainWindow", "Go back to an earlier step of this run and continue from there"),
+        )
+        a(
             "sweep",
             QCoreApplication.translate("MainWindow", "S&weep…"),
             self.show_sweep_dialog,
@@ -282,7 +289,7 @@ class WindowActions:
         net_menu.addAction(acts["add_layer"])
         net_menu.addAction(acts["remove_layer"])
         train_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Train"))
-        for name in ("play", "step", "step_epoch", "reset"):
+        for name in ("play", "step", "step_epoch", "reset", "rewind"):
             train_menu.addAction(acts[name])
         self.inspect_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Inspect"))
         self.inspect_menu.addAction(acts["step_through"])
@@ -313,6 +320,14 @@ class WindowActions:
             bar, self, lambda: list(self.actions_by_name.values()), lambda p: self.open_example(p)
         )
         self._update_recent_menu()
+
+    def open_rewind(self):
+        """Train → Rewind…: a dialog to go back to an earlier step of the run."""
+        from gui.rewind_dialog import RewindDialog
+
+        self.rewind_dialog = RewindDialog(self)
+        self.rewind_dialog.show()
+        return self.rewind_dialog
 
     def open_step_through(self):
         """Open (or raise) the step-through window (Inspect menu, Ctrl+B)."""

@@ -3344,7 +3344,7 @@ Click to switch it on: the first layer is made again with one more input.</sourc
 <context>
     <name>GradientCheckDialog</name>
     <message>
-        <location filename="../../gui/gradient_check.py" line="+135"/>
+        <location filename="../../gui/gradient_check.py" line="+136"/>
         <source>Gradient check</source>
         <translation>梯度检验</translation>
     </message>
@@ -3429,7 +3429,7 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <translation>正在检验…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+12"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -3762,7 +3762,7 @@ Click to switch it on: the first layer is made again with one more input.</sourc
 <context>
     <name>LandscapeWindow</name>
     <message>
-        <location filename="../../gui/landscape_window.py" line="+333"/>
+        <location filename="../../gui/landscape_window.py" line="+311"/>
         <source>not finite</source>
         <translation>非有限值</translation>
     </message>
@@ -4410,6 +4410,16 @@ Click to switch it on: the first layer is made again with one more input.</sourc
     </message>
     <message>
         <location line="+3"/>
+        <source>Re&amp;wind…</source>
+        <translation>回退(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Go back to an earlier step of this run and continue from there</source>
+        <translation>回到这次训练中较早的一步，并从那里继续</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>S&amp;weep…</source>
         <translation>参数扫描(&amp;W)…</translation>
     </message>
@@ -5666,6 +5676,36 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <location line="+13"/>
         <source>σ = {0}</source>
         <translation>σ = {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RewindDialog</name>
+    <message>
+        <location filename="../../gui/rewind_dialog.py" line="+19"/>
+        <location line="+17"/>
+        <source>Rewind</source>
+        <translation>回退</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+2"/>
+        <source>The step to go back to</source>
+        <translation>要回到的步数</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Go back to this step; training continues from there exactly</source>
+        <translation>回到这一步；训练会从那里精确地继续</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The run is at step {step}. {n} checkpoints (every {every} steps; {memory} of {budget} MB): rewinding restores the nearest one and replays the steps after it.</source>
+        <translation>训练现在在第 {step} 步。共有 {n} 个检查点（每 {every} 步一个；已用 {memory} MB，上限 {budget} MB）：回退会恢复最近的检查点，并重放其后的各步。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Back at step {step} ({replayed} steps replayed from a checkpoint).</source>
+        <translation>已回到第 {step} 步（从检查点重放了 {replayed} 步）。</translation>
     </message>
 </context>
 <context>
