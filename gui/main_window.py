@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 import os
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -129,9 +129,26 @@ class MainWindow(FileActions, ExperimentActions, WindowLayout, WindowActions, Sn
         self.doctor_panel.show_panel.connect(self._raise_dock)
         self.doctor_panel.glossary_requested.connect(lambda key: self.help_menu.show_glossary(key))
         self.output_panel.plane_requested.connect(self._ask_plane)
+        self.loss_panel.rewind_requested.connect(self.rewind_to)
         self.output_panel.paint.project_data = lambda: self.doc.project.get("data")
         self.output_panel.paint.edit.connect(
             lambda change, text: self.edit("data", change(self.doc.project["data"]), text)
+        )
+
+    def rewind_to(self, step: int) -> None:
+        """Go back to ``step`` of the run (its nearest checkpoint, then replay), paused."""
+        if self.playing:
+            self.toggle_play()
+        self.controller.ask(
+            "rewind",
+            int(step),
+            on_done=lambda r: self.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "MainWindow", "Back at step {step} ({replayed} steps replayed from a checkpoint)"
+                ).format(step=f"{r['step']:,}", replayed=r["replayed"]),
+                6000,
+            ),
+            on_error=lambda exc: self.statusBar().showMessage(str(exc), 6000),
         )
 
     def _ask_plane(self, choice) -> None:

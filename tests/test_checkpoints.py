@@ -109,3 +109,18 @@ def test_rewinding_in_the_window_cuts_the_curves_and_continues_exactly(window, q
     for k, v in straight.network.copy_arrays().items():
         np.testing.assert_array_equal(weights[k], v)
     dialog.close()
+
+
+def test_right_click_on_the_loss_curve_rewinds_to_that_step(window, qtbot):
+    window.controller.step(120)
+    qtbot.waitUntil(lambda: len(window.loss_panel.series["batch_loss"]) == 120, timeout=15000)
+    panel = window.loss_panel
+    menu = panel.loss_plot.getViewBox().menu
+    assert panel.rewind_action in menu.actions()
+    panel.set_rewind_step(47.4)  # as a right-click at x = 47.4 does
+    assert panel.rewind_action.isEnabled() and "47" in panel.rewind_action.text()
+    panel.rewind_action.trigger()
+    qtbot.waitUntil(lambda: window.worker.query("step_count").wait() == 47, timeout=10000)
+    qtbot.waitUntil(lambda: len(panel.series["batch_loss"]) == 47, timeout=10000)
+    panel.set_rewind_step(float("nan"))
+    assert not panel.rewind_action.isEnabled()

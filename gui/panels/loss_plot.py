@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QBoxLayout, QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from core.losses import original_unit_scale
@@ -33,6 +34,7 @@ MAX_MARKERS = 150  # above this many evaluations, markers would hide the line: d
 
 
 class LossPanel(QWidget):
+    rewind_requested = Signal(int)  # a step picked on the curve (its context menu)
     title = "Loss"
 
     def __init__(self, parent=None):
@@ -101,6 +103,15 @@ class LossPanel(QWidget):
         self._side_by_side = False
         self._fit_titles()
         self.markers = ChangeMarkers([self.loss_plot, self.accuracy_plot])
+        # the curve is a timeline: right-click a step on it to go back there (Train -> Rewind)
+        self._rewind_step: int | None = None
+        self.rewind_action = QAction(self.tr("Rewind to This Step"), self)
+        self.rewind_action.setToolTip(self.tr("Go back to the step under the mouse and continue from there"))
+        self.rewind_action.triggered.connect(self._on_rewind_action)
+        for widget in (self.loss_widget, self.accuracy_widget):
+            widget.scene().sigMouseClicked.connect(self._on_plot_clicked)
+            menu = widget.getPlotItem().getViewBox().menu
+            menu.insertAction(menu.actions()[0] if menu.actions() else None, self.rewind_action)
 
     # ---- Public API
     def reset(self, info: RunInfo) -> None:
@@ -157,6 +168,31 @@ class LossPanel(QWidget):
             self._set_nonfinite(self._nonfinite + bad)
         if self.isVisible():  # hidden (a background dock tab): keep accumulating, draw on show
             self._draw()
+
+    def _on_plot_clicked(self, event) -> None:
+        """Remember the step under a right-click, for the context menu's Rewind entry."""
+        if event.button() != Qt.RightButton:
+            return
+        for plot in (self.loss_plot, self.accuracy_plot):
+            vb = plot.getViewBox()
+            if vb.sceneBoundingRect().contains(event.scenePos()):
+                self.set_rewind_step(vb.mapSceneToView(event.scenePos()).x())
+                return
+
+    def set_rewind_step(self, x: float) -> None:
+        """The step the context menu's Rewind entry goes back to (the nearest logged step)."""
+        last = self.series["batch_loss"].x[-1] if len(self.series["batch_loss"]) else 0
+        if not np.isfinite(x) or last < 1:
+            self._rewind_step = None
+        else:
+            self._rewind_step = int(min(max(round(x), 0), last))
+        self.rewind_action.setEnabled(self._rewind_step is not None)
+        if self._rewind_step is not None:
+            self.rewind_action.setText(self.tr("Rewind to Step {n}").format(n=f"{self._rewind_step:,}"))
+
+    def _on_rewind_action(self) -> None:
+        if self._rewind_step is not None:
+            self.rewind_requested.emit(self._rewind_step)
 
     def plot_items(self) -> dict[str, pg.PlotItem]:
         self._draw()  # up to date even if hidden: the items are exported

@@ -4043,7 +4043,7 @@ Click to switch it on: the first layer is made again with one more input.</sourc
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="+40"/>
+        <location filename="../../gui/panels/loss_plot.py" line="+42"/>
         <location line="+34"/>
         <source>Loss</source>
         <translation>损失</translation>
@@ -4095,7 +4095,17 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <translation>准确率 %</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+31"/>
+        <source>Rewind to This Step</source>
+        <translation>回退到这一步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go back to the step under the mouse and continue from there</source>
+        <translation>回到鼠标所指的那一步，并从那里继续</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>mean squared error</source>
         <translation>均方误差</translation>
     </message>
@@ -4125,7 +4135,12 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <translation>损失（{name}）</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+55"/>
+        <source>Rewind to Step {n}</source>
+        <translation>回退到第 {n} 步</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Loss over training steps</source>
         <translation>损失随训练步数的变化</translation>
     </message>
@@ -4343,7 +4358,7 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="+345"/>
+        <location filename="../../gui/main_window.py" line="+362"/>
         <location filename="../../gui/window_actions.py" line="+6"/>
         <source>Play</source>
         <translation>播放</translation>
@@ -4529,7 +4544,12 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="-161"/>
+        <location filename="../../gui/main_window.py" line="-216"/>
+        <source>Back at step {step} ({replayed} steps replayed from a checkpoint)</source>
+        <translation>已回到第 {step} 步（从检查点重放了 {replayed} 步）</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>Weights re-initialised, history cleared</source>
         <translation>权重已重新初始化，历史已清空</translation>
     </message>
