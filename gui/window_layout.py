@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QScrollArea, QTabBar, QVBoxLayout, QWidget
 
 from gui.exports import slug
 from gui.panels.activation_stats import ActivationStatsPanel
@@ -220,6 +220,15 @@ class WindowLayout:
                 self._fit_to_screen(self.width(), self.height())
             if self.settings.value("window_state") is None:
                 QTimer.singleShot(0, self._size_docks)
+            QTimer.singleShot(0, self._full_tab_titles)
+
+    def _full_tab_titles(self) -> None:
+        """Dock tabs keep their whole titles and scroll: seven tabs in a 1366-pixel window
+        were cut to "D…" and "R…", which name nothing."""
+        for bar in self.findChildren(QTabBar):
+            if bar.parent() is self:  # the main window's dock tab bars (not a panel's own tabs)
+                bar.setElideMode(Qt.ElideNone)
+                bar.setUsesScrollButtons(True)
 
     _shown_once = False
 
