@@ -11,6 +11,8 @@ The window keeps ``state`` ("idle", "asking", "running", "done", "cancelled", "f
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject
+
 
 class BackgroundJob:
     """A mixin of a window running one cancellable thread at a time."""
@@ -40,3 +42,13 @@ class BackgroundJob:
         if self.state in ("asking", "running"):
             self.state = "cancelled"
             self._set_running(False)
+
+    # the thread is joined when this window closes, and when the main window (``window_``) does
+    def closeEvent(self, event):
+        self.stop()
+        super().closeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window_ and event.type() == QEvent.Type.Close:
+            self.stop()
+        return False

@@ -17,7 +17,7 @@ import threading
 import time
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QThread, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -311,15 +311,6 @@ class GradientCheckDialog(BackgroundJob, QDialog):
     def done(self, code: int) -> None:  # closed by Escape or the window manager
         self.stop()
         super().done(code)
-
-    def closeEvent(self, event):
-        self.stop()
-        super().closeEvent(event)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window_ and event.type() == QEvent.Type.Close:
-            self.stop()
-        return False
 
 
 def _too_large_message(n: int) -> str:

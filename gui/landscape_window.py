@@ -23,7 +23,7 @@ import copy
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
@@ -434,16 +434,6 @@ class LandscapeWindow(BackgroundJob, QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-
-    # ---- closing
-    def closeEvent(self, event):
-        self.stop()
-        super().closeEvent(event)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window_ and event.type() == QEvent.Type.Close:
-            self.stop()
-        return False
 
 
 def open_landscape(window) -> LandscapeWindow:
