@@ -345,7 +345,7 @@ def _iter_pool(runs, workers, steps, epochs, base_dir, cancel):
         return
     context = multiprocessing.get_context(_start_method())
     with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        pending = {pool.submit(run_one, run, steps, epochs, base_dir) for run in runs}
+        pending = {pool.submit(run_one, run, steps, epochs, base_dir) for run in longest_first(runs, steps, epochs)}
         try:
             while pending:
                 done, pending = cf.wait(pending, timeout=0.2, return_when=cf.FIRST_COMPLETED)
@@ -359,6 +359,29 @@ def _iter_pool(runs, workers, steps, epochs, base_dir, cancel):
         finally:
             for future in pending:
                 future.cancel()
+
+
+def estimated_cost(run: SweepRun, steps: int | None = None, epochs: int | None = None) -> float:
+    """A rough relative cost of ``run`` (rows pushed through the network times its width),
+    only to order the runs: the longest go first, so that no worker is left with a long
+    run while the others have finished (the tail of a sweep on a few cores)."""
+    project = run.project if isinstance(run.project, dict) else {}
+    training = project.get("training") or {}
+    layers = (project.get("network") or {}).get("layers") or []
+    width = 1 + sum(int(layer.get("units", 0) or 0) for layer in layers if isinstance(layer, dict))
+    batch = training.get("batch_size")
+    batch = batch if isinstance(batch, int) and batch > 0 else 256
+    per_step = (batch + 8) * width  # a step has a fixed cost besides its rows
+    if steps:
+        return float(steps * per_step)
+    n_epochs = epochs or training.get("epochs") or 1
+    n_epochs = n_epochs if isinstance(n_epochs, (int, float)) and n_epochs > 0 else 1
+    return float(n_epochs * per_step / batch)  # per row of the data set, which is the same for all
+
+
+def longest_first(runs: list[SweepRun], steps: int | None = None, epochs: int | None = None) -> list[SweepRun]:
+    """``runs`` by :func:`estimated_cost`, the most costly first (ties keep their order)."""
+    return sorted(runs, key=lambda run: -estimated_cost(run, steps, epochs))
 
 
 def _start_method() -> str:
@@ -393,7 +416,7 @@ def _iter_dask(runs, scheduler, steps, epochs, base_dir, cancel):
     else:
         client = scheduler
     try:
-        futures = client.map(run_one, runs, steps=steps, epochs=epochs, base_dir=base_dir, pure=False)
+        futures = client.map(run_one, longest_first(runs, steps, epochs), steps=steps, epochs=epochs, base_dir=base_dir, pure=False)
         stream = as_completed(futures)
         for future in stream:
             if cancel is not None and cancel.is_set():

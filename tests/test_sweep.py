@@ -271,3 +271,17 @@ def test_database_survives_a_killed_sweep_and_the_sweep_resumes(tmp_path):
     assert out.returncode == 0, out.stderr
     assert f"({len(done)} already done)" in out.stderr
     assert len(json.loads(out.stdout)["runs"]) == 6
+
+
+def test_the_costliest_runs_are_handed_out_first(xor):
+    """Big batches and wide layers first, so no worker is left alone with a long run at the end."""
+    from core.sweep import estimated_cost, longest_first
+
+    runs = plan(xor, {"training.batch_size": [4, 64, 16], "network.layers.0.units": [2, 32]})
+    ordered = longest_first(runs, steps=100)
+    costs = [estimated_cost(r, steps=100) for r in ordered]
+    assert costs == sorted(costs, reverse=True)
+    assert dict(ordered[0].overrides) == {"training.batch_size": 64, "network.layers.0.units": 32}
+    assert sorted(r.key for r in ordered) == sorted(r.key for r in runs)
+    full = plan(xor, {"training.batch_size": [None, 4]})
+    assert longest_first(full, epochs=3)[0].overrides == (("training.batch_size", 4),)  # more steps per epoch
