@@ -416,7 +416,9 @@ def _iter_dask(runs, scheduler, steps, epochs, base_dir, cancel):
     else:
         client = scheduler
     try:
-        futures = client.map(run_one, longest_first(runs, steps, epochs), steps=steps, epochs=epochs, base_dir=base_dir, pure=False)
+        futures = client.map(
+            run_one, longest_first(runs, steps, epochs), steps=steps, epochs=epochs, base_dir=base_dir, pure=False
+        )
         stream = as_completed(futures)
         for future in stream:
             if cancel is not None and cancel.is_set():
