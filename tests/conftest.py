@@ -40,6 +40,43 @@ def window(qtbot, settings, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def garbage_collected_on_the_gui_thread(request):
+    """As in the app (gui/gc_guard.py): during a Qt test the cyclic collector runs only on
+    the GUI thread, never in the worker's relay thread, where it would delete a closed
+    window's widgets off the GUI thread (a CI run once hung there for 85 minutes)."""
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("qapp")
+    from gui import gc_guard
+
+    guard = gc_guard.install()
+    yield
+    guard.timer.stop()  # automatic collection stays off until the test's objects are freed
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    """After a Qt test has let go of its fixtures (its window among them), free them here,
+    on the GUI thread, and only then let the collector run on its own again."""
+    yield
+    import gc
+
+    if "qtbot" not in getattr(item, "fixturenames", ()):
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    from gui import gc_guard
+
+    if gc_guard._guard is not None:
+        gc_guard._guard.stop()
+    else:
+        gc.collect()
+
+
+@pytest.fixture(autouse=True)
 def no_blocking_message_boxes(monkeypatch):
     """A modal QMessageBox in a test would wait forever for a click (the suite hangs with
     no summary): fail the test with the dialog's text instead.  Tests that expect a
