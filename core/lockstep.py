@@ -54,7 +54,7 @@ from .sweep import _set_path, parse_assignment, parse_values
 from .trainer import Trainer
 
 #: the kinds of variant a row can be
-KINDS = ("optimizer", "init", "activation", "width", "batch_size", "custom")
+KINDS = ("baseline", "optimizer", "init", "activation", "width", "batch_size", "custom")
 MIN_VARIANTS = 2
 MAX_VARIANTS = 4
 #: side of the decision-boundary grid of a frame
@@ -175,6 +175,7 @@ def make_variant(project: dict, kind: str, value, layer: int | None = None) -> V
     """One variant of ``project`` from a window's row: ``kind`` (one of :data:`KINDS`)
     and ``value`` (text as typed, or a value):
 
+    - ``baseline``: the project as it is (``value`` is ignored);
     - ``optimizer``: ``"adam"``, ``"sgd momentum=0.9 lr=0.1"`` (the project's learning
       rate unless given; the other settings at their defaults) or a spec dict;
     - ``init`` / ``activation``: a name, with parameters as ``"leaky_relu negative_slope=0.1"``;
@@ -193,6 +194,8 @@ def make_variant(project: dict, kind: str, value, layer: int | None = None) -> V
             value=kind,
             known=list(KINDS),
         )
+    if kind == "baseline":  # the project as it is
+        return Variant("project", (), kind)
     text = value if isinstance(value, (dict, int)) and not isinstance(value, bool) else str(value).strip()
     if text == "" or text is None:
         raise _bad(kind, value, "give a value", "lockstep_empty")
@@ -364,6 +367,10 @@ class LockstepRace:
     @property
     def trainers(self) -> list[Trainer]:
         return [run.trainer for run in self.runs]
+
+    def infos(self) -> list:
+        """Every variant's :class:`~core.snapshot.RunInfo` (data, layers, plane)."""
+        return [run.trainer.info() for run in self.runs]
 
     @property
     def finished(self) -> bool:
