@@ -18,6 +18,7 @@ window, stops and joins the thread.
 from __future__ import annotations
 
 import copy
+import html
 import threading
 import time
 
@@ -280,13 +281,21 @@ class VariantColumn(QFrame):
         self.remove = QToolButton()
         self.remove.setObjectName("lockstep_remove")
         self.remove.setText("\u00d7")
-        for w in (self.letter, self.kind, self.layer, self.value, self.remove):
+        for w in (self.letter, self.kind, self.layer, self.remove):
             head.addWidget(w)
-        head.setStretch(3, 1)
+        head.setStretch(1, 1)
+        head.setStretch(2, 1)
         box.addLayout(head)
+        box.addWidget(self.value)
         self.status = QLabel()
         self.status.setObjectName("lockstep_status")
         self.status.setWordWrap(True)
+        self.status.setToolTip(
+            QCoreApplication.translate(
+                "LockstepWindow",
+                "Loss and accuracy of this variant on the whole training and validation sets, at this step",
+            )
+        )
         self.start_note = QLabel()
         self.start_note.setObjectName("lockstep_start_note")
         self.start_note.setWordWrap(True)
@@ -407,10 +416,14 @@ class VariantColumn(QFrame):
     def show_frame(self, frame) -> None:
         snap = frame.snapshot
         m = frame.metrics
-        parts = [_tr("step {step} \u00b7 epoch {epoch:.2f}").format(step=snap.step, epoch=snap.epoch_progress)]
+        parts = [
+            QCoreApplication.translate("LockstepWindow", "step {step} \u00b7 epoch {epoch:.2f}").format(
+                step=snap.step, epoch=snap.epoch_progress
+            )
+        ]
         if m:
             parts.append(
-                _tr("loss: training {train} \u00b7 validation {val}").format(
+                QCoreApplication.translate("LockstepWindow", "loss {train} \u00b7 validation {val}").format(
                     train=style.number(m.get("train_loss")), val=style.number(m.get("val_loss"))
                 )
             )
@@ -418,19 +431,36 @@ class VariantColumn(QFrame):
                 acc = m.get("val_accuracy", float("nan"))
                 if acc != acc:
                     acc = m.get("train_accuracy", float("nan"))
-                parts.append(_tr("accuracy {acc}").format(acc="\u2014" if acc != acc else f"{acc:.1%}"))
-        self.status.setText("  \u00b7  ".join(parts[:1]) + "<br>" + "  \u00b7  ".join(parts[1:]))
+                parts.append(
+                    QCoreApplication.translate("LockstepWindow", "acc. {acc}").format(
+                        acc="\u2014" if acc != acc else f"{acc:.1%}"
+                    )
+                )
+        self.status.setText(parts[0] + "<br>" + " \u00b7 ".join(parts[1:]))
         note = _tr(START_NOTES.get(frame.start, START_NOTES["shared"]))
-        batch = _tr("full batch") if frame.batch_size is None else _tr("batch {n}").format(n=frame.batch_size)
-        note += " \u00b7 " + batch + " \u00b7 " + _tr("steps per epoch: {n}").format(n=frame.steps_per_epoch)
+        batch = (
+            QCoreApplication.translate("LockstepWindow", "full batch")
+            if frame.batch_size is None
+            else QCoreApplication.translate("LockstepWindow", "batch {n}").format(n=frame.batch_size)
+        )
+        note += (
+            " \u00b7 "
+            + batch
+            + " \u00b7 "
+            + QCoreApplication.translate("LockstepWindow", "steps per epoch: {n}").format(n=frame.steps_per_epoch)
+        )
         if not frame.same_data:
-            note += " \u00b7 " + _tr("other data or seed: other batches")
+            note += " \u00b7 " + QCoreApplication.translate("LockstepWindow", "other data or seed: other batches")
         self.start_note.setText(note)
         if frame.stopped == "diverged":
             text = coded_message(frame.code, {**frame.details}, frame.message or "")
-            self.set_problem(_tr("Stopped: {reason}").format(reason=text))
+            self.set_problem(QCoreApplication.translate("LockstepWindow", "Stopped: {reason}").format(reason=text))
         elif frame.stopped == "finished":
-            self.set_problem(_tr("Stopped: {reason}").format(reason=plain_message(frame.message or "")))
+            self.set_problem(
+                QCoreApplication.translate("LockstepWindow", "Stopped: {reason}").format(
+                    reason=plain_message(frame.message or "")
+                )
+            )
         else:
             self.set_problem("")
         self._draw_boundary(snap.boundary, frame.stopped == "diverged")
@@ -439,25 +469,30 @@ class VariantColumn(QFrame):
     def retranslate(self) -> None:
         for i in range(self.kind.count()):
             self.kind.setItemText(i, _tr(KIND_NAMES[self.kind.itemData(i)]))
-        self.kind.setToolTip(_tr("What this variant changes in the project"))
+        self.kind.setToolTip(QCoreApplication.translate("LockstepWindow", "What this variant changes in the project"))
         self.value.setToolTip(_tr(KIND_TIPS[self.kind.currentData()]))
-        self.layer.setToolTip(_tr("Which hidden layer the change applies to"))
+        self.layer.setToolTip(QCoreApplication.translate("LockstepWindow", "Which hidden layer the change applies to"))
         if self.layer.count():
-            self.layer.setItemText(0, _tr("all hidden layers"))
-        self.remove.setToolTip(_tr("Leave this variant out of the race"))
+            self.layer.setItemText(0, QCoreApplication.translate("LockstepWindow", "all hidden layers"))
+        self.remove.setToolTip(QCoreApplication.translate("LockstepWindow", "Leave this variant out of the race"))
         self.set_letter(self.index)
-        self.grads.setTitle(_tr("gradients: log\u2081\u2080 |\u2202L/\u2202\u03b8| per layer"), size="8pt")
+        self.grads.setTitle(
+            QCoreApplication.translate("LockstepWindow", "gradients: log\u2081\u2080 |\u2202L/\u2202\u03b8| per layer"),
+            size="8pt",
+        )
         self.grads.setToolTip(
-            _tr(
+            QCoreApplication.translate(
+                "LockstepWindow",
                 "How many of each layer's parameter gradients have each size, on the same scale for every layer "
                 "(one curve per layer, dark = near the input): a layer far left of the others has vanishing "
-                "gradients. Exact zeros and values that are not finite are counted under the plot."
+                "gradients. Exact zeros and values that are not finite are counted under the plot.",
             )
         )
         self.boundary.setToolTip(
-            _tr(
+            QCoreApplication.translate(
+                "LockstepWindow",
                 "This variant's output over the input plane (its decision boundary), with the training points; "
-                "blank where the output is not finite"
+                "blank where the output is not finite",
             )
         )
 
@@ -508,9 +543,9 @@ class VariantColumn(QFrame):
             self.image.clear()
             self.curve_1d.setData([], [])
             if diverged:
-                self.missing.setText(_tr("not finite: no boundary"))
+                self.missing.setText(QCoreApplication.translate("LockstepWindow", "not finite: no boundary"))
             elif self.info is not None and self.info.plane is None and self.info.in_width != 1:
-                self.missing.setText(_tr("no input plane to draw"))
+                self.missing.setText(QCoreApplication.translate("LockstepWindow", "no input plane to draw"))
             else:
                 self.missing.setText("")
             self._center_missing()
@@ -518,7 +553,11 @@ class VariantColumn(QFrame):
         if b.ys is None:  # 1-D data: the fitted curve
             values, bad = style.drawable(b.values)
             self.curve_1d.setData(b.xs, values)
-            self.missing.setText(_tr("{n} outputs not finite (not drawn)").format(n=bad) if bad else "")
+            self.missing.setText(
+                QCoreApplication.translate("LockstepWindow", "{n} outputs not finite (not drawn)").format(n=bad)
+                if bad
+                else ""
+            )
             self._center_missing()
             return
         values, bad = style.drawable(b.values)
@@ -536,7 +575,9 @@ class VariantColumn(QFrame):
         x0, x1, y0, y1 = float(b.xs[0]), float(b.xs[-1]), float(b.ys[0]), float(b.ys[-1])
         if all(style.finite_number(v) for v in (x0, x1, y0, y1)):
             self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
-        self.missing.setText(_tr("{n} outputs not finite (blank)").format(n=bad) if bad else "")
+        self.missing.setText(
+            QCoreApplication.translate("LockstepWindow", "{n} outputs not finite (blank)").format(n=bad) if bad else ""
+        )
         self._center_missing()
 
     def _center_missing(self) -> None:
@@ -562,9 +603,13 @@ class VariantColumn(QFrame):
         note = getattr(self, "_legend", "")
         extra = []
         if zeros:
-            extra.append(_tr("{n:,} exactly zero").format(n=zeros))
+            extra.append(QCoreApplication.translate("LockstepWindow", "{n:,} exactly zero").format(n=zeros))
         if bad:
-            extra.append("<span style='color:#b71c1c'>" + _tr("{n:,} not finite").format(n=bad) + "</span>")
+            extra.append(
+                "<span style='color:#b71c1c'>"
+                + QCoreApplication.translate("LockstepWindow", "{n:,} not finite").format(n=bad)
+                + "</span>"
+            )
         self.grad_note.setText(note + ("<br>" + " \u00b7 ".join(extra) if extra else ""))
 
 
@@ -642,7 +687,6 @@ class LockstepWindow(QWidget):
         self.loss_plot = self.plots.addPlot(row=0, col=0)
         style.style_plot(self.loss_plot)
         self.loss_plot.setLogMode(y=True)
-        self.legend = self.loss_plot.addLegend(offset=(-10, 10), brush=pg.mkBrush(255, 255, 255, 210))
         _cache_axes(self.loss_plot)
         self.plots.setMinimumHeight(150)
         box.addWidget(self.plots, 2)
@@ -738,14 +782,18 @@ class LockstepWindow(QWidget):
                 ok = False
         self._reset_series()
         if not ok:
-            self.message.setText(_tr("Correct the variants marked in red to start the race."))
+            self.message.setText(
+                QCoreApplication.translate("LockstepWindow", "Correct the variants marked in red to start the race.")
+            )
             self._update_buttons()
             return
         self.message.setText("")
         if self.start.currentData() == "current" and self.main is not None and self.main.controller.info_ is not None:
             self._ask_id += 1
             ask_id = self._ask_id
-            self.message.setText(_tr("Asking for the current run's weights\u2026"))
+            self.message.setText(
+                QCoreApplication.translate("LockstepWindow", "Asking for the current run's weights\u2026")
+            )
             self.main.controller.ask(
                 "weights",
                 on_done=lambda w: self._start(variants, w, was_playing) if ask_id == self._ask_id else None,
@@ -825,7 +873,7 @@ class LockstepWindow(QWidget):
                 series["label"] = frame.label
                 column.show_frame(frame)
             self._redraw_loss()
-            self.step_label.setText(_tr("Step {n}").format(n=steps))
+            self.step_label.setText(QCoreApplication.translate("LockstepWindow", "Step {n}").format(n=steps))
         finally:
             if isinstance(thread, LockstepThread):
                 thread.drawn.set()
@@ -837,7 +885,9 @@ class LockstepWindow(QWidget):
 
     def _on_failed(self, text: str) -> None:
         if self.sender() is self.thread:
-            self.message.setText(_tr("Not started: {reason}").format(reason=text))
+            self.message.setText(
+                QCoreApplication.translate("LockstepWindow", "Not started: {reason}").format(reason=text)
+            )
             self.stop()
 
     def _reset_series(self) -> None:
@@ -846,7 +896,7 @@ class LockstepWindow(QWidget):
             {"step": empty, "epoch": empty, "batch_loss": empty, "val_loss": empty, "label": ""} for _ in self.columns
         ]
         self.steps = 0
-        self.step_label.setText(_tr("Step {n}").format(n=0))
+        self.step_label.setText(QCoreApplication.translate("LockstepWindow", "Step {n}").format(n=0))
         self._redraw_loss()
 
     def _redraw_loss(self) -> None:
@@ -855,7 +905,11 @@ class LockstepWindow(QWidget):
         labels = [self._legend_label(i, series) for i, series in enumerate(self._series)]
         if self._curve_labels != labels:
             self.loss_plot.clear()
-            self.legend.clear()
+            title = " &nbsp; ".join(
+                f"<span style='color:{COLORS[i % len(COLORS)]}'>\u2501 {html.escape(label)}</span>"
+                for i, label in enumerate(labels)
+            )
+            self.loss_plot.setTitle(title, size="9pt")
             self._curves = []
             for i, label in enumerate(labels):
                 color = COLORS[i % len(COLORS)]
@@ -882,12 +936,25 @@ class LockstepWindow(QWidget):
             keep = val > 0
             val_curve.setData(x[keep], val[keep])
             val_curve.setSymbol("o" if np.count_nonzero(keep) <= 100 else None)
-        self.loss_plot.setLabel("bottom", _tr("step") if x_name == "step" else _tr("epoch"))
+        self.loss_plot.setLabel(
+            "bottom",
+            QCoreApplication.translate("LockstepWindow", "step")
+            if x_name == "step"
+            else QCoreApplication.translate("LockstepWindow", "epoch"),
+        )
 
     def _legend_label(self, i: int, series: dict) -> str:
+        """``A  optimizer adam lr=0.01``: the letter, the kind and the value."""
         label = series["label"]
-        if i < len(self.columns) and self.columns[i].kind.currentData() == "baseline":
-            label = _tr("the project as is")
+        column = self.columns[i] if i < len(self.columns) else None
+        kind = None if column is None else column.kind.currentData()
+        if kind == "baseline":
+            label = QCoreApplication.translate("LockstepWindow", "the project as is")
+        elif kind is not None and kind != "custom":
+            label = f"{_tr(KIND_NAMES[kind])} {label}"
+            layer = column.layer.currentData() if kind in ("init", "activation", "width") else None
+            if layer is not None:
+                label += " " + QCoreApplication.translate("LockstepWindow", "(layer {n})").format(n=layer)
         return f"{LETTERS[i]}  {label}"
 
     def _send_options(self) -> None:
@@ -904,7 +971,11 @@ class LockstepWindow(QWidget):
         running = self.thread is not None
         self.play_button.setEnabled(running)
         self.step_button.setEnabled(running)
-        self.play_button.setText(_tr("Pause") if self.playing else _tr("Play"))
+        self.play_button.setText(
+            QCoreApplication.translate("LockstepWindow", "Pause")
+            if self.playing
+            else QCoreApplication.translate("LockstepWindow", "Play")
+        )
         self.play_button.setShortcut(QKeySequence("P"))
 
     def closeEvent(self, event):
@@ -926,44 +997,63 @@ class LockstepWindow(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(_tr("Race variants in lock step"))
-        self.add_button.setText(_tr("Add variant"))
-        self.add_button.setToolTip(_tr("Another variant beside the others (at most four)"))
-        self.start_label.setText(_tr("start from"))
-        self.start.setItemText(0, _tr("the project's initial weights"))
-        self.start.setItemText(1, _tr("the current run's weights"))
-        self.start.setToolTip(_tr("Every variant whose weights have the same shapes starts from these same weights"))
-        self.play_button.setToolTip(_tr("Train every variant step for step, animated (P)"))
-        self.step_button.setText(_tr("Step"))
-        self.step_button.setToolTip(_tr("One optimizer step of every variant (.)"))
-        self.reset_button.setText(_tr("Reset"))
-        self.reset_button.setToolTip(_tr("Back to step 0 with the variants as they are now"))
-        self.speed_label.setText(_tr("steps per frame"))
-        self.speed.setToolTip(_tr("How many steps every variant takes between two pictures"))
-        self.limit_label.setText(_tr("stop at"))
-        self.limit.setToolTip(_tr("The race pauses after this many steps"))
-        self.axis_label.setText(_tr("x axis"))
-        self.axis.setItemText(0, _tr("step"))
-        self.axis.setItemText(1, _tr("epoch"))
-        self.axis.setToolTip(
-            _tr("Steps: the same number of updates for every variant; epochs: the same amount of data seen")
+        self.setWindowTitle(QCoreApplication.translate("LockstepWindow", "Race variants in lock step"))
+        self.add_button.setText(QCoreApplication.translate("LockstepWindow", "Add variant"))
+        self.add_button.setToolTip(
+            QCoreApplication.translate("LockstepWindow", "Another variant beside the others (at most four)")
         )
-        self.step_label.setText(_tr("Step {n}").format(n=self.steps))
-        self.loss_plot.setLabel("left", _tr("loss"))
+        self.start_label.setText(QCoreApplication.translate("LockstepWindow", "start from"))
+        self.start.setItemText(0, QCoreApplication.translate("LockstepWindow", "the project's initial weights"))
+        self.start.setItemText(1, QCoreApplication.translate("LockstepWindow", "the current run's weights"))
+        self.start.setToolTip(
+            QCoreApplication.translate(
+                "LockstepWindow", "Every variant whose weights have the same shapes starts from these same weights"
+            )
+        )
+        self.play_button.setToolTip(
+            QCoreApplication.translate("LockstepWindow", "Train every variant step for step, animated (P)")
+        )
+        self.step_button.setText(QCoreApplication.translate("LockstepWindow", "Step"))
+        self.step_button.setToolTip(
+            QCoreApplication.translate("LockstepWindow", "One optimizer step of every variant (.)")
+        )
+        self.reset_button.setText(QCoreApplication.translate("LockstepWindow", "Reset"))
+        self.reset_button.setToolTip(
+            QCoreApplication.translate("LockstepWindow", "Back to step 0 with the variants as they are now")
+        )
+        self.speed_label.setText(QCoreApplication.translate("LockstepWindow", "steps per frame"))
+        self.speed.setToolTip(
+            QCoreApplication.translate("LockstepWindow", "How many steps every variant takes between two pictures")
+        )
+        self.limit_label.setText(QCoreApplication.translate("LockstepWindow", "stop at"))
+        self.limit.setToolTip(QCoreApplication.translate("LockstepWindow", "The race pauses after this many steps"))
+        self.axis_label.setText(QCoreApplication.translate("LockstepWindow", "x axis"))
+        self.axis.setItemText(0, QCoreApplication.translate("LockstepWindow", "step"))
+        self.axis.setItemText(1, QCoreApplication.translate("LockstepWindow", "epoch"))
+        self.axis.setToolTip(
+            QCoreApplication.translate(
+                "LockstepWindow",
+                "Steps: the same number of updates for every variant; epochs: the same amount of data seen",
+            )
+        )
+        self.step_label.setText(QCoreApplication.translate("LockstepWindow", "Step {n}").format(n=self.steps))
+        self.loss_plot.setLabel("left", QCoreApplication.translate("LockstepWindow", "loss"))
         self.loss_plot.setToolTip(
-            _tr(
+            QCoreApplication.translate(
+                "LockstepWindow",
                 "Every variant's loss, one colour per variant: the thin line is the loss of each training batch, "
-                "the dashed line with dots the validation loss at the end of each epoch"
+                "the dashed line with dots the validation loss at the end of each epoch",
             )
         )
         self._curve_labels = None
         self.caption.setText(
-            _tr(
+            QCoreApplication.translate(
+                "LockstepWindow",
                 "Every variant trains a copy of the network, step for step. Variants whose weights have the same "
                 "shapes start from the same weights; all draw their batches from the same shuffled order of the "
                 "training rows, epoch after epoch. With the same batch size they see the same batch at every "
                 "step; a larger batch takes more rows of that order per step, so it is further along in the same "
-                "sequence of epochs (choose the epoch axis to compare the data seen)."
+                "sequence of epochs (choose the epoch axis to compare the data seen).",
             )
         )
         self._update_buttons()
