@@ -323,7 +323,8 @@ class VariantColumn(QFrame):
         self.points = pg.ScatterPlotItem(size=4, pen=pg.mkPen("#303030", width=0.5))
         self.boundary.addItem(self.points)
         self.missing = pg.TextItem("", color="#b71c1c", anchor=(0.5, 0.5))
-        self.boundary.addItem(self.missing)
+        self.boundary.addItem(self.missing, ignoreBounds=True)
+        self._rect = None
         self.grads = self.view.addPlot(row=1, col=0)
         style.style_plot(self.grads)
         self.grads.setMouseEnabled(x=False, y=False)
@@ -373,6 +374,7 @@ class VariantColumn(QFrame):
 
     def clear(self) -> None:
         self.info = None
+        self._rect = None
         self.status.setText("")
         self.start_note.setText("")
         self.image.clear()
@@ -574,7 +576,11 @@ class VariantColumn(QFrame):
             self.image.setImage(rgb.astype(np.uint8), autoLevels=False, levels=(0, 255))
         x0, x1, y0, y1 = float(b.xs[0]), float(b.xs[-1]), float(b.ys[0]), float(b.ys[-1])
         if all(style.finite_number(v) for v in (x0, x1, y0, y1)):
-            self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
+            rect = QRectF(x0, y0, x1 - x0, y1 - y0)
+            self.image.setRect(rect)
+            if rect != self._rect:  # the plane's extent, not whatever else is drawn
+                self._rect = rect
+                self.boundary.setRange(rect, padding=0.02)
         self.missing.setText(
             QCoreApplication.translate("LockstepWindow", "{n} outputs not finite (blank)").format(n=bad) if bad else ""
         )
@@ -684,12 +690,12 @@ class LockstepWindow(QWidget):
         self.message.setWordWrap(True)
         box.addWidget(self.message)
         self.plots = style.new_graphics_widget()
-        self.loss_plot = self.plots.addPlot(row=0, col=0)
+        self.loss_plot = self.plots.addPlot(row=0, col=0, axisItems={"left": style.LogFriendlyAxis("left")})
         style.style_plot(self.loss_plot)
         self.loss_plot.setLogMode(y=True)
         _cache_axes(self.loss_plot)
         self.plots.setMinimumHeight(150)
-        box.addWidget(self.plots, 2)
+        box.addWidget(self.plots, 3)
         self.columns_box = QHBoxLayout()
         self.columns_box.setSpacing(4)
         box.addLayout(self.columns_box, 5)
