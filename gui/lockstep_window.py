@@ -52,6 +52,8 @@ LETTERS = "ABCD"
 FRAME_SECONDS = 0.04
 #: how long closing the window waits for the thread (a step of four small networks takes milliseconds)
 JOIN_MS = 10_000
+#: characters of a variant's name in the loss plot's title at most
+LABEL_CHARS = 42
 #: training points drawn on a boundary at most
 POINTS = 300
 
@@ -961,6 +963,8 @@ class LockstepWindow(QWidget):
             layer = column.layer.currentData() if kind in ("init", "activation", "width") else None
             if layer is not None:
                 label += " " + QCoreApplication.translate("LockstepWindow", "(layer {n})").format(n=layer)
+        if len(label) > LABEL_CHARS:
+            label = label[: LABEL_CHARS - 1] + "\u2026"
         return f"{LETTERS[i]}  {label}"
 
     def _send_options(self) -> None:
