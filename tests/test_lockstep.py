@@ -215,6 +215,11 @@ def test_window_plays_pauses_and_a_diverging_variant_does_not_stop_the_others(wi
     assert view.thread is not None
     view.remove_column(view.columns[3])
     assert len(view.columns) == 3
+    view.axis.setCurrentIndex(view.axis.findData("epoch"))
+    assert view.loss_plot.getAxis("bottom").labelText == "epoch"
+    view.start.setCurrentIndex(view.start.findData("current"))  # asks the training process for its weights
+    qtbot.waitUntil(lambda: view.thread is not None and all(c.info is not None for c in view.columns), timeout=10000)
+    qtbot.waitUntil(lambda: "same initial weights" in view.columns[0].start_note.text(), timeout=5000)
     thread = view.thread
     view.close()
     assert view.thread is None and not thread.isRunning()
