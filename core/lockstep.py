@@ -26,7 +26,7 @@ variant takes its next ``batch_size`` rows of that order (the last batch of an e
 may be smaller), so after ``s`` steps a variant with batches of 32 has seen four
 times the rows of one with batches of 8 and is further along in the same sequence
 of epochs (:attr:`VariantFrame.epoch` says where).  A variant that changes the data
-or the seed (a custom key) sees other batches: :attr:`VariantRun.same_data` is False.
+the seed or the shuffling (a custom key) sees other batches: :attr:`VariantRun.same_data` is False.
 
 A variant whose step fails (a non-finite loss, gradient or weight: see
 :mod:`core.divergence`) stops there, with its message and code; the others go on.
@@ -360,7 +360,11 @@ class LockstepRace:
                     how = "shared"
                 else:
                     how = "seed_shapes"
-                same = np.array_equal(trainer.x_train, base.x_train) and trainer.project["seed"] == base.project["seed"]
+                same = (
+                    np.array_equal(trainer.x_train, base.x_train)
+                    and trainer.project["seed"] == base.project["seed"]
+                    and trainer.shuffle == base.shuffle
+                )
                 self.runs.append(VariantRun(variant, trainer, how, bool(same)))
 
     # ---- Public API

@@ -122,6 +122,8 @@ def test_start_from_given_weights():
     race = LockstepRace(p, [make_variant(p, "baseline", ""), make_variant(p, "width", "3")], weights=weights)
     np.testing.assert_array_equal(race.runs[0].trainer.network.flat, tr.network.flat)
     assert race.runs[1].start == "seed_shapes"
+    other = LockstepRace(p, [make_variant(p, "baseline", ""), make_variant(p, "custom", "training.shuffle=false")])
+    assert [r.same_data for r in other.runs] == [True, False]  # the window says: other batches
 
 
 def test_a_diverging_variant_stops_and_the_others_go_on():
