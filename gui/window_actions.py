@@ -308,6 +308,9 @@ class WindowActions:
         self.experiments_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "E&xperiments"))
         self.experiments_menu.addAction(acts["sweep"])
         self.experiments_menu.addAction(self.docks["Runs"].toggleViewAction())
+        from gui.lockstep_window import install_lockstep
+
+        install_lockstep(self)
         view_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&View"))
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())

@@ -3459,7 +3459,7 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <translation>在 {rows} 个样本上检验了 {params} 个参数，最大相对误差为 {worst}：{verdict}。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+27"/>
         <source>The network has {n} parameters; the check perturbs each one twice, so at most {limit} are checked. Use a smaller network.</source>
         <translation>网络有 {n} 个参数；检验要对每个参数扰动两次，因此最多检验 {limit} 个。请使用更小的网络。</translation>
     </message>
@@ -4028,6 +4028,386 @@ Click to switch it on: the first layer is made again with one more input.</sourc
     </message>
 </context>
 <context>
+    <name>LockstepWindow</name>
+    <message>
+        <location filename="../../gui/lockstep_window.py" line="+61"/>
+        <location line="+899"/>
+        <source>the project as is</source>
+        <extracomment>the thread makes at most this many frames a second how long closing the window waits for the thread (a step of four small networks takes milliseconds) characters of a variant&apos;s name in the loss plot&apos;s title at most training points drawn on a boundary at most</extracomment>
+        <translation>项目原样</translation>
+    </message>
+    <message>
+        <location line="-898"/>
+        <source>optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>initialisation</source>
+        <translation>初始化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any setting</source>
+        <translation>任意设置</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The current project, unchanged</source>
+        <translation>当前项目，不作改动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another optimizer: a name and settings, e.g. “adam lr=0.01” or “sgd momentum=0.9” (the project&apos;s learning rate unless given)</source>
+        <translation>另一个优化器：名称和设置，例如“adam lr=0.01”或“sgd momentum=0.9”（未给出时用项目的学习率）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Another weight initialisation, e.g. “he_normal” or “normal std=1”: this variant draws its own initial weights with the same seed</source>
+        <translation>另一种权重初始化，例如“he_normal”或“normal std=1”：此变体用相同的种子抽取自己的初始权重</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Another activation of every hidden layer or of one, e.g. “relu”</source>
+        <translation>所有隐藏层或其中一层的另一种激活函数，例如“relu”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Another number of units in one hidden layer: its weights have other shapes, so it draws its own with the same seed</source>
+        <translation>某个隐藏层的另一个单元数：其权重形状不同，因此用相同的种子抽取自己的权重</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Another batch size: a number of rows, or “full” for the whole training set</source>
+        <translation>另一个批大小：行数，或“full”表示整个训练集</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Any setting of the project file as KEY=VALUE, several separated by “;”, e.g. “optimizer.weight_decay=0.001; training.grad_clip=1”</source>
+        <translation>项目文件中的任意设置，写作 KEY=VALUE，多个用“;”分隔，例如“optimizer.weight_decay=0.001; training.grad_clip=1”</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>same initial weights as the others</source>
+        <translation>与其他变体相同的初始权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>own initial weights (its shapes differ), drawn with the same seed</source>
+        <translation>自己的初始权重（形状不同），用相同的种子抽取</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>own initial weights from its initialisation, same seed</source>
+        <translation>由其初始化得到的自己的初始权重，相同的种子</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give a value for this variant.</source>
+        <translation>请为此变体给出一个值。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write a name, then settings as KEY=VALUE: {value}</source>
+        <translation>请先写名称，再写 KEY=VALUE 形式的设置：{value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A whole number of at least 1, please: {value}</source>
+        <translation>请给出至少为 1 的整数：{value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write KEY=VALUE, e.g. optimizer.lr=0.01: {value}</source>
+        <translation>请写 KEY=VALUE，例如 optimizer.lr=0.01：{value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The network has no such hidden layer.</source>
+        <translation>网络中没有这个隐藏层。</translation>
+    </message>
+    <message>
+        <location line="+158"/>
+        <source>Loss and accuracy of this variant on the whole training and validation sets, at this step</source>
+        <translation>此变体在当前步时于整个训练集和验证集上的损失与准确率</translation>
+    </message>
+    <message>
+        <location line="+128"/>
+        <source>step {step} · epoch {epoch:.2f}</source>
+        <translation>第 {step} 步 · 第 {epoch:.2f} 轮</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>loss {train} · validation {val}</source>
+        <translation>损失 {train} · 验证 {val}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>acc. {acc}</source>
+        <translation>准确率 {acc}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>full batch</source>
+        <translation>全批量</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>batch {n}</source>
+        <translation>批大小 {n}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>steps per epoch: {n}</source>
+        <translation>每轮步数：{n}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>other data or seed: other batches</source>
+        <translation>数据或种子不同：批次不同</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+3"/>
+        <source>Stopped: {reason}</source>
+        <translation>已停止：{reason}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>What this variant changes in the project</source>
+        <translation>此变体改动项目中的什么</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Which hidden layer the change applies to</source>
+        <translation>改动作用于哪个隐藏层</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>all hidden layers</source>
+        <translation>所有隐藏层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave this variant out of the race</source>
+        <translation>将此变体移出竞赛</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>gradients: log₁₀ |∂L/∂θ| per layer</source>
+        <translation>梯度：每层的 log₁₀ |∂L/∂θ|</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>How many of each layer&apos;s parameter gradients have each size, on the same scale for every layer (one curve per layer, dark = near the input): a layer far left of the others has vanishing gradients. Exact zeros and values that are not finite are counted under the plot.</source>
+        <translation>每层参数梯度中各个大小的数量，所有层使用同一刻度（每层一条曲线，深色 = 靠近输入）：远在其他层左侧的层存在梯度消失。恰好为零的值和非有限值在图下方计数。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This variant&apos;s output over the input plane (its decision boundary), with the training points; blank where the output is not finite</source>
+        <translation>此变体在输入平面上的输出（其决策边界）及训练点；输出非有限处留白</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>not finite: no boundary</source>
+        <translation>非有限：无边界</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no input plane to draw</source>
+        <translation>没有可绘制的输入平面</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{n} outputs not finite (not drawn)</source>
+        <translation>{n} 个输出非有限（未绘制）</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{n} outputs not finite (blank)</source>
+        <translation>{n} 个输出非有限（留白）</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{n:,} exactly zero</source>
+        <translation>{n:,} 个恰好为零</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n:,} not finite</source>
+        <translation>{n:,} 个非有限</translation>
+    </message>
+    <message>
+        <location line="+176"/>
+        <source>Correct the variants marked in red to start the race.</source>
+        <translation>请更正标红的变体以开始竞赛。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Asking for the current run&apos;s weights…</source>
+        <translation>正在获取当前运行的权重…</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <location line="+23"/>
+        <location line="+142"/>
+        <source>Step {n}</source>
+        <translation>第 {n} 步</translation>
+    </message>
+    <message>
+        <location line="-152"/>
+        <source>Not started: {reason}</source>
+        <translation>未开始：{reason}</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <location line="+92"/>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <location line="-90"/>
+        <location line="+91"/>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>(layer {n})</source>
+        <translation>（第 {n} 层）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Race variants in lock step</source>
+        <translation>变体同步竞赛</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add variant</source>
+        <translation>添加变体</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Another variant beside the others (at most four)</source>
+        <translation>在其他变体旁再加一个变体（最多四个）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>start from</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the project&apos;s initial weights</source>
+        <translation>项目的初始权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the current run&apos;s weights</source>
+        <translation>当前运行的权重</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every variant whose weights have the same shapes starts from these same weights</source>
+        <translation>权重形状相同的每个变体都从这组相同的权重开始</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Train every variant step for step, animated (P)</source>
+        <translation>逐步同步训练每个变体，并以动画显示（P）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One optimizer step of every variant (.)</source>
+        <translation>每个变体执行一步优化（.）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back to step 0 with the variants as they are now</source>
+        <translation>以当前的变体设置回到第 0 步</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>steps per frame</source>
+        <translation>每帧步数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How many steps every variant takes between two pictures</source>
+        <translation>两幅画面之间每个变体执行的步数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stop at</source>
+        <translation>停止于</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The race pauses after this many steps</source>
+        <translation>竞赛在这么多步后暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>x axis</source>
+        <translation>x 轴</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Steps: the same number of updates for every variant; epochs: the same amount of data seen</source>
+        <translation>步：每个变体的更新次数相同；轮：看过的数据量相同</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every variant&apos;s loss, one colour per variant: the thin line is the loss of each training batch, the dashed line with dots the validation loss at the end of each epoch</source>
+        <translation>每个变体的损失，每个变体一种颜色：细线是每个训练批次的损失，带点的虚线是每轮结束时的验证损失</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Every variant trains a copy of the network, step for step. Variants whose weights have the same shapes start from the same weights; all draw their batches from the same shuffled order of the training rows, epoch after epoch. With the same batch size they see the same batch at every step; a larger batch takes more rows of that order per step, so it is further along in the same sequence of epochs (choose the epoch axis to compare the data seen).</source>
+        <translation>每个变体逐步训练网络的一个副本。权重形状相同的变体从相同的权重开始；所有变体都按训练行的同一打乱顺序一轮接一轮地取批次。批大小相同时，它们每一步看到的是同一个批次；批次更大的变体每步按该顺序取更多的行，因此在同一轮次序列中走得更远（选择“轮”作为横轴可比较看过的数据量）。</translation>
+    </message>
+</context>
+<context>
     <name>LogSlider</name>
     <message>
         <location filename="../../gui/forms.py" line="+256"/>
@@ -4539,7 +4919,7 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <translation>实验(&amp;X)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -4639,7 +5019,7 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <translation>逐层查看优化器的状态（动量、AdaGrad 的累加和、Adam 的矩估计）及其步长随时间的变化</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_window.py" line="+42"/>
+        <location filename="../../gui/landscape_window.py" line="+32"/>
         <source>&amp;Loss Landscape…</source>
         <translation>损失地形(&amp;L)…</translation>
     </message>
@@ -4647,6 +5027,16 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <location line="+3"/>
         <source>The loss around the current weights along two random directions, with the training path</source>
         <translation>沿两个随机方向的当前权重周围的损失，以及训练路径</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lockstep_window.py" line="+34"/>
+        <source>Race Variants in &amp;Lock Step…</source>
+        <translation>变体同步竞赛(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Train two to four variants of this project side by side, from the same weights on the same batches</source>
+        <translation>从相同的权重、在相同的批次上并排训练此项目的二到四个变体</translation>
     </message>
 </context>
 <context>
