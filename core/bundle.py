@@ -54,8 +54,21 @@ TEMPLATE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "retrain_tem
 PYPROJECT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "pyproject.toml")
 
 #: what retrain.py knows
-SCRIPT_ACTIVATIONS = {"linear", "step", "sigmoid", "tanh", "relu", "leaky_relu", "prelu", "elu", "gelu", "silu",
-                      "swish", "softplus", "softmax"}
+SCRIPT_ACTIVATIONS = {
+    "linear",
+    "step",
+    "sigmoid",
+    "tanh",
+    "relu",
+    "leaky_relu",
+    "prelu",
+    "elu",
+    "gelu",
+    "silu",
+    "swish",
+    "softplus",
+    "softmax",
+}
 SCRIPT_LOSSES = {"mse", "mae", "huber", "bce", "cross_entropy"}
 SCRIPT_OPTIMIZERS = {"sgd", "adagrad", "rmsprop", "adam", "adamw"}
 SCRIPT_SCHEDULES = {"constant", "step", "exponential", "cosine"}
@@ -70,6 +83,7 @@ class BundleResult:
     files: list[str] = field(default_factory=list)
     retrain: bool = False
     why_not: str | None = None
+    diverged: bool = False  # training diverged (the bundle holds the weights up to that step)
 
 
 def app_version() -> str:
@@ -97,8 +111,15 @@ def _layer_specs(layers, prefix: str) -> list[dict]:
     for i, layer in enumerate(layers):
         path = f"{prefix}.{i}"
         if isinstance(layer, Dense):
-            out.append({"type": "dense", "path": path, "units": layer.units, "bias": layer.use_bias,
-                        "activation": layer.activation.get_config()})
+            out.append(
+                {
+                    "type": "dense",
+                    "path": path,
+                    "units": layer.units,
+                    "bias": layer.use_bias,
+                    "activation": layer.activation.get_config(),
+                }
+            )
         elif isinstance(layer, Dropout):
             out.append({"type": "dropout", "path": path, "rate": layer.rate})
         elif isinstance(layer, BatchNorm):
@@ -134,8 +155,10 @@ def _why_not(trainer) -> str | None:
     if trainer.changes:
         marks = ", ".join(f"{c.key} at step {c.step}" for c in trainer.changes[:4])
         more = f" and {len(trainer.changes) - 4} more" if len(trainer.changes) > 4 else ""
-        return (f"settings were changed while training ({marks}{more}); retrain.py replays a run "
-                "with one configuration from start to end")
+        return (
+            f"settings were changed while training ({marks}{more}); retrain.py replays a run "
+            "with one configuration from start to end"
+        )
     return _unsupported(trainer)
 
 
@@ -166,8 +189,13 @@ def manifest(trainer, steps: int) -> dict:
             "early_stopping": copy.deepcopy(trainer.early),
         },
         "rows_per_pass": max(1, PASS_CELLS // max(widest, 1)),
-        "data": {"source": trainer.data.name, "task": trainer.data.task, "rows_train": len(trainer.x_train),
-                 "rows_val": len(trainer.x_val), "inputs": net.in_width},
+        "data": {
+            "source": trainer.data.name,
+            "task": trainer.data.task,
+            "rows_train": len(trainer.x_train),
+            "rows_val": len(trainer.x_val),
+            "inputs": net.in_width,
+        },
     }
 
 
@@ -176,8 +204,9 @@ def _initial_state(trainer, initial_arrays: dict) -> dict:
     random streams), as :meth:`Trainer.set_state` takes it."""
     p = trainer.project
     config = copy.deepcopy(p["optimizer"])
-    fresh = make_optimizer(config, np.zeros_like(trainer.network.flat), np.zeros_like(trainer.network.flat),
-                           trainer.optimizer.layout)
+    fresh = make_optimizer(
+        config, np.zeros_like(trainer.network.flat), np.zeros_like(trainer.network.flat), trainer.optimizer.layout
+    )
     _, _, shuffle_ss, dropout_ss = np.random.SeedSequence(p["seed"]).spawn(4)
     return {
         "arrays": {k: np.array(v, copy=True) for k, v in initial_arrays.items()},
@@ -244,8 +273,9 @@ def replay_matches(trainer, initial_arrays: dict) -> tuple[bool, float]:
     return identical, worst
 
 
-def bundle_state(trainer, initial_arrays: dict | None = None, verify: bool = True,
-                 history_csv: str | None = None) -> dict:
+def bundle_state(
+    trainer, initial_arrays: dict | None = None, verify: bool = True, history_csv: str | None = None
+) -> dict:
     """Everything a bundle holds that only the trainer knows, as a picklable dict.
 
     ``initial_arrays``: the network's arrays before the first step (None: the run kept
@@ -260,27 +290,37 @@ def bundle_state(trainer, initial_arrays: dict | None = None, verify: bool = Tru
     if why is None and verify and trainer.step_count > 0:
         same, diff = replay_matches(trainer, initial_arrays)
         if not same:
-            why = ("replaying the run from its initial weights does not reach its current weights "
-                   f"(max difference {diff:.3g}): it was edited while training (a weight set by hand, "
-                   "weights loaded, a rewind to another branch...)")
+            why = (
+                "replaying the run from its initial weights does not reach its current weights "
+                f"(max difference {diff:.3g}): it was edited while training (a weight set by hand, "
+                "weights loaded, a rewind to another branch...)"
+            )
     data = trainer.data
     if history_csv is None:
         out = io.StringIO()
         trainer.history.write_csv(out)
         history_csv = out.getvalue()
     inputs = input_arrays(data)
-    arrays = {"x_train": trainer.x_train, "t_train": trainer.t_train, "x_val": trainer.x_val,
-              "t_val": trainer.t_val, "y_train": data.y_train, "y_val": data.y_val}
+    arrays = {
+        "x_train": trainer.x_train,
+        "t_train": trainer.t_train,
+        "x_val": trainer.x_val,
+        "t_val": trainer.t_val,
+        "y_train": data.y_train,
+        "y_val": data.y_val,
+    }
     return {
         "project": copy.deepcopy(trainer.project),
         "manifest": manifest(trainer, trainer.step_count),
-        "initial": None if initial_arrays is None else {**{k: np.array(v) for k, v in initial_arrays.items()},
-                                                       **inputs},
+        "initial": None
+        if initial_arrays is None
+        else {**{k: np.array(v) for k, v in initial_arrays.items()}, **inputs},
         "final": {**trainer.network.copy_arrays(), **inputs},
         "data": {k: np.array(v, copy=True) for k, v in arrays.items()},
         "history_csv": history_csv,
         "report": trainer.report(),
         "why_not": why,
+        "diverged": trainer.divergence is not None,
     }
 
 
@@ -297,26 +337,40 @@ def check_out_path(out_path: str) -> str:
     path = os.path.abspath(os.path.expanduser(out_path))
     parent = os.path.dirname(path)
     if not os.path.isdir(parent):
-        raise ConfigError(f"{key}: cannot write {out_path!r}: folder {parent!r} does not exist", "cannot_write",
-                          key=key, value=out_path)
+        raise ConfigError(
+            f"{key}: cannot write {out_path!r}: folder {parent!r} does not exist",
+            "cannot_write",
+            key=key,
+            value=out_path,
+        )
     if path.lower().endswith(".zip"):
         try:
             write_target(path)
         except OSError as exc:
-            raise ConfigError(f"{key}: cannot write {out_path!r}: {exc.strerror or exc}", "cannot_write",
-                              key=key, value=out_path) from None
+            raise ConfigError(
+                f"{key}: cannot write {out_path!r}: {exc.strerror or exc}", "cannot_write", key=key, value=out_path
+            ) from None
     elif os.path.lexists(path):
         if not os.path.isdir(path):
-            raise ConfigError(f"{key}: {out_path!r} exists and is not a folder (a bundle is a folder or a .zip)",
-                              "cannot_write", key=key, value=out_path)
+            raise ConfigError(
+                f"{key}: {out_path!r} exists and is not a folder (a bundle is a folder or a .zip)",
+                "cannot_write",
+                key=key,
+                value=out_path,
+            )
         if os.listdir(path) and not os.path.isfile(os.path.join(path, "manifest.json")):
-            raise ConfigError(f"{key}: folder {out_path!r} is not empty and holds no earlier bundle; "
-                              "choose a new or empty folder", "cannot_write", key=key, value=out_path)
+            raise ConfigError(
+                f"{key}: folder {out_path!r} is not empty and holds no earlier bundle; choose a new or empty folder",
+                "cannot_write",
+                key=key,
+                value=out_path,
+            )
     try:
         fd, probe = tempfile.mkstemp(prefix=".tmp-", dir=parent)
     except OSError as exc:
-        raise ConfigError(f"{key}: cannot write in folder {parent!r}: {exc.strerror or exc}", "cannot_write",
-                          key=key, value=out_path) from None
+        raise ConfigError(
+            f"{key}: cannot write in folder {parent!r}: {exc.strerror or exc}", "cannot_write", key=key, value=out_path
+        ) from None
     os.close(fd)
     os.unlink(probe)
     return path
@@ -357,7 +411,7 @@ def _readme(state: dict, files: list[str], retrain: bool, why_not: str | None, w
         "final_weights.npz": "the weights it ended with (Backprop Lab weights file)",
         "history.csv": "one row per optimizer step: step, epoch, lr, batch loss, evaluations",
         "data.npz": "the exact arrays trained on: x_train, t_train (targets as the loss takes them), "
-                    "x_val, t_val, y_train, y_val (class labels or targets)",
+        "x_val, t_val, y_train, y_val (class labels or targets)",
         "retrain.py": "retrains with NumPy alone and checks the final weights",
         "README.md": "this file",
     }
@@ -386,13 +440,21 @@ def _readme(state: dict, files: list[str], retrain: bool, why_not: str | None, w
             "There is no `retrain.py` in this bundle: " + (why_not or "the run cannot be replayed") + ".",
             "",
             "Everything else is here; the app itself can train `project.json` again "
-            "(`python main.py train project.json --init-weights initial_weights.npz`).",
+            + (
+                "(`python main.py train project.json --init-weights initial_weights.npz`)."
+                if "initial_weights.npz" in files
+                else "(`python main.py train project.json`)."
+            ),
         ]
     return "\n".join(lines) + "\n"
 
 
-def write_bundle(state: dict, out_path: str, extra: dict[str, Callable[[str], None]] | None = None,
-                 now: datetime.datetime | None = None) -> BundleResult:
+def write_bundle(
+    state: dict,
+    out_path: str,
+    extra: dict[str, Callable[[str], None]] | None = None,
+    now: datetime.datetime | None = None,
+) -> BundleResult:
     """Write the bundle of :func:`bundle_state`'s ``state`` to ``out_path`` (a folder, or a
     zip when it ends with ``.zip``).  ``extra``: relative file name -> function writing
     that file at the path it is given (the window's plots).  Everything is written in a
@@ -401,7 +463,7 @@ def write_bundle(state: dict, out_path: str, extra: dict[str, Callable[[str], No
     parent = os.path.dirname(path)
     why_not = state.get("why_not")
     retrain = why_not is None and state.get("initial") is not None
-    when = (now or datetime.datetime.now(datetime.timezone.utc)).strftime("%Y-%m-%d %H:%M:%S %Z").strip()
+    when = (now or datetime.datetime.now(datetime.UTC)).strftime("%Y-%m-%d %H:%M:%S %Z").strip()
     tmp = tempfile.mkdtemp(prefix=".tmp-bundle-", dir=parent)
     try:
         files = []
@@ -413,8 +475,9 @@ def write_bundle(state: dict, out_path: str, extra: dict[str, Callable[[str], No
             return full
 
         save_project(state["project"], out("project.json"))
-        text = json.dumps({**state["manifest"], "retrain": retrain, "why_not": why_not, "written": when},
-                          indent=2) + "\n"
+        text = (
+            json.dumps({**state["manifest"], "retrain": retrain, "why_not": why_not, "written": when}, indent=2) + "\n"
+        )
         atomic_write(out("manifest.json"), lambda fh: fh.write(text))
         if state.get("initial") is not None:
             save_arrays(state["initial"], out("initial_weights.npz"))
@@ -431,7 +494,9 @@ def write_bundle(state: dict, out_path: str, extra: dict[str, Callable[[str], No
         _move_into_place(tmp, path, files)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    return BundleResult(path, files, retrain, None if retrain else (why_not or "no initial weights"))
+    return BundleResult(
+        path, files, retrain, None if retrain else (why_not or "no initial weights"), bool(state.get("diverged"))
+    )
 
 
 def _move_into_place(tmp: str, path: str, files: list[str]) -> None:
@@ -469,9 +534,16 @@ def _umask() -> int:
 # ---- headless: train and bundle
 
 
-def make_bundle(project: dict, out_path: str, base_dir: str = ".", steps: int | None = None,
-                epochs: int | None = None, init_weights: str | None = None, seed: int | None = None,
-                progress: Callable[[object], None] | None = None) -> tuple[BundleResult, dict]:
+def make_bundle(
+    project: dict,
+    out_path: str,
+    base_dir: str = ".",
+    steps: int | None = None,
+    epochs: int | None = None,
+    init_weights: str | None = None,
+    seed: int | None = None,
+    progress: Callable[[object], None] | None = None,
+) -> tuple[BundleResult, dict]:
     """Train ``project`` headless (``steps`` optimizer steps, or ``epochs``, default the
     project's) and write its bundle; returns the result and the run's report."""
     from .trainer import Trainer, TrainingDiverged
@@ -492,5 +564,14 @@ def make_bundle(project: dict, out_path: str, base_dir: str = ".", steps: int | 
     return write_bundle(state, out_path), state["report"]
 
 
-__all__ = ["BUNDLE_FORMAT", "TOLERANCE", "BundleResult", "bundle_state", "check_out_path", "make_bundle",
-           "manifest", "replay_matches", "write_bundle"]
+__all__ = [
+    "BUNDLE_FORMAT",
+    "TOLERANCE",
+    "BundleResult",
+    "bundle_state",
+    "check_out_path",
+    "make_bundle",
+    "manifest",
+    "replay_matches",
+    "write_bundle",
+]

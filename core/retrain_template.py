@@ -199,8 +199,9 @@ class Dense:
         if grad_is_z:
             grad_z = grad
         else:
-            grad_z = act_backward(self.activation, z, a, grad, self.p.get("activation.weight"),
-                                  self.g.get("activation.weight"))
+            grad_z = act_backward(
+                self.activation, z, a, grad, self.p.get("activation.weight"), self.g.get("activation.weight")
+            )
         np.dot(grad_z.T, x, out=self.g["weight"])
         if self.use_bias:
             np.sum(grad_z, axis=0, out=self.g["bias"])
@@ -295,10 +296,10 @@ class Network:
         offset = 0
         for name, shape in param_layout:
             n = int(np.prod(shape))
-            view = self.flat[offset:offset + n].reshape(shape)
+            view = self.flat[offset : offset + n].reshape(shape)
             view[...] = arrays[name]
             self.views[name] = view
-            self.grads[name] = self.flat_grad[offset:offset + n].reshape(shape)
+            self.grads[name] = self.flat_grad[offset : offset + n].reshape(shape)
             offset += n
         self.dropout_rng = dropout_rng
         self.layers = [self._build(spec, arrays, dtype) for spec in layer_specs]
@@ -310,8 +311,9 @@ class Network:
         kind, path = spec["type"], spec["path"]
         if kind == "dense":
             names = [n for n in self.views if n.rsplit(".", 1)[0] == path or n == f"{path}.activation.weight"]
-            local = {n[len(path) + 1:]: n for n in names}
-            return Dense(spec, {k: self.views[n] for k, n in local.items()}, {k: self.grads[n] for k, n in local.items()})
+            local = {n[len(path) + 1 :]: n for n in names}
+            p = {k: self.views[n] for k, n in local.items()}
+            return Dense(spec, p, {k: self.grads[n] for k, n in local.items()})
         if kind == "dropout":
             return Dropout(spec, self.dropout_rng)
         if kind == "batchnorm":
@@ -593,7 +595,7 @@ def sum_of_squares(v, chunk=10_000):
         return np.dot(v, v)
     total = np.dot(v[:chunk], v[:chunk])
     for i in range(chunk, v.size, chunk):
-        part = v[i:i + chunk]
+        part = v[i : i + chunk]
         total += np.dot(part, part)
     return total
 
@@ -601,7 +603,7 @@ def sum_of_squares(v, chunk=10_000):
 def epoch_batches(n, batch_size, shuffle, rng):
     order = rng.permutation(n) if shuffle else np.arange(n)
     size = n if batch_size is None else batch_size
-    return [order[i:i + size] for i in range(0, n, size)]
+    return [order[i : i + size] for i in range(0, n, size)]
 
 
 def retrain(manifest, data, initial):
@@ -663,7 +665,7 @@ def evaluate(net, loss, fused, x, t, rows_per_pass):
     step = max(1, min(len(x), rows_per_pass))
     inputs = []
     for start in range(0, len(x), step):
-        out, records = net.forward(x[start:start + step], False)
+        out, records = net.forward(x[start : start + step], False)
         inputs.append(records[-1][1] if fused else out)
     return loss.value_and_grad(inputs[0] if len(inputs) == 1 else np.concatenate(inputs), t, False)[0]
 
@@ -694,8 +696,10 @@ def main(argv=None):
         return 2
     tolerance = float(manifest.get("tolerance", 1e-12))
     if not args.quiet:
-        print(f"retraining {manifest['steps']} steps ({manifest['dtype']}, seed {manifest['seed']}, "
-              f"NumPy {np.__version__}) ...")
+        print(
+            f"retraining {manifest['steps']} steps ({manifest['dtype']}, seed {manifest['seed']}, "
+            f"NumPy {np.__version__}) ..."
+        )
     arrays, steps = retrain(manifest, data, initial)
     if args.save:
         np.savez(args.save, **arrays)
@@ -709,8 +713,10 @@ def main(argv=None):
         if not diff <= worst:  # (NaN counts as the worst)
             worst, where = (diff if math.isfinite(diff) else math.inf), key
     ok = worst <= tolerance and steps == manifest["steps"]
-    print(f"max abs difference {worst:.3e} ({where}) after {steps} steps; tolerance {tolerance:g}: "
-          f"{'OK' if ok else 'FAILED'}")
+    print(
+        f"max abs difference {worst:.3e} ({where}) after {steps} steps; tolerance {tolerance:g}: "
+        f"{'OK' if ok else 'FAILED'}"
+    )
     return 0 if ok else 1
 
 
