@@ -23,10 +23,6 @@ from gui.exports import export_plot, new_file_mode, slug
 SHORTCUT = "Ctrl+Alt+E"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BundleActions", text)
-
-
 def bundle_action(window):
     """The File menu's action (made once per window, named ``export_bundle``)."""
     return window._action(
@@ -45,13 +41,13 @@ def bundle_action(window):
 def export_bundle_dialog(window) -> None:
     path, chosen = QFileDialog.getSaveFileName(
         window,
-        _tr("Export reproducible bundle"),
+        QCoreApplication.translate("BundleActions", "Export reproducible bundle"),
         window._last_dir("bundle.zip"),
-        _tr("Zip archive (*.zip);;Folder (*)"),
+        QCoreApplication.translate("BundleActions", "Zip archive (*.zip);;Folder (*)"),
     )
     if not path:
         return
-    if chosen.startswith(_tr("Zip archive")) and not os.path.splitext(path)[1]:
+    if "*.zip" in chosen and not os.path.splitext(path)[1]:
         path += ".zip"
     export_bundle(window, path)
 
@@ -76,7 +72,9 @@ def plot_writers(window) -> dict:
             os.close(fd)
             try:
                 if not image.save(tmp, "PNG"):
-                    raise OSError(_tr("the picture of the network could not be written"))
+                    raise OSError(
+                        QCoreApplication.translate("BundleActions", "the picture of the network could not be written")
+                    )
                 os.chmod(tmp, new_file_mode())
                 os.replace(tmp, path)
             finally:
@@ -96,10 +94,14 @@ def export_bundle(window, path: str):
     except ConfigError as exc:
         _failed(window, path, exc)
         return
-    window.statusBar().showMessage(_tr("Preparing the bundle: replaying the run to check it…"))
+    window.statusBar().showMessage(
+        QCoreApplication.translate("BundleActions", "Preparing the bundle: replaying the run to check it…")
+    )
 
     def write(state):
-        window.statusBar().showMessage(_tr("Writing the bundle {path}…").format(path=path))
+        window.statusBar().showMessage(
+            QCoreApplication.translate("BundleActions", "Writing the bundle {path}…").format(path=path)
+        )
         try:
             result = write_bundle(state, path, plot_writers(window))
         except (OSError, ValueError, ConfigError) as exc:
@@ -108,9 +110,14 @@ def export_bundle(window, path: str):
         window.last_bundle = result
         window.settings.setValue("last_dir", os.path.dirname(os.path.abspath(result.path)))
         if result.retrain:
-            text = _tr("Wrote the bundle {path}: {n} files; retrain.py reaches the same weights (within {tol})")
+            text = QCoreApplication.translate(
+                "BundleActions",
+                "Wrote the bundle {path}: {n} files; retrain.py reaches the same weights (within {tol})",
+            )
         else:
-            text = _tr("Wrote the bundle {path}: {n} files, without retrain.py (see its README)")
+            text = QCoreApplication.translate(
+                "BundleActions", "Wrote the bundle {path}: {n} files, without retrain.py (see its README)"
+            )
         window.statusBar().showMessage(text.format(path=result.path, n=len(result.files), tol=f"{TOLERANCE:g}"), 10000)
 
     window.controller.ask("bundle_state", on_done=write, on_error=lambda exc: _failed(window, path, exc))
@@ -118,9 +125,14 @@ def export_bundle(window, path: str):
 
 def _failed(window, path: str, exc) -> None:
     window.statusBar().clearMessage()
-    reason = getattr(exc, "strerror", None) or str(exc)
+    if isinstance(exc, ConfigError) and getattr(exc, "code", None):
+        from gui.controller import coded_message
+
+        reason = coded_message(exc.code, exc.args, str(exc))
+    else:
+        reason = getattr(exc, "strerror", None) or str(exc)
     QMessageBox.critical(
         window,
-        _tr("Cannot export the bundle"),
-        _tr("{path}: {reason}").format(path=path, reason=reason),
+        QCoreApplication.translate("BundleActions", "Cannot export the bundle"),
+        QCoreApplication.translate("BundleActions", "{path}: {reason}").format(path=path, reason=reason),
     )
