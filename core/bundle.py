@@ -485,7 +485,9 @@ def write_bundle(
         atomic_write(out("history.csv"), lambda fh: fh.write(state["history_csv"]))
         save_arrays(state["data"], out("data.npz"))
         if retrain:
-            shutil.copyfile(TEMPLATE, out("retrain.py"))
+            script = out("retrain.py")
+            shutil.copyfile(TEMPLATE, script)
+            os.chmod(script, 0o777 & ~_umask())  # python retrain.py, or ./retrain.py
         for name, write in (extra or {}).items():
             write(out(name))
         files.append("README.md")

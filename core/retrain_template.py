@@ -703,7 +703,7 @@ def main(argv=None):
     arrays, steps = retrain(manifest, data, initial)
     if args.save:
         np.savez(args.save, **arrays)
-    worst, where = 0.0, "-"
+    worst, where = 0.0, None
     for key, want in final.items():
         got = arrays.get(key)
         if got is None or got.shape != want.shape:
@@ -714,7 +714,8 @@ def main(argv=None):
             worst, where = (diff if math.isfinite(diff) else math.inf), key
     ok = worst <= tolerance and steps == manifest["steps"]
     print(
-        f"max abs difference {worst:.3e} ({where}) after {steps} steps; tolerance {tolerance:g}: "
+        f"max abs difference {worst:.3e}{f' (in {where})' if worst > 0 else ''} after {steps} steps; "
+        f"tolerance {tolerance:g}: "
         f"{'OK' if ok else 'FAILED'}"
     )
     return 0 if ok else 1
