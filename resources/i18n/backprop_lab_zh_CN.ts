@@ -267,7 +267,7 @@
         <translation>已写入复现包 {path}：{n} 个文件，不含 retrain.py（原因见其中的 README）</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>Cannot export the bundle</source>
         <translation>无法导出复现包</translation>
     </message>
@@ -4697,14 +4697,14 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <translation>沿两个随机方向的当前权重周围的损失，以及训练路径</translation>
     </message>
     <message>
-        <location filename="../../gui/bundle_actions.py" line="-102"/>
+        <location filename="../../gui/bundle_actions.py" line="-107"/>
         <source>Export Reproducible &amp;Bundle…</source>
         <translation>导出可复现包(&amp;B)…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Project, seed, initial and final weights, history, data, every plot and a NumPy-only script that retrains the network and checks it reaches the same weights (folder or .zip)</source>
-        <translation>项目、随机种子、初始与最终权重、训练历史、数据、所有图表，以及一个只依赖 NumPy 的脚本：它重新训练网络并核对能否得到相同的权重（文件夹或 .zip）</translation>
+        <translation>项目、随机种子、初始与最终权重、训练历史、数据、所有图表，以及一个只依赖 NumPy 的脚本：它重新训练网络并核对能否得到相同的权重（文件夹或压缩包）</translation>
     </message>
 </context>
 <context>
