@@ -1,7 +1,7 @@
 """Backprop Lab entry point.
 
 ``python main.py`` opens the app, ``python main.py PROJECT.json`` opens it on a
-project; ``train``, ``gradcheck``, ``sweep``, ``export-onnx`` and ``export-torch`` run headless
+project; ``train``, ``gradcheck``, ``sweep``, ``export-onnx``, ``export-torch`` and ``bundle`` run headless
 (see ``core.cli``).
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-HEADLESS_COMMANDS = ("train", "gradcheck", "sweep", "export-onnx", "export-torch")
+HEADLESS_COMMANDS = ("train", "gradcheck", "sweep", "export-onnx", "export-torch", "bundle")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,5 +1,5 @@
 """Headless command line: ``train``, ``gradcheck``, ``sweep`` (see :mod:`core.sweep_cli`),
-``export-onnx`` and ``export-torch``.
+``export-onnx``, ``export-torch`` and ``bundle`` (see :mod:`core.bundle_cli`).
 
 Exit status 0 on success, 2 on a bad project, file or argument, or when the
 work does not fit in memory (one line on stderr), 1 when training diverged
@@ -21,7 +21,7 @@ import time
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from . import sweep_cli
+from . import bundle_cli, sweep_cli
 from .exported_model import from_input_arrays, from_trainer
 from .inspect import gradient_check
 from .project import atomic_write, check_network_size, load_project, write_target
@@ -82,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="a tensor also passes if no element differs by more than this (tiny, "
                             "vanishing gradients: finite differences are round-off there)")
     sweep_cli.add_parser(sub, _positive_int)
+    bundle_cli.add_parser(sub, _positive_int)
     for name, what, out in (("export-onnx", "an ONNX model", "OUT.onnx"),
                              ("export-torch", "a PyTorch script (and its weights file beside it)", "OUT.py")):
         export = sub.add_parser(name, help=f"write trained weights as {what}")
@@ -105,9 +106,11 @@ def main(argv: list[str] | None = None) -> int:
                 return _gradcheck(args)
             if args.command == "sweep":
                 return sweep_cli.run(args)
+            if args.command == "bundle":
+                return bundle_cli.run(args, PROG)
             if args.command in ("export-onnx", "export-torch"):
                 return _export(args)
-        raise UsageError("expected a sub-command: train, gradcheck, sweep, export-onnx or export-torch")
+        raise UsageError("expected a sub-command: train, gradcheck, sweep, export-onnx, export-torch or bundle")
     except (UsageError, ConfigError) as exc:
         return _error(str(exc))
     except MemoryError:

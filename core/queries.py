@@ -82,6 +82,21 @@ def _history_csv(trainer) -> str:
 
 def _load_weights(trainer, arrays, source="weights"):
     trainer.network.load_arrays(arrays, source)
+    _started_from_here(trainer)
+
+
+def _started_from_here(trainer):
+    """Before the first step, an edit of the weights is where the run starts (the bundle's
+    initial weights)."""
+    if trainer.step_count == 0:
+        trainer.initial_arrays = trainer.network.copy_arrays()
+
+
+def _bundle_state(trainer, verify=True):
+    """What a reproducible bundle needs from the run (see core.bundle.bundle_state)."""
+    from .bundle import bundle_state
+
+    return bundle_state(trainer, getattr(trainer, "initial_arrays", None), verify)
 
 
 def _onnx_model(trainer) -> bytes:
@@ -111,6 +126,7 @@ def _trace(trainer, index=0, part="train"):
 def _set_param(trainer, name, index, value):
     """One scalar of one parameter, live (no rebuild): ``{"old", "new", "step"}``."""
     old = trainer.network.set_value(name, index, value)
+    _started_from_here(trainer)
     param = next(p for p in trainer.network.params if p.name == name)
     index = tuple(index) if isinstance(index, (list, tuple)) else (index,)
     return {"old": old, "new": float(param.value[index]), "step": trainer.step_count}
@@ -176,6 +192,7 @@ QUERIES: dict[str, tuple[Callable, bool]] = {
     "update_preview": (_update_preview, False),
     "set_optimizer": (lambda tr, spec: tr.set_optimizer(spec), True),
     "optimizer_internals": (lambda tr, watch=True: optimizer_internals(tr, watch), False),
+    "bundle_state": (_bundle_state, False),
 }
 
 #: the names the window used before the table existed

@@ -253,6 +253,7 @@ class Session:
         self._last_network = None
         trainer.checkpoints = Checkpoints()  # the timeline: rewind to any step of this run
         trainer.checkpoints.after_step(trainer)
+        trainer.initial_arrays = trainer.network.copy_arrays()  # what the run started from (the bundle)
         self.trainer = trainer
         self.play_until = None
         self.since = 0

@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QStyle, QWidget
 
 from gui import i18n
+from gui.bundle_actions import bundle_action
 from gui.csv_import import import_csv
 from gui.ema_descent_actions import install_ema_descent_views
 from gui.gradient_check import open_gradient_check
@@ -280,6 +281,7 @@ class WindowActions:
         file_menu.addAction(acts["export_all"])
         file_menu.addAction(acts["export_onnx"])
         file_menu.addAction(acts["export_torch"])
+        file_menu.addAction(bundle_action(self))
         file_menu.addSeparator()
         file_menu.addAction(acts["quit"])
         edit_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))

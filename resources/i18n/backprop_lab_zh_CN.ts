@@ -230,6 +230,54 @@
     </message>
 </context>
 <context>
+    <name>BundleActions</name>
+    <message>
+        <location filename="../../gui/bundle_actions.py" line="+44"/>
+        <source>Export reproducible bundle</source>
+        <translation>导出可复现包</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zip archive (*.zip);;Folder (*)</source>
+        <translation>Zip 压缩包 (*.zip);;文件夹 (*)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>the picture of the network could not be written</source>
+        <translation>无法写入网络结构图</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Preparing the bundle: replaying the run to check it…</source>
+        <translation>正在准备复现包：重放训练过程以进行核对…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Writing the bundle {path}…</source>
+        <translation>正在写入复现包 {path}…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Wrote the bundle {path}: {n} files; retrain.py reaches the same weights (within {tol})</source>
+        <translation>已写入复现包 {path}：{n} 个文件；retrain.py 可得到相同的权重（误差不超过 {tol}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Wrote the bundle {path}: {n} files, without retrain.py (see its README)</source>
+        <translation>已写入复现包 {path}：{n} 个文件，不含 retrain.py（原因见其中的 README）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cannot export the bundle</source>
+        <translation>无法导出复现包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: {reason}</source>
+        <translation>{path}：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>Caption</name>
     <message>
         <location filename="../../gui/panels/style.py" line="+413"/>
@@ -4623,7 +4671,7 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../gui/window_actions.py" line="+51"/>
+        <location filename="../../gui/window_actions.py" line="+52"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
@@ -4894,7 +4942,7 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <translation>导出图表(&amp;P)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -5037,6 +5085,16 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <location line="+3"/>
         <source>Train two to four variants of this project side by side, from the same weights on the same batches</source>
         <translation>从相同的权重、在相同的批次上并排训练此项目的二到四个变体</translation>
+    </message>
+    <message>
+        <location filename="../../gui/bundle_actions.py" line="-107"/>
+        <source>Export Reproducible &amp;Bundle…</source>
+        <translation>导出可复现包(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Project, seed, initial and final weights, history, data, every plot and a NumPy-only script that retrains the network and checks it reaches the same weights (folder or .zip)</source>
+        <translation>项目、随机种子、初始与最终权重、训练历史、数据、所有图表，以及一个只依赖 NumPy 的脚本：它重新训练网络并核对能否得到相同的权重（文件夹或压缩包）</translation>
     </message>
 </context>
 <context>
