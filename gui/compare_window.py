@@ -16,7 +16,7 @@ import threading
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt, QThread, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -33,6 +33,7 @@ from core.compare import compare_optimizers
 from core.registry import ConfigError
 from gui.controller import plain_message
 from gui.panels import style
+from gui.tool_windows import opener
 
 # the optimizers offered: (choice, spec without lr)
 CHOICES = {
@@ -390,17 +391,7 @@ class CompareWindow(QWidget):
 def install_compare(window) -> None:
     """The window for ``window`` (a MainWindow) and its Inspect menu entry."""
 
-    def open_view():
-        view = getattr(window, "compare_window", None)
-        if view is None:
-            view = window.compare_window = CompareWindow(window, window)
-            window.installEventFilter(view)
-        view.set_project(window.doc.project)
-        view.show()
-        if QGuiApplication.platformName() != "offscreen":  # raise() is not supported there
-            view.raise_()
-            view.activateWindow()
-        return view
+    open_view = opener(window, "compare_window", lambda w: CompareWindow(w, w))
 
     window.open_compare = open_view
     window.inspect_menu.addAction(

@@ -5,7 +5,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QKeySequence
+
+from gui.tool_windows import present
 
 
 def install_ema_descent_views(window) -> None:
@@ -34,13 +36,6 @@ def install_ema_descent_views(window) -> None:
     )
 
 
-def _raise(widget) -> None:
-    widget.show()
-    if QGuiApplication.platformName() != "offscreen":  # raise() is not supported there
-        widget.raise_()
-        widget.activateWindow()
-
-
 def open_ema_window(window):
     """Open (or raise) the EMA view; it asks the run for its batch loss when shown."""
     from gui.ema_window import EmaWindow
@@ -48,7 +43,7 @@ def open_ema_window(window):
     view = getattr(window, "ema_window", None)
     if view is None:
         view = window.ema_window = EmaWindow(lambda: window.worker, window)
-    _raise(view)
+    present(view)
     view.refresh()
     return view
 
@@ -67,7 +62,7 @@ def open_descent_window(window):
         view = window.descent_window = DescentWindow(source, window)
     if not view.running:
         view.load_project()
-    _raise(view)
+    present(view)
     return view
 
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence
 
 from gui.panels.activation_explorer import ActivationExplorer
 from gui.panels.gradient_flow import GradientFlowView
+from gui.tool_windows import present
 
 
 def install_flow_views(window) -> None:
@@ -26,7 +27,7 @@ def install_flow_views(window) -> None:
         window._action(
             "gradient_flow",
             QCoreApplication.translate("MainWindow", "Gradient &Flow"),
-            lambda: _open(flow),
+            lambda: present(flow),
             QKeySequence("Ctrl+Shift+G"),
             QCoreApplication.translate(
                 "MainWindow", "How the gradient's size changes from layer to layer on its way back"
@@ -37,16 +38,10 @@ def install_flow_views(window) -> None:
         window._action(
             "activation_explorer",
             QCoreApplication.translate("MainWindow", "&Activation Explorer"),
-            lambda: _open(explorer),
+            lambda: present(explorer),
             QKeySequence("Ctrl+Shift+A"),
             QCoreApplication.translate(
                 "MainWindow", "Each activation and its slope, with the network's pre-activations over them"
             ),
         )
     )
-
-
-def _open(view) -> None:
-    view.show()
-    view.raise_()
-    view.activateWindow()

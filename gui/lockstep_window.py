@@ -25,7 +25,7 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QRectF, Qt, QThread, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -45,6 +45,7 @@ from core.registry import ConfigError
 from core.stats import LOG_GRAD_EDGES
 from gui.controller import coded_message, plain_message
 from gui.panels import style
+from gui.tool_windows import opener
 
 COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd"]
 LETTERS = "ABCD"
@@ -1075,17 +1076,7 @@ class LockstepWindow(QWidget):
 def install_lockstep(window) -> None:
     """The window for ``window`` (a MainWindow) and its Experiments menu entry (Ctrl+Shift+V)."""
 
-    def open_view():
-        view = getattr(window, "lockstep_window", None)
-        if view is None:
-            view = window.lockstep_window = LockstepWindow(window, window)
-            window.installEventFilter(view)
-        view.set_project(window.doc.project)
-        view.show()
-        if QGuiApplication.platformName() != "offscreen":  # raise() is not supported there
-            view.raise_()
-            view.activateWindow()
-        return view
+    open_view = opener(window, "lockstep_window", lambda w: LockstepWindow(w, w))
 
     window.open_lockstep = open_view
     window.experiments_menu.addAction(

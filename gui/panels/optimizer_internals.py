@@ -17,10 +17,11 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from core.optimizer_internals import BINS, LOG_HIGH, LOG_LOW, ORDER
+from gui.tool_windows import present
 
 from . import style
 
@@ -322,10 +323,7 @@ def install_optimizer_internals(window) -> None:
     view = window.optimizer_internals = OptimizerInternalsWindow(window.controller, window)
 
     def open_view():
-        view.show()
-        if QGuiApplication.platformName() != "offscreen":  # raise() is not supported there
-            view.raise_()
-            view.activateWindow()
+        present(view)
 
     window.inspect_menu.addAction(
         window._action(
