@@ -1,12 +1,15 @@
 """Python's cyclic garbage collector runs on the GUI thread only.
 
 Left alone, the collector runs in whichever thread happens to allocate enough
-objects, and here that is often the worker's relay thread, which unpickles every
-snapshot.  A closed window or dialog is garbage in reference cycles (its signals
-are connected to its own bound methods), so the relay thread would free it: a
-top-level widget that Python owns is then deleted, with all its children and
-timers, off the GUI thread, which Qt does not allow (it can crash or hang; a CI
-run once hung for 85 minutes in a window test).
+objects: the worker's relay thread (it unpickles every snapshot), a background
+check, a sweep's thread.  A closed window or dialog is garbage in reference cycles
+(its signals are connected to its own bound methods), so such a thread frees Qt
+objects, and with PySide 6.10 that deadlocks: the collecting thread runs a
+``QObject`` destructor, which holds a Qt mutex while it waits for the GIL, and the
+GUI thread, holding the GIL, deletes widgets and waits for that mutex.  Seen in a
+test run: the GUI thread in ``runDeletionInMainThread`` → ``~QObject`` →
+``QBasicMutex::lockInternal``, a thread importing SciPy in ``gc_collect_main`` →
+``~QObject`` → ``GilState::acquire``; a CI run hung for 85 minutes the same way.
 
 :class:`GarbageCollector` turns automatic collection off and collects from a timer
 on the GUI thread instead, generation by generation as the thresholds ask (the

@@ -55,11 +55,23 @@ def garbage_collected_on_the_gui_thread(request):
     guard.timer.stop()  # automatic collection stays off until the test's objects are freed
 
 
+#: a test still running after this many seconds is stuck below Python (a deadlock between
+#: Qt and the GIL, which pytest-timeout's signal cannot interrupt): every thread's stack is
+#: printed and the run ends, instead of holding CI until its deadline
+HARD_TIMEOUT = 600
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_protocol(item, nextitem):
     """After a Qt test has let go of its fixtures (its window among them), free them here,
     on the GUI thread, and only then let the collector run on its own again."""
-    yield
+    import faulthandler
+
+    faulthandler.dump_traceback_later(HARD_TIMEOUT, exit=True)
+    try:
+        yield
+    finally:
+        faulthandler.cancel_dump_traceback_later()
     import gc
 
     if "qtbot" not in getattr(item, "fixturenames", ()):
