@@ -265,11 +265,15 @@ def _malloc_kept():
     A Dask worker starts with ``MALLOC_TRIM_THRESHOLD_=65536`` (to give memory back to the
     system), which also fixes the mmap threshold at 128 KiB: every step's larger temporary
     arrays are then mapped, faulted in and unmapped again, and training runs 10–20 % slower
-    than in a plain process (measured: bench/bench_sweep.py).  Elsewhere this changes nothing
-    that lasts: after the run a process that had the variable gets its values back."""
+    than in a plain process (measured: bench/bench_sweep.py).  Nothing lasts: after the run
+    the worker gets its values back.  A process without the variable is left alone (glibc's
+    own dynamic thresholds serve it well)."""
+    trim = os.environ.get("MALLOC_TRIM_THRESHOLD_", "")
     try:
-        mallopt = ctypes.CDLL("libc.so.6").mallopt
+        mallopt = ctypes.CDLL("libc.so.6").mallopt if trim.isdigit() else None
     except (OSError, AttributeError):  # not glibc
+        mallopt = None
+    if mallopt is None:
         yield
         return
     mallopt(_M_TRIM_THRESHOLD, 1 << 30)
@@ -277,10 +281,8 @@ def _malloc_kept():
     try:
         yield
     finally:
-        trim = os.environ.get("MALLOC_TRIM_THRESHOLD_", "")
-        if trim.isdigit():
-            mallopt(_M_TRIM_THRESHOLD, int(trim))
-            mallopt(_M_MMAP_THRESHOLD, _DEFAULT_MMAP_THRESHOLD)
+        mallopt(_M_TRIM_THRESHOLD, int(trim))
+        mallopt(_M_MMAP_THRESHOLD, _DEFAULT_MMAP_THRESHOLD)
 
 
 def run_one(run: SweepRun, steps: int | None = None, epochs: int | None = None, base_dir: str = ".") -> SweepResult:

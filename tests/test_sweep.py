@@ -285,3 +285,28 @@ def test_the_costliest_runs_are_handed_out_first(xor):
     assert sorted(r.key for r in ordered) == sorted(r.key for r in runs)
     full = plan(xor, {"training.batch_size": [None, 4]})
     assert longest_first(full, epochs=3)[0].overrides == (("training.batch_size", 4),)  # more steps per epoch
+
+
+def test_a_dask_like_malloc_setting_is_lifted_for_a_run_and_given_back(xor, monkeypatch):
+    """The run is the same with and without it; only glibc's thresholds change, for the run."""
+    import ctypes
+
+    from core import sweep
+
+    calls = []
+
+    class FakeLibc:
+        def mallopt(self, param, value):
+            calls.append((param, value))
+            return 1
+
+    monkeypatch.setattr(ctypes, "CDLL", lambda name: FakeLibc())
+    run = plan(xor, {"optimizer.lr": [0.1]})[0]
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+    plain = run_one(run, steps=20)
+    assert calls == []  # a process without the variable is left alone
+    monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", "65536")
+    lifted = run_one(run, steps=20)
+    _same(plain, lifted)
+    assert calls[:2] == [(sweep._M_TRIM_THRESHOLD, 1 << 30), (sweep._M_MMAP_THRESHOLD, 32 << 20)]
+    assert calls[2:] == [(sweep._M_TRIM_THRESHOLD, 65536), (sweep._M_MMAP_THRESHOLD, 128 * 1024)]
