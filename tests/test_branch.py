@@ -1,0 +1,97 @@
+"""Branching a run: go back to step N and continue with other settings as a new run of the tree.
+
+Core: the ``branch`` query rewinds and marks the trainer; with unchanged settings the branch
+continues bit-identically to a run that never branched; a rebuild after a branch that keeps the
+weights (another activation) carries the step, history and optimizer state.  Window: Branch Here
+records the parent run (its curve kept) and the child with ``parent_id`` and ``branch_step``; the
+child's history starts after N; the loss plot draws the tree; Make Current reopens a run's weights.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from core import protocol as P
+from core.project import default_project
+from core.session import Session
+from core.trainer import Trainer
+
+
+def drive(script, session=None):
+    sent = [] if session is None else session.sent
+    if session is None:
+        session = Session(sent.append, snapshot_rate=1e6)
+        session.sent = sent
+    queue = []
+    for item in script:
+        queue.extend([None] * item[1] if isinstance(item, tuple) and item[0] == "idle" else [item])
+    queue.append(P.Quit())
+    session.quit = False
+    session.run(lambda _t: queue.pop(0) if queue else P.Quit())
+    return session, sent
+
+
+def results(sent):
+    return {m.id: (m.value, m.error) for m in sent if isinstance(m, P.Result)}
+
+
+def _project(optimizer="adam"):
+    p = default_project()
+    p["optimizer"] = {"name": optimizer, "lr": 0.01}
+    return p
+
+
+def test_branch_with_unchanged_settings_continues_bit_identically():
+    project = _project()
+    straight = Trainer(project)
+    straight.run(steps=170)
+    session, sent = drive([P.Rebuild(1, project), P.Step(150), ("idle", 160), P.Query(1, "branch", (120,))])
+    value, error = results(sent)[1]
+    assert error is None and value == {"step": 120, "replayed": 20}
+    assert session.trainer.branch_step == 120 and len(session.trainer.history) == 120
+    drive([P.Step(50), ("idle", 60)], session)
+    tr = session.trainer
+    assert tr.step_count == 170
+    np.testing.assert_array_equal(tr.network.flat, straight.network.flat)
+    np.testing.assert_array_equal(tr.history.rows(0)["batch_loss"], straight.history.rows(0)["batch_loss"])
+
+
+def test_a_branch_with_another_lr_differs_after_the_branch_point_only():
+    project = _project()
+    session, sent = drive([P.Rebuild(1, project), P.Step(60), ("idle", 70), P.Query(1, "history")])
+    parent = results(sent)[1][0].rows(0)["batch_loss"]
+    drive([P.Query(2, "branch", (30,)), P.SetHyper("lr", 0.1), P.Step(30), ("idle", 40), P.Query(3, "history")], session)
+    child = results(sent)[3][0].rows(0)["batch_loss"]
+    np.testing.assert_array_equal(child[:31], parent[:31])  # step 31 is the first with lr 0.1 applied after it
+    assert not np.array_equal(child[31:], parent[31:])
+
+
+def test_a_rebuild_after_a_branch_carries_the_step_and_the_optimizer_state():
+    project = _project()
+    session, sent = drive([P.Rebuild(1, project), P.Step(80), ("idle", 90), P.Query(1, "branch", (50,))])
+    before = session.trainer.optimizer.state_dict()
+    other = _project()
+    other["network"]["layers"][0]["activation"] = "relu"  # same shapes: the weights are kept
+    drive([P.Rebuild(2, other, ".", True), P.Query(2, "step_count")], session)
+    assert [m for m in sent if isinstance(m, P.Built)][-1].weights_kept
+    tr = session.trainer
+    assert results(sent)[2][0] == 50 and len(tr.history) == 50 and tr.branch_step == 50
+    assert tr.optimizer_state_kept
+    after = tr.optimizer.state_dict()
+    for name, entry in before["state"].items():
+        assert after["state"][name]["step"] == entry["step"] == 50
+        np.testing.assert_array_equal(after["state"][name]["exp_avg"], entry["exp_avg"])
+    # another optimizer: the step carries, its state starts afresh
+    sgd = _project("sgd")
+    sgd["network"]["layers"][0]["activation"] = "relu"
+    drive([P.Rebuild(3, sgd, ".", True)], session)
+    assert session.trainer.step_count == 50 and not session.trainer.optimizer_state_kept
+
+
+def test_a_plain_keep_weights_rebuild_still_starts_a_new_history():
+    project = _project()
+    session, sent = drive([P.Rebuild(1, project), P.Step(20), ("idle", 25)])
+    other = _project()
+    other["network"]["layers"][0]["activation"] = "relu"
+    drive([P.Rebuild(2, other, ".", True)], session)
+    assert session.trainer.step_count == 0 and getattr(session.trainer, "branch_step", None) is None
