@@ -15,6 +15,7 @@ from core import protocol as P
 from core.project import default_project
 from core.session import Session
 from core.trainer import Trainer
+from gui.commands import SetHyperparameter
 
 
 def drive(script, session=None):
@@ -60,7 +61,9 @@ def test_a_branch_with_another_lr_differs_after_the_branch_point_only():
     project = _project()
     session, sent = drive([P.Rebuild(1, project), P.Step(60), ("idle", 70), P.Query(1, "history")])
     parent = results(sent)[1][0].rows(0)["batch_loss"]
-    drive([P.Query(2, "branch", (30,)), P.SetHyper("lr", 0.1), P.Step(30), ("idle", 40), P.Query(3, "history")], session)
+    drive(
+        [P.Query(2, "branch", (30,)), P.SetHyper("lr", 0.1), P.Step(30), ("idle", 40), P.Query(3, "history")], session
+    )
     child = results(sent)[3][0].rows(0)["batch_loss"]
     np.testing.assert_array_equal(child[:31], parent[:31])  # step 31 is the first with lr 0.1 applied after it
     assert not np.array_equal(child[31:], parent[31:])
@@ -95,3 +98,66 @@ def test_a_plain_keep_weights_rebuild_still_starts_a_new_history():
     other["network"]["layers"][0]["activation"] = "relu"
     drive([P.Rebuild(2, other, ".", True)], session)
     assert session.trainer.step_count == 0 and getattr(session.trainer, "branch_step", None) is None
+
+
+# ---- in the window
+
+
+def _train_to(window, qtbot, steps):
+    window.controller.step(steps - window.controller.step_count)
+    qtbot.waitUntil(
+        lambda: window.controller.info_ is not None and window.controller.step_count >= steps, timeout=10000
+    )
+
+
+def test_branch_in_the_window_keeps_the_parent_records_the_child_and_draws_the_tree(window, qtbot):
+    _train_to(window, qtbot, 150)
+    answers = []
+    window.branching.branched.connect(answers.append)
+    window.loss_panel.branch_requested.emit(120)  # right-click on the curve → Branch from Step 120…
+    qtbot.waitUntil(lambda: bool(answers), timeout=10000)
+    parent = answers[0]["parent"]
+    qtbot.waitUntil(lambda: window.controller.step_count == 120, timeout=10000)
+    store = window.run_recorder.store
+    assert answers[0]["step"] == 120 and parent is not None
+    kept = store.run(parent)
+    assert kept.metrics["steps"] == 150 and len(store.history(parent)["step"]) == 150  # the whole curve kept
+    # the parent's curve is drawn on the loss plot, with the branch point marked
+    tree = window.loss_panel.tree
+    assert [c.run_id for c in tree.curves] == [parent] and tree.curves[0].steps[-1] == 150
+    assert any(getattr(item, "label", None) is not None and "120" in item.label.toPlainText() for item in tree.items)
+    # another learning rate, then train: a new run, child of the parent at 120, its history after 120
+    lr = window.doc.project["optimizer"]["lr"] * 3
+    assert window.push(SetHyperparameter("lr", lr, "lr"))
+    _train_to(window, qtbot, 140)
+    window.run_recorder.save("paused")
+    qtbot.waitUntil(lambda: window.run_recorder.run_id is not None, timeout=10000)
+    child = store.run(window.run_recorder.run_id)
+    assert child.parent_id == parent and child.branch_step == 120
+    assert child.project["optimizer"]["lr"] == lr
+    steps = store.history(child.id)["step"]
+    assert steps[0] == 121 and steps[-1] == 140  # the child's own steps start after N
+    window.branching.redraw_tree()
+    assert [c.run_id for c in window.loss_panel.tree.curves] == [parent]
+    # the Runs panel shows the tree: the child indented under its parent
+    panel = window.runs_panel
+    panel.refresh()
+    labels = {panel.proxy.index(r, 0).data(): panel.proxy.index(r, 9).data() for r in range(panel.proxy.rowCount())}
+    assert labels[f"\u21b3 {child.id}"] == f"{parent} @ 120"
+
+
+def test_make_current_continues_from_a_runs_last_weights(window, qtbot):
+    _train_to(window, qtbot, 40)
+    window.run_recorder.save("paused")
+    qtbot.waitUntil(lambda: window.run_recorder.run_id is not None, timeout=10000)
+    first = window.run_recorder.run_id
+    weights = window.worker.query("weights").wait(5.0)
+    _train_to(window, qtbot, 60)  # the run goes on; Make Current takes the weights stored at step 40
+    done = []
+    window.branching.made_current.connect(done.append)
+    assert window.branching.make_current(first)
+    qtbot.waitUntil(lambda: done == [first], timeout=10000)
+    now = window.worker.query("weights").wait(5.0)
+    assert all(np.array_equal(now[k], weights[k]) for k in weights)
+    assert "fresh optimizer state" in window.statusBar().currentMessage()
+    assert window.run_recorder._parent == (first, 40)
