@@ -99,7 +99,7 @@ class Branching(QObject):
         current = recorder.run_id
         parent, branch = recorder._parent
         anchor = current if current is not None else parent
-        curves = tree_curves(store, anchor, current)
+        curves = tree_curves(store, anchor, current, branch if current is None else None)
         marker = None
         if parent is not None and branch is not None and curves:
             mine = next((t for t in curves if t.run_id == parent), None)

@@ -125,7 +125,9 @@ def test_branch_in_the_window_keeps_the_parent_records_the_child_and_draws_the_t
     # the parent's curve is drawn on the loss plot, with the branch point marked
     tree = window.loss_panel.tree
     assert [c.run_id for c in tree.curves] == [parent] and tree.curves[0].steps[-1] == 150
-    assert any(getattr(item, "label", None) is not None and "120" in item.label.toPlainText() for item in tree.items)
+    assert tree.curves[0].ancestor and tree.curves[0].until == 120  # strong up to 120, faded after
+    lines = [item for item in tree.items if getattr(item, "label", None) is not None]
+    assert [line.value() for line in lines] == [120] and f"#{parent}" in lines[0].label.toPlainText()
     # another learning rate, then train: a new run, child of the parent at 120, its history after 120
     lr = window.doc.project["optimizer"]["lr"] * 3
     assert window.push(SetHyperparameter("lr", lr, "lr"))

@@ -22,8 +22,8 @@ from . import style
 TREE_COLORS = ("#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#7f7f7f")
 #: points per curve at most (neighbours averaged): the tree costs little per frame
 MAX_POINTS = 1500
-ANCESTOR_ALPHA = 200
-OTHER_ALPHA = 110
+ANCESTOR_ALPHA = 150  # an ancestor up to where the current run's line leaves it
+OTHER_ALPHA = 90  # every other part: the futures not taken
 
 
 @dataclass
@@ -32,10 +32,11 @@ class TreeCurve:
     steps: np.ndarray
     loss: np.ndarray
     color: str
-    ancestor: bool  # an ancestor of the current run (drawn stronger)
+    ancestor: bool  # an ancestor of the current run (drawn stronger up to ``until``)
     parent_id: int | None = None
     branch_step: int | None = None
     branch_loss: float | None = None  # the parent's loss at the branch point (where the diamond goes)
+    until: float | None = None  # an ancestor: the step where the current run's line leaves it
 
 
 def _thin(steps: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -80,9 +81,10 @@ def tree_of(store, run_id: int) -> dict:
     return tree
 
 
-def tree_curves(store, anchor: int | None, current: int | None = None) -> list[TreeCurve]:
+def tree_curves(store, anchor: int | None, current: int | None = None, until: int | None = None) -> list[TreeCurve]:
     """The curves of ``anchor``'s tree but ``current`` (the run training now, drawn live):
-    ``anchor`` is the current run, or its parent while it has not been written yet."""
+    ``anchor`` is the current run, or its parent while it has not been written yet (then
+    ``until`` is the step the current run left it)."""
     if store is None or anchor is None:
         return []
     try:
@@ -91,10 +93,14 @@ def tree_curves(store, anchor: int | None, current: int | None = None) -> list[T
         return []
     if len(tree) < 2 and current in tree:
         return []
-    ancestors = set()
+    ancestors: dict[int, float | None] = {}  # ancestor -> the step where the line towards the current run leaves it
+    leave = until
     rid = anchor if anchor != current else tree[anchor].parent_id if anchor in tree else None
+    if anchor == current and anchor in tree:
+        leave = tree[anchor].branch_step
     while rid in tree and rid not in ancestors:
-        ancestors.add(rid)
+        ancestors[rid] = leave
+        leave = tree[rid].branch_step
         rid = tree[rid].parent_id
     out: list[TreeCurve] = []
     histories: dict[int, tuple[np.ndarray, np.ndarray]] = {}
@@ -118,6 +124,7 @@ def tree_curves(store, anchor: int | None, current: int | None = None) -> list[T
                 rec.id in ancestors,
                 rec.parent_id,
                 rec.branch_step,
+                until=ancestors.get(rec.id),
             )
         )
     for curve in out:  # where each branch leaves its parent: the parent's loss at that step
@@ -134,12 +141,21 @@ def loss_at(curve: tuple | None, step: int | None) -> float | None:
     return value if np.isfinite(value) else None
 
 
-def branch_text(run_id: int | None, parent_id: int | None, step: int | None) -> str:
+def branch_text(run_id: int | None, parent_id: int | None) -> str:
+    """The label at a branch point (short: it sits in the plot; the tooltip says the step)."""
     if run_id is None:
-        return QCoreApplication.translate("RunTreeCurves", "branch from #{parent} at step {step}").format(
-            parent=parent_id, step=f"{step:,}"
-        )
-    return QCoreApplication.translate("RunTreeCurves", "#{run} from #{parent} at step {step}").format(
+        return QCoreApplication.translate("RunTreeCurves", "\u21b3 from #{parent}").format(parent=parent_id)
+    return QCoreApplication.translate("RunTreeCurves", "\u21b3 #{run} from #{parent}").format(
+        run=run_id, parent=parent_id
+    )
+
+
+def branch_tooltip(run_id: int | None, parent_id: int | None, step: int | None) -> str:
+    if run_id is None:
+        return QCoreApplication.translate(
+            "RunTreeCurves", "This run branches from run #{parent} at step {step}"
+        ).format(parent=parent_id, step=f"{step:,}")
+    return QCoreApplication.translate("RunTreeCurves", "Run #{run} branches from run #{parent} at step {step}").format(
         run=run_id, parent=parent_id, step=f"{step:,}"
     )
 
@@ -167,18 +183,25 @@ class RunTreeCurves:
         self.curves = list(curves)
         points = []
         for curve in curves:
-            color = style.with_alpha(curve.color, ANCESTOR_ALPHA if curve.ancestor else OTHER_ALPHA)
-            keep = np.isfinite(curve.loss)
-            if keep.any():
-                item = pg.PlotDataItem(
-                    curve.steps,
-                    curve.loss,
-                    pen=pg.mkPen(color, width=1.6 if curve.ancestor else 1.0),
-                    connect="finite",
-                )
-                item.setZValue(-5)
-                item.setToolTip(f"#{curve.run_id}")
-                self._add(item)
+            if np.isfinite(curve.loss).any():
+                # an ancestor strong up to where the current run leaves it, faded after (the future not taken)
+                cut = 0
+                if curve.ancestor:
+                    cut = len(curve.steps)
+                    if curve.until is not None:
+                        cut = int(np.searchsorted(curve.steps, curve.until, "right"))
+                parts = ((0, cut, ANCESTOR_ALPHA, 1.4), (max(cut - 1, 0), len(curve.steps), OTHER_ALPHA, 1.0))
+                for start, end, alpha, width in parts:
+                    if end - start < 2:
+                        continue
+                    item = pg.PlotDataItem(
+                        curve.steps[start:end],
+                        curve.loss[start:end],
+                        pen=pg.mkPen(style.with_alpha(curve.color, alpha), width=width),
+                        connect="finite",
+                    )
+                    item.setZValue(-5)
+                    self._add(item)
                 self.max_step = max(self.max_step, float(np.nanmax(curve.steps)))
             if curve.parent_id is not None and curve.branch_step is not None:
                 points.append((curve.run_id, curve.parent_id, curve.branch_step, curve.branch_loss, curve.color))
@@ -187,7 +210,7 @@ class RunTreeCurves:
             loss = current_branch[3] if len(current_branch) > 3 else None
             points.append((run_id, parent_id, step, loss, style.TRAIN))
         for k, (run_id, parent_id, step, loss, color) in enumerate(points):
-            text = branch_text(run_id, parent_id, step)
+            text = branch_text(run_id, parent_id)
             line = pg.InfiniteLine(
                 pos=step,
                 angle=90,
@@ -196,7 +219,7 @@ class RunTreeCurves:
                 label=text,
                 labelOpts={"position": 0.08 + 0.1 * (k % 3), "color": color, "anchors": [(0, 0), (0, 0)]},
             )
-            line.setToolTip(text)
+            line.setToolTip(branch_tooltip(run_id, parent_id, step))
             self._add(line, ignore_bounds=True)
             if loss is not None and np.isfinite(loss) and loss > 0:
                 mark = pg.PlotDataItem(

@@ -27,7 +27,9 @@ REFRESH_MS = 1000
 CONFIRM_STEPS = 1000
 #: a click this close to a tick (pixels) takes the tick's step
 SNAP_PIXELS = 5
-HEIGHT = 30
+HEIGHT = 34
+#: the ticks sit in the upper part of the strip, the memory text in the lower right
+TICK_Y = 0.68
 TICK_COLOR = "#37474f"
 CURRENT_COLOR = "#d32f2f"
 
@@ -72,15 +74,15 @@ class TimelineStrip(QWidget):
         self.plot.setYRange(0, 1, padding=0)
         self.plot.getViewBox().setDefaultPadding(0)
         self.plot.layout.setContentsMargins(0, 0, 0, 0)
-        self.ticks = pg.ScatterPlotItem(symbol="|", size=14, pen=pg.mkPen(TICK_COLOR, width=1.5), brush=None)
+        self.ticks = pg.ScatterPlotItem(symbol="|", size=12, pen=pg.mkPen(TICK_COLOR, width=1), brush=TICK_COLOR)
         self.plot.addItem(self.ticks)
         self.current = pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen(CURRENT_COLOR, width=2), movable=False)
         self.plot.addItem(self.current, ignoreBounds=True)
-        self.axis_line = pg.InfiniteLine(pos=0.5, angle=0, pen=pg.mkPen("#b0bec5", width=1), movable=False)
+        self.axis_line = pg.InfiniteLine(pos=TICK_Y, angle=0, pen=pg.mkPen("#b0bec5", width=1), movable=False)
         self.plot.addItem(self.axis_line, ignoreBounds=True)
         self.label = QLabel(self.widget)
         self.label.setObjectName("timeline_memory")
-        self.label.setStyleSheet("color: #37474f; background: rgba(255,255,255,200); padding: 0 3px;")
+        self.label.setStyleSheet("color: #37474f; background: rgba(255,255,255,210); padding: 0 3px; font-size: 8pt;")
         self.label.setAttribute(Qt.WA_TransparentForMouseEvents)
         layout.addWidget(self.widget)
         self.widget.setToolTip(self._hint())
@@ -122,7 +124,7 @@ class TimelineStrip(QWidget):
         self.memory, self.budget, self.every = (int(cps.get(k, 0) or 0) for k in ("memory", "budget", "every"))
         if steps != self.checkpoints:
             self.checkpoints = steps
-            self.ticks.setData(np.asarray(steps, dtype=float), np.full(len(steps), 0.5))
+            self.ticks.setData(np.asarray(steps, dtype=float), np.full(len(steps), TICK_Y))
         self.set_step(int(cps.get("step", self.step)))
         self._show_text()
 
@@ -153,7 +155,7 @@ class TimelineStrip(QWidget):
         self._place_label()
 
     def _place_label(self) -> None:
-        self.label.move(max(0, self.widget.width() - self.label.width() - 2), 1)
+        self.label.move(max(0, self.widget.width() - self.label.width() - 2), HEIGHT - self.label.height())
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
