@@ -30,10 +30,6 @@ from core.weights import read_weights
 from .panels.run_tree import absolute_steps, loss_at, tree_curves
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Branching", text)
-
-
 class Branching(QObject):
     """Branching for one main window (``window.branching``)."""
 
@@ -63,7 +59,9 @@ class Branching(QObject):
         """Keep the current run in the run history and go back to ``step`` as a new run."""
         c = self.window.controller
         if c.info_ is None:
-            self._status(_tr("Nothing to branch: the project has no network built"), 6000)
+            self._status(
+                QCoreApplication.translate("Branching", "Nothing to branch: the project has no network built"), 6000
+            )
             return
         if c.playing:
             c.toggle_play()  # the branch is taken between two steps
@@ -73,15 +71,17 @@ class Branching(QObject):
         parent = answer.get("parent")
         step = f"{answer['step']:,}"
         if parent is None:
-            text = _tr(
+            text = QCoreApplication.translate(
+                "Branching",
                 "Branched at step {step} (the run history cannot be used: the run before is not kept). "
-                "Change settings and press Play to continue from here."
+                "Change settings and press Play to continue from here.",
             ).format(step=step)
         else:
-            text = _tr(
+            text = QCoreApplication.translate(
+                "Branching",
                 "Branched at step {step}: run #{parent} is kept in the run history. Change settings (learning "
                 "rate, optimizer, batch size, regularisation, an activation) and press Play: training continues "
-                "from step {step} as a new run, a branch of #{parent}."
+                "from step {step} as a new run, a branch of #{parent}.",
             ).format(step=step, parent=parent)
         self._status(text, 15000)
         self.window.loss_panel.timeline.refresh()
@@ -90,7 +90,7 @@ class Branching(QObject):
         self.branched.emit(answer)
 
     def _failed(self, exc) -> None:
-        self._status(_tr("Cannot branch: {reason}").format(reason=exc), 8000)
+        self._status(QCoreApplication.translate("Branching", "Cannot branch: {reason}").format(reason=exc), 8000)
 
     # ---- the tree on the loss plot
     def redraw_tree(self, *_args) -> None:
@@ -125,9 +125,9 @@ class Branching(QObject):
             project = normalize_project(project)
         except Exception as exc:  # a run recorded by another version: said, not a traceback
             self.window._show_banner(
-                _tr("Cannot make run #{run} current: its project cannot be read ({reason})").format(
-                    run=run_id, reason=exc
-                )
+                QCoreApplication.translate(
+                    "Branching", "Cannot make run #{run} current: its project cannot be read ({reason})"
+                ).format(run=run_id, reason=exc)
             )
             return False
         arrays, reason = None, None
@@ -147,14 +147,16 @@ class Branching(QObject):
         self.recorder.next_parent = (run_id, last)
         self.window.doc.new(project)
         if arrays is None:
-            text = _tr(
-                "Run #{run}'s project is open, but its weights were not stored{why}: it starts from fresh weights"
+            text = QCoreApplication.translate(
+                "Branching",
+                "Run #{run}'s project is open, but its weights were not stored{why}: it starts from fresh weights",
             ).format(run=run_id, why=f" ({reason})" if reason else "")
             self._status(text, 12000)
         else:
-            text = _tr(
+            text = QCoreApplication.translate(
+                "Branching",
                 "Run #{run} is current: its weights at step {step}. Training continues from them with fresh "
-                "optimizer state (the run history does not store it) as a branch of #{run}"
+                "optimizer state (the run history does not store it) as a branch of #{run}",
             ).format(run=run_id, step=f"{last:,}")
 
             def loaded(_value):
@@ -163,7 +165,12 @@ class Branching(QObject):
                 self.made_current.emit(run_id)
 
             def refused(exc):
-                self._status(_tr("Cannot load run #{run}'s weights: {reason}").format(run=run_id, reason=exc), 10000)
+                self._status(
+                    QCoreApplication.translate("Branching", "Cannot load run #{run}'s weights: {reason}").format(
+                        run=run_id, reason=exc
+                    ),
+                    10000,
+                )
 
             self.window.controller.ask("load_weights", arrays, f"run #{run_id}", on_done=loaded, on_error=refused)
         return True

@@ -230,6 +230,49 @@
     </message>
 </context>
 <context>
+    <name>Branching</name>
+    <message>
+        <location filename="../../gui/branching.py" line="+63"/>
+        <source>Nothing to branch: the project has no network built</source>
+        <translation>无法分支：项目尚未构建网络</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Branched at step {step} (the run history cannot be used: the run before is not kept). Change settings and press Play to continue from here.</source>
+        <translation>已在第 {step} 步分支（运行历史无法使用：之前的运行未被保留）。更改设置后按“播放”即可从此处继续。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Branched at step {step}: run #{parent} is kept in the run history. Change settings (learning rate, optimizer, batch size, regularisation, an activation) and press Play: training continues from step {step} as a new run, a branch of #{parent}.</source>
+        <translation>已在第 {step} 步分支：运行 #{parent} 已保存在运行历史中。更改设置（学习率、优化器、批大小、正则化、激活函数）后按“播放”：训练将从第 {step} 步作为新的运行继续，它是 #{parent} 的一个分支。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cannot branch: {reason}</source>
+        <translation>无法分支：{reason}</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Cannot make run #{run} current: its project cannot be read ({reason})</source>
+        <translation>无法将运行 #{run} 设为当前：无法读取其项目（{reason}）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Run #{run}&apos;s project is open, but its weights were not stored{why}: it starts from fresh weights</source>
+        <translation>已打开运行 #{run} 的项目，但其权重未被保存{why}：将从新的初始权重开始</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Run #{run} is current: its weights at step {step}. Training continues from them with fresh optimizer state (the run history does not store it) as a branch of #{run}</source>
+        <translation>运行 #{run} 已设为当前：使用其第 {step} 步的权重。训练从这些权重继续，优化器状态重新开始（运行历史不保存它），作为 #{run} 的一个分支</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cannot load run #{run}&apos;s weights: {reason}</source>
+        <translation>无法加载运行 #{run} 的权重：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>Caption</name>
     <message>
         <location filename="../../gui/panels/style.py" line="+413"/>
@@ -3459,7 +3502,7 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <translation>在 {rows} 个样本上检验了 {params} 个参数，最大相对误差为 {worst}：{verdict}。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+27"/>
         <source>The network has {n} parameters; the check perturbs each one twice, so at most {limit} are checked. Use a smaller network.</source>
         <translation>网络有 {n} 个参数；检验要对每个参数扰动两次，因此最多检验 {limit} 个。请使用更小的网络。</translation>
     </message>
@@ -4043,7 +4086,7 @@ Click to switch it on: the first layer is made again with one more input.</sourc
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="+42"/>
+        <location filename="../../gui/panels/loss_plot.py" line="+45"/>
         <location line="+34"/>
         <source>Loss</source>
         <translation>损失</translation>
@@ -4095,7 +4138,7 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <translation>准确率 %</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+42"/>
         <source>Rewind to This Step</source>
         <translation>回退到这一步</translation>
     </message>
@@ -4105,7 +4148,17 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <translation>回到鼠标所指的那一步，并从那里继续</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+2"/>
+        <source>Branch from This Step…</source>
+        <translation>从此步分支…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep this run in the run history and continue from the step under the mouse as a new run</source>
+        <translation>将此运行保存在运行历史中，并从鼠标所指的步作为新的运行继续</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>mean squared error</source>
         <translation>均方误差</translation>
     </message>
@@ -4135,12 +4188,17 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <translation>损失（{name}）</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+59"/>
         <source>Rewind to Step {n}</source>
         <translation>回退到第 {n} 步</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
+        <source>Branch from Step {n}…</source>
+        <translation>从第 {n} 步分支…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Loss over training steps</source>
         <translation>损失随训练步数的变化</translation>
     </message>
@@ -4435,6 +4493,16 @@ Click to switch it on: the first layer is made again with one more input.</sourc
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;Branch Here</source>
+        <translation>在此分支(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep this run in the run history and continue from here as a new run: change settings, then Play</source>
+        <translation>将此运行保存在运行历史中，并从此处作为新的运行继续：先更改设置，再播放</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>S&amp;weep…</source>
         <translation>参数扫描(&amp;W)…</translation>
     </message>
@@ -4529,7 +4597,7 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Inspect</source>
         <translation>检查(&amp;I)</translation>
     </message>
@@ -4574,7 +4642,7 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <translation>{name}{star} — Backprop Lab</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_actions.py" line="+37"/>
+        <location filename="../../gui/experiment_actions.py" line="+40"/>
         <source>Cannot open this run&apos;s project: {reason}</source>
         <translation>无法打开这次运行的项目：{reason}</translation>
     </message>
@@ -4639,7 +4707,7 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <translation>逐层查看优化器的状态（动量、AdaGrad 的累加和、Adam 的矩估计）及其步长随时间的变化</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_window.py" line="+42"/>
+        <location filename="../../gui/landscape_window.py" line="+32"/>
         <source>&amp;Loss Landscape…</source>
         <translation>损失地形(&amp;L)…</translation>
     </message>
@@ -5816,7 +5884,7 @@ Click to switch it on: the first layer is made again with one more input.</sourc
 <context>
     <name>RunRecorder</name>
     <message>
-        <location filename="../../gui/run_recorder.py" line="+182"/>
+        <location filename="../../gui/run_recorder.py" line="+244"/>
         <source>The run history {path} was written by a newer Backprop Lab; runs are not recorded.</source>
         <extracomment>seconds between two writes of a run that keeps playing</extracomment>
         <translation>运行记录 {path} 由更新版本的 Backprop Lab 写入；不会记录运行。</translation>
@@ -5833,9 +5901,33 @@ Click to switch it on: the first layer is made again with one more input.</sourc
     </message>
 </context>
 <context>
+    <name>RunTreeCurves</name>
+    <message>
+        <location filename="../../gui/panels/run_tree.py" line="+147"/>
+        <source>↳ from #{parent}</source>
+        <extracomment>points per curve at most (neighbours averaged): the tree costs little per frame</extracomment>
+        <translation>↳ 来自 #{parent}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>↳ #{run} from #{parent}</source>
+        <translation>↳ #{run} 来自 #{parent}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This run branches from run #{parent} at step {step}</source>
+        <translation>此运行在第 {step} 步从运行 #{parent} 分支</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run #{run} branches from run #{parent} at step {step}</source>
+        <translation>运行 #{run} 在第 {step} 步从运行 #{parent} 分支</translation>
+    </message>
+</context>
+<context>
     <name>RunsPanel</name>
     <message>
-        <location filename="../../gui/panels/runs_panel.py" line="+46"/>
+        <location filename="../../gui/panels/runs_panel.py" line="+48"/>
         <source>Runs</source>
         <extracomment>the status names a run can have, as stored</extracomment>
         <translation>运行记录</translation>
@@ -5891,6 +5983,16 @@ Click to switch it on: the first layer is made again with one more input.</sourc
     </message>
     <message>
         <location line="+2"/>
+        <source>Make Current</source>
+        <translation>设为当前</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Continue training from the selected run: its project and its weights at its last step, as a new branch of it (the optimizer state starts afresh: it is not stored)</source>
+        <translation>从所选运行继续训练：使用其项目及其最后一步的权重，作为它的一个新分支（优化器状态重新开始：它没有被保存）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
@@ -5960,14 +6062,14 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <translation>父运行</translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+37"/>
         <source>%n run(s)</source>
         <translation>
             <numerusform>%n 次运行</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+100"/>
         <source>Export Runs</source>
         <translation>导出运行记录</translation>
     </message>
@@ -6669,6 +6771,70 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <location line="+5"/>
         <source>Cancelling: the runs in progress finish first…</source>
         <translation>正在取消：进行中的运行会先完成…</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineStrip</name>
+    <message>
+        <location filename="../../gui/panels/timeline.py" line="+147"/>
+        <source>1 checkpoint · {memory} of {budget}</source>
+        <extracomment>the checkpoints are asked for at most this often (milliseconds) a click that would drop more steps than this asks first a click this close to a tick (pixels) takes the tick&apos;s step the ticks sit in the upper part of the strip, the memory text in the lower right</extracomment>
+        <translation>1 个检查点 · 已用 {memory}，上限 {budget}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} checkpoints · {memory} of {budget}</source>
+        <translation>{n} 个检查点 · 已用 {memory}，上限 {budget}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The run&apos;s checkpoints (ticks) and its current step (red). Click a step to go back there; right-click to branch from it</source>
+        <translation>此运行的检查点（刻度）和当前步（红线）。单击某一步即可回到那里；右键单击可从该步分支</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>step {n} (checkpoint)</source>
+        <translation>第 {n} 步（检查点）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>step {n}</source>
+        <translation>第 {n} 步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>step {n} (replayed from the checkpoint at step {base})</source>
+        <translation>第 {n} 步（从第 {base} 步的检查点重放）</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Rewind to Step {n}</source>
+        <translation>回退到第 {n} 步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go back to this step and continue from there</source>
+        <translation>回到这一步并从那里继续</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Branch from Step {n}…</source>
+        <translation>从第 {n} 步分支…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep this run in the run history and continue from this step as a new run</source>
+        <translation>将此运行保存在运行历史中，并从这一步作为新的运行继续</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Rewind</source>
+        <translation>回退</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Go back to step {step}? The {dropped} steps after it are dropped (Branch from Step keeps them in the run history instead).</source>
+        <translation>回到第 {step} 步？其后的 {dropped} 步将被丢弃（“从此步分支”则会把它们保存在运行历史中）。</translation>
     </message>
 </context>
 <context>
