@@ -83,7 +83,8 @@ class RunRecorder(QObject):
     def _on_built(self, info) -> None:
         kept = bool(getattr(self.controller, "_asked_keep", False))
         previous = (self.run_id, self._steps) if kept and self.run_id is not None else (None, None)
-        if kept and self._branch is not None:  # a branch goes on (the process carried its state)
+        carried = kept and bool(getattr(self.controller.worker, "last_weights_kept", True))
+        if carried and self._branch is not None:  # a branch goes on (the process carried its state)
             if self.run_id is not None:
                 self._branch = self._steps
             else:  # nothing written since the branch: still that branch, from the same point

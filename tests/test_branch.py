@@ -163,3 +163,26 @@ def test_make_current_continues_from_a_runs_last_weights(window, qtbot):
     assert all(np.array_equal(now[k], weights[k]) for k in weights)
     assert "fresh optimizer state" in window.statusBar().currentMessage()
     assert window.run_recorder._parent == (first, 40)
+
+
+def test_an_activation_changed_after_a_branch_continues_the_branch(window, qtbot):
+    from gui import commands as cmd
+
+    _train_to(window, qtbot, 80)
+    answers = []
+    window.branching.branched.connect(answers.append)
+    window.branching.branch_from(50)
+    qtbot.waitUntil(lambda: bool(answers), timeout=10000)
+    parent = answers[0]["parent"]
+    with qtbot.waitSignal(window.controller.built, timeout=10000):
+        assert window.push(cmd.SetActivation((0,), "relu"))  # same shapes: a rebuild that keeps the weights
+    qtbot.waitUntil(lambda: window.controller.step_count == 50, timeout=10000)  # the step carried over
+    _train_to(window, qtbot, 70)
+    window.run_recorder.save("paused")
+    qtbot.waitUntil(lambda: window.run_recorder.run_id is not None, timeout=10000)
+    store = window.run_recorder.store
+    child = store.run(window.run_recorder.run_id)
+    assert (child.parent_id, child.branch_step) == (parent, 50)
+    assert child.project["network"]["layers"][0]["activation"] == "relu"
+    steps = store.history(child.id)["step"]
+    assert steps[0] == 51 and steps[-1] == 70

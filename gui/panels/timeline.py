@@ -14,6 +14,8 @@ asks once first.  The right button offers Rewind and Branch from Step N.
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
@@ -27,6 +29,8 @@ REFRESH_MS = 1000
 CONFIRM_STEPS = 1000
 #: a click this close to a tick (pixels) takes the tick's step
 SNAP_PIXELS = 5
+#: an answer not back after this many seconds (the process restarted) is given up on
+STALE_SECONDS = 5.0
 HEIGHT = 34
 #: the ticks sit in the upper part of the strip, the memory text in the lower right
 TICK_Y = 0.68
@@ -55,6 +59,7 @@ class TimelineStrip(QWidget):
         self.setObjectName("timeline")
         self._ask = None  # callable(name, *args, on_done, on_error): the training process's queries
         self._asking = False
+        self._asked_at = 0.0
         self.checkpoints: list[int] = []
         self.step = 0
         self.memory = self.budget = self.every = 0
@@ -109,9 +114,10 @@ class TimelineStrip(QWidget):
     # ---- what is shown
     def refresh(self) -> None:
         """Ask the training process for its checkpoints (not while hidden or already asking)."""
-        if self._ask is None or self._asking or not self.isVisible():
+        now = time.monotonic()
+        if self._ask is None or not self.isVisible() or (self._asking and now - self._asked_at < STALE_SECONDS):
             return
-        self._asking = True
+        self._asking, self._asked_at = True, now
         self._ask("checkpoints", on_done=self.set_checkpoints, on_error=self._failed)
 
     def _failed(self, _exc) -> None:
