@@ -9,7 +9,7 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAction, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -63,6 +63,7 @@ class RunsPanel(QWidget):
         bar.addWidget(self.filter_edit, 1)
         bar.addWidget(self.status_combo)
         layout.addLayout(bar)
+        self._bar = bar  # Make Current goes at its end (the row of buttons below would make the dock wider)
 
         self.model = QStandardItemModel(0, 0, self)
         self.proxy = QSortFilterProxyModel(self)
@@ -107,6 +108,13 @@ class RunsPanel(QWidget):
             )
         )
         self.current_button.clicked.connect(self.make_current_selected)
+        self._bar.addWidget(self.current_button)
+        # the same on the table's right-click menu
+        self.table.setContextMenuPolicy(Qt.ActionsContextMenu)
+        for text, slot in ((self.tr("Make Current"), self.make_current_selected), (self.tr("Open as Project"), None)):
+            action = QAction(text, self.table)
+            action.triggered.connect(slot or (lambda: self.open_selected()))
+            self.table.addAction(action)
         self.export_button = QPushButton(self.tr("Export CSV…"))
         self.export_button.setToolTip(self.tr("Write the table of the runs shown as a CSV file"))
         self.export_button.clicked.connect(self.export_dialog)
@@ -114,7 +122,7 @@ class RunsPanel(QWidget):
         self.delete_button.setToolTip(self.tr("Remove the selected runs from the history"))
         self.delete_button.clicked.connect(self.delete_selected)
         buttons.addWidget(self.message, 1)
-        for b in (self.open_button, self.current_button, self.export_button, self.delete_button):
+        for b in (self.open_button, self.export_button, self.delete_button):
             buttons.addWidget(b)
         layout.addLayout(buttons)
         self._records: list[RunRecord] = []

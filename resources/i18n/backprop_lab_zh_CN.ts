@@ -5884,7 +5884,7 @@ Click to switch it on: the first layer is made again with one more input.</sourc
 <context>
     <name>RunRecorder</name>
     <message>
-        <location filename="../../gui/run_recorder.py" line="+244"/>
+        <location filename="../../gui/run_recorder.py" line="+245"/>
         <source>The run history {path} was written by a newer Backprop Lab; runs are not recorded.</source>
         <extracomment>seconds between two writes of a run that keeps playing</extracomment>
         <translation>运行记录 {path} 由更新版本的 Backprop Lab 写入；不会记录运行。</translation>
@@ -5957,7 +5957,7 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <translation type="vanished">所选运行：每步损失（细线），验证损失（粗线）</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Loss of the selected runs</source>
         <translation>所选运行的损失</translation>
     </message>
@@ -5973,26 +5973,28 @@ Click to switch it on: the first layer is made again with one more input.</sourc
     </message>
     <message>
         <location line="+13"/>
+        <location line="+14"/>
         <source>Open as Project</source>
         <translation>作为项目打开</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-13"/>
         <source>Open the selected run&apos;s project (its settings and seed) as a new project</source>
         <translation>将所选运行的项目（其设置和随机种子）作为新项目打开</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+11"/>
         <source>Make Current</source>
         <translation>设为当前</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-8"/>
         <source>Continue training from the selected run: its project and its weights at its last step, as a new branch of it (the optimizer state starts afresh: it is not stored)</source>
         <translation>从所选运行继续训练：使用其项目及其最后一步的权重，作为它的一个新分支（优化器状态重新开始：它没有被保存）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
@@ -6776,9 +6778,9 @@ Click to switch it on: the first layer is made again with one more input.</sourc
 <context>
     <name>TimelineStrip</name>
     <message>
-        <location filename="../../gui/panels/timeline.py" line="+147"/>
+        <location filename="../../gui/panels/timeline.py" line="+153"/>
         <source>1 checkpoint · {memory} of {budget}</source>
-        <extracomment>the checkpoints are asked for at most this often (milliseconds) a click that would drop more steps than this asks first a click this close to a tick (pixels) takes the tick&apos;s step the ticks sit in the upper part of the strip, the memory text in the lower right</extracomment>
+        <extracomment>the checkpoints are asked for at most this often (milliseconds) a click that would drop more steps than this asks first a click this close to a tick (pixels) takes the tick&apos;s step an answer not back after this many seconds (the process restarted) is given up on the ticks sit in the upper part of the strip, the memory text in the lower right</extracomment>
         <translation>1 个检查点 · 已用 {memory}，上限 {budget}</translation>
     </message>
     <message>
