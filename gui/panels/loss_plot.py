@@ -222,7 +222,7 @@ class LossPanel(QWidget):
 
     def show_tree(self, curves, current_branch=None) -> None:
         """The other runs of the current run's tree (see :mod:`gui.panels.run_tree`), faded."""
-        self.tree.show(curves, current_branch)
+        self.tree.show(curves, current_branch, getattr(self, "_unit_scale", None) or 1.0)
         if self.tree.max_step:
             last = self.series["batch_loss"].x[-1] if len(self.series["batch_loss"]) else 0.0
             style.grow_x_range(self.loss_plot, max(float(last), self.tree.max_step))

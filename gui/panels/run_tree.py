@@ -176,9 +176,9 @@ class RunTreeCurves:
         self.curves = []
         self.max_step = 0.0
 
-    def show(self, curves: list[TreeCurve], current_branch: tuple | None = None) -> None:
-        """Draw ``curves``; ``current_branch`` ``(run id or None, parent id, step)`` marks where the
-        live run leaves its parent."""
+    def show(self, curves: list[TreeCurve], current_branch: tuple | None = None, scale: float = 1.0) -> None:
+        """Draw ``curves``; ``current_branch`` ``(run id or None, parent id, step, loss)`` marks where the
+        live run leaves its parent; ``scale`` converts the losses as the plot's own (a target's units)."""
         self.clear()
         self.curves = list(curves)
         points = []
@@ -196,7 +196,7 @@ class RunTreeCurves:
                         continue
                     item = pg.PlotDataItem(
                         curve.steps[start:end],
-                        curve.loss[start:end],
+                        curve.loss[start:end] * scale,
                         pen=pg.mkPen(style.with_alpha(curve.color, alpha), width=width),
                         connect="finite",
                     )
@@ -204,10 +204,11 @@ class RunTreeCurves:
                     self._add(item)
                 self.max_step = max(self.max_step, float(np.nanmax(curve.steps)))
             if curve.parent_id is not None and curve.branch_step is not None:
-                points.append((curve.run_id, curve.parent_id, curve.branch_step, curve.branch_loss, curve.color))
+                loss = None if curve.branch_loss is None else curve.branch_loss * scale
+                points.append((curve.run_id, curve.parent_id, curve.branch_step, loss, curve.color))
         if current_branch is not None and current_branch[1] is not None and current_branch[2] is not None:
             run_id, parent_id, step = current_branch[:3]
-            loss = current_branch[3] if len(current_branch) > 3 else None
+            loss = current_branch[3] * scale if len(current_branch) > 3 and current_branch[3] is not None else None
             points.append((run_id, parent_id, step, loss, style.TRAIN))
         for k, (run_id, parent_id, step, loss, color) in enumerate(points):
             text = branch_text(run_id, parent_id)

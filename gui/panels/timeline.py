@@ -18,7 +18,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QVBoxLayout, QWidget
 
 from . import style
@@ -39,13 +39,13 @@ CURRENT_COLOR = "#d32f2f"
 
 
 def format_bytes(n: int) -> str:
-    """``3.1 MB``, ``41 KB``, ``256 MB``."""
+    """``3.1 MB``, ``41 KB``, ``256 MB`` (in the window's language)."""
     mb = 1024 * 1024
     if n >= 100 * mb or n % mb == 0 and n:
-        return f"{n / mb:.0f} MB"
+        return QCoreApplication.translate("TimelineStrip", "{n} MB").format(n=f"{n / mb:.0f}")
     if n >= mb // 10:
-        return f"{n / mb:.1f} MB"
-    return f"{n / 1024:.0f} KB"
+        return QCoreApplication.translate("TimelineStrip", "{n} MB").format(n=f"{n / mb:.1f}")
+    return QCoreApplication.translate("TimelineStrip", "{n} KB").format(n=f"{n / 1024:.0f}")
 
 
 class TimelineStrip(QWidget):
@@ -166,6 +166,12 @@ class TimelineStrip(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._place_label()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:  # the text is put together: again in the new language
+            self._show_text()
+            self.widget.setToolTip(self._hint())
+        super().changeEvent(event)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
