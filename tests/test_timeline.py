@@ -60,3 +60,5 @@ def test_a_click_that_drops_many_steps_asks_first(qtbot, monkeypatch):
     assert strip.request_rewind(2000) and asked == [2000]  # 500 steps dropped: no question
     assert strip.context_menu(1000).actions()[1].text() == "Branch from Step 1,000…"
     assert strip.text() == "3 checkpoints · 3 MB of 256 MB"
+    strip.set_checkpoints({"steps": [], "memory": 0, "budget": 0, "every": 0, "step": 0})
+    assert strip.text() == "No checkpoints yet"

@@ -18,7 +18,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QVBoxLayout, QWidget
 
 from . import style
@@ -38,14 +38,11 @@ TICK_COLOR = "#37474f"
 CURRENT_COLOR = "#d32f2f"
 
 
-def format_bytes(n: int) -> str:
-    """``3.1 MB``, ``41 KB``, ``256 MB`` (in the window's language)."""
-    mb = 1024 * 1024
-    if n >= 100 * mb or n % mb == 0 and n:
-        return QCoreApplication.translate("TimelineStrip", "{n} MB").format(n=f"{n / mb:.0f}")
-    if n >= mb // 10:
-        return QCoreApplication.translate("TimelineStrip", "{n} MB").format(n=f"{n / mb:.1f}")
-    return QCoreApplication.translate("TimelineStrip", "{n} KB").format(n=f"{n / 1024:.0f}")
+MB = 1024 * 1024
+
+
+def _number(n: float) -> str:
+    return f"{n:.0f}" if n >= 100 or float(n).is_integer() else f"{n:.1f}"
 
 
 class TimelineStrip(QWidget):
@@ -148,12 +145,19 @@ class TimelineStrip(QWidget):
         self._show_text()
 
     def text(self) -> str:
+        """"12 checkpoints · 3.1 MB of 256 MB" (one sentence to translate: the units are in it)."""
+        if not self.budget:
+            return self.tr("No checkpoints yet")
         n = len(self.checkpoints)
-        if n == 1:
-            text = self.tr("1 checkpoint · {memory} of {budget}")
+        if self.memory >= MB // 10:
+            text = self.tr("1 checkpoint · {memory} MB of {budget} MB") if n == 1 else None
+            text = text or self.tr("{n} checkpoints · {memory} MB of {budget} MB")
+            memory = _number(self.memory / MB)
         else:
-            text = self.tr("{n} checkpoints · {memory} of {budget}")
-        return text.format(n=n, memory=format_bytes(self.memory), budget=format_bytes(self.budget))
+            text = self.tr("1 checkpoint · {memory} KB of {budget} MB") if n == 1 else None
+            text = text or self.tr("{n} checkpoints · {memory} KB of {budget} MB")
+            memory = f"{self.memory / 1024:.0f}"
+        return text.format(n=n, memory=memory, budget=_number(self.budget / MB))
 
     def _show_text(self) -> None:
         self.label.setText(self.text())

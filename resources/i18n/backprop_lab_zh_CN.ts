@@ -6778,29 +6778,33 @@ Click to switch it on: the first layer is made again with one more input.</sourc
 <context>
     <name>TimelineStrip</name>
     <message>
-        <location filename="../../gui/panels/timeline.py" line="+45"/>
-        <location line="+2"/>
-        <source>{n} MB</source>
+        <location filename="../../gui/panels/timeline.py" line="+150"/>
+        <source>No checkpoints yet</source>
         <extracomment>the checkpoints are asked for at most this often (milliseconds) a click that would drop more steps than this asks first a click this close to a tick (pixels) takes the tick&apos;s step an answer not back after this many seconds (the process restarted) is given up on the ticks sit in the upper part of the strip, the memory text in the lower right</extracomment>
-        <translation>{n} 兆字节</translation>
+        <translation>尚无检查点</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 checkpoint · {memory} MB of {budget} MB</source>
+        <translation>1 个检查点 · 已用 {memory} 兆字节，上限 {budget} 兆字节</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>{n} KB</source>
-        <translation>{n} 千字节</translation>
+        <source>{n} checkpoints · {memory} MB of {budget} MB</source>
+        <translation>{n} 个检查点 · 已用 {memory} 兆字节，上限 {budget} 兆字节</translation>
     </message>
     <message>
-        <location line="+105"/>
-        <source>1 checkpoint · {memory} of {budget}</source>
-        <translation>1 个检查点 · 已用 {memory}，上限 {budget}</translation>
+        <location line="+3"/>
+        <source>1 checkpoint · {memory} KB of {budget} MB</source>
+        <translation>1 个检查点 · 已用 {memory} 千字节，上限 {budget} 兆字节</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>{n} checkpoints · {memory} of {budget}</source>
-        <translation>{n} 个检查点 · 已用 {memory}，上限 {budget}</translation>
+        <location line="+1"/>
+        <source>{n} checkpoints · {memory} KB of {budget} MB</source>
+        <translation>{n} 个检查点 · 已用 {memory} 千字节，上限 {budget} 兆字节</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>The run&apos;s checkpoints (ticks) and its current step (red). Click a step to go back there; right-click to branch from it</source>
         <translation>此运行的检查点（刻度）和当前步（红线）。单击某一步即可回到那里；右键单击可从该步分支</translation>
     </message>
