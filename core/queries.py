@@ -161,8 +161,17 @@ def _rewind(trainer, step):
     return {"step": trainer.step_count, "replayed": replayed}
 
 
+def _branch(trainer, step):
+    """Go back to ``step`` to continue on a new branch of the run tree (a rewind that also
+    marks the trainer: a rebuild that keeps the weights then carries the whole training
+    state over, see ``core.session.carry_branch``): ``{"step", "replayed"}``."""
+    result = _rewind(trainer, step)
+    trainer.branch_step = trainer.step_count
+    return result
+
+
 #: queries after which the session sends the whole history again (it was cut or replaced)
-HISTORY_REPLACING = {"rewind", "set_state"}
+HISTORY_REPLACING = {"rewind", "set_state", "branch"}
 
 #: name -> (function(trainer, *args), True if it changes what a snapshot shows)
 QUERIES: dict[str, tuple[Callable, bool]] = {
@@ -183,6 +192,7 @@ QUERIES: dict[str, tuple[Callable, bool]] = {
     "set_plane": (lambda tr, choice=None: set_plane(tr, choice), True),
     "checkpoints": (_checkpoints, False),
     "rewind": (_rewind, True),
+    "branch": (_branch, True),
     "weights_file": (lambda tr: weights_file_arrays(tr.network, tr.data), False),
     "onnx_model": (_onnx_model, False),
     "torch_export": (_torch_export, False),

@@ -245,6 +245,8 @@ class Session:
                 trainer.network.load_arrays(cmd.weights, "weights")
             elif cmd.keep_weights and source is not None:
                 kept = keep_weights(source, trainer.network)
+                if kept and old is not None and getattr(old, "branch_step", None) is not None:
+                    carry_branch(old, trainer)  # after Branch Here: the edit continues the branch
             info = trainer.info()
         except Exception as exc:  # any: a project that cannot be built never ends the session
             self._last_network = source
@@ -388,6 +390,34 @@ def keep_weights(source, network) -> bool:
     except ConfigError:
         return False
     return True
+
+
+def carry_branch(old, new) -> bool:
+    """After a branch (query ``branch``), a rebuild that kept the weights continues where
+    ``old`` stood instead of starting again at step 0: the step, epoch, history, change
+    marks, RNG states and (same training rows and batch size) the batch order carry over,
+    and the optimizer's state (momentum buffers, Adam's moments and step) when the optimizer
+    is the same (name and parameter layout) under its new hyper-parameters.  Returns True if
+    the optimizer state was kept (else it starts afresh).  A plain keep-weights rebuild
+    (no branch) keeps only the weights, as before."""
+    state = old.get_state()
+    same_optimizer = old.optimizer.name == new.optimizer.name and old.optimizer.layout == new.optimizer.layout
+    if same_optimizer:
+        kept_state = state["optimizer"]
+        kept_state["param_groups"] = new.optimizer.state_dict()["param_groups"]
+        new.optimizer.load_state_dict(kept_state)
+    new.shuffle_rng.bit_generator.state = state["shuffle_rng"]
+    new.dropout_rng.bit_generator.state = state["dropout_rng"]
+    new.step_count, new.epoch = state["step_count"], state["epoch"]
+    if len(old.x_train) == len(new.x_train) and old.batch_size == new.batch_size:
+        new._batches, new._pos = state["batches"], state["pos"]
+    new.history = state["history"]
+    new.changes = list(state["changes"])
+    new._best, new._wait = state["best"], state["wait"]
+    new.optimizer.set("lr", new.schedule.lr(new.base_lr, new.epoch))
+    new.branch_step = old.branch_step
+    new.optimizer_state_kept = same_optimizer
+    return same_optimizer
 
 
 # ---- the training process

@@ -25,6 +25,9 @@ class ExperimentActions:
         self.run_recorder.problem.connect(panel.set_problem)
         panel.set_store_source(lambda: self.run_recorder.store)
         panel.open_requested.connect(self.open_project_value)
+        from .branching import install_branching  # Branch Here, the tree of runs, Make Current
+
+        install_branching(self)
 
     def open_project_value(self, project: dict) -> None:
         """Open ``project`` (from the run history) as a new, unsaved project."""

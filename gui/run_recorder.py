@@ -7,6 +7,12 @@ weights, read from the training process with queries (never its arrays).  A
 rebuild that keeps the weights starts a run whose parent is the previous one, at
 the step it had reached (its branch point).
 
+Branch Here (:meth:`RunRecorder.branch`) writes the current run as it stands (its
+whole curve), then goes back to step N (query ``branch``): what trains from there
+is a new run whose parent is that run at N, and whose recorded history holds only
+the steps after N (the steps before are its ancestors').  An edit that rebuilds
+right after keeps the same branch (the training process carries the state over).
+
 The database sits in the app's data folder (``QStandardPaths.AppDataLocation``),
 or beside the settings file when the settings are a file (the tests); the
 environment variable ``BACKPROP_LAB_DATA_DIR`` overrides both.  If it cannot be
@@ -51,6 +57,8 @@ class RunRecorder(QObject):
         self._project: dict | None = None
         self._seed: int | None = None
         self._parent: tuple[int | None, int | None] = (None, None)
+        self._branch: int | None = None  # a branch's first step is after this one (None: from step 0)
+        self.next_parent: tuple[int, int] | None = None  # Make Current: the next build's parent
         self._generation = -1
         self._saving = False
         self._steps = 0
@@ -75,7 +83,18 @@ class RunRecorder(QObject):
     def _on_built(self, info) -> None:
         kept = bool(getattr(self.controller, "_asked_keep", False))
         previous = (self.run_id, self._steps) if kept and self.run_id is not None else (None, None)
-        self.run_id, self._steps = None, 0
+        carried = kept and bool(getattr(self.controller.worker, "last_weights_kept", True))
+        if carried and self._branch is not None:  # a branch goes on (the process carried its state)
+            if self.run_id is not None:
+                self._branch = self._steps
+            else:  # nothing written since the branch: still that branch, from the same point
+                previous = self._parent
+        else:
+            self._branch = None
+            self._steps = 0
+        if self.next_parent is not None:
+            previous, self.next_parent = self.next_parent, None
+        self.run_id = None
         self._parent = previous
         self._project = copy.deepcopy(self.doc.project)
         self._seed = getattr(info, "seed", None)
@@ -137,22 +156,66 @@ class RunRecorder(QObject):
 
         self.controller.ask("report", on_done=got_report, on_error=fail)
 
+    def branch(self, step: int, on_done, on_error) -> None:
+        """Branch Here: write the current run as it stands, then go back to ``step`` (query
+        ``branch``); the run continuing from there is a new one, child of this at ``step``.
+        ``on_done(answer)`` gets the query's answer with ``"parent"`` (the run kept, or None
+        when the history cannot be used)."""
+        generation = self.controller.generation
+        parts: dict = {}
+
+        def branched(answer):
+            if self.controller.generation != generation:
+                return
+            parent = self.run_id if self.run_id is not None else self._parent[0]
+            self.run_id = None
+            self._parent = (parent, answer["step"])
+            self._branch = self._steps = answer["step"]
+            self._project = copy.deepcopy(self.doc.project)
+            on_done({**answer, "parent": parent})
+
+        def go_back(*_):
+            self.controller.ask("branch", int(step), on_done=branched, on_error=on_error)
+
+        def got_weights(weights):
+            if self.controller.generation == generation and parts["report"].get("steps", 0) > 0:
+                self._write("paused", parts["report"], parts["history"], weights)
+            go_back()
+
+        def got_history(history):
+            parts["history"] = history
+            self.controller.ask("weights", on_done=got_weights, on_error=on_error)
+
+        def got_report(report):
+            parts["report"] = report
+            if self._project is None or self.store is None:
+                go_back()
+            else:
+                self.controller.ask("history", on_done=got_history, on_error=on_error)
+
+        self.controller.ask("report", on_done=got_report, on_error=on_error)
+
     def _write(self, status, report, history, weights) -> None:
         store = self.store
         if store is None:
             return
         try:
+            rows = history.rows(0)
+            if self._branch is not None:  # a branch holds its own steps; those before are its ancestors'
+                own = rows["step"] > self._branch
+                rows = {k: v[own] for k, v in rows.items()}
             if self.run_id is None:
                 parent, branch = self._parent
                 name = os.path.splitext(os.path.basename(self.doc.path))[0] if self.doc.path else None
+                project = self._project if self._branch is None else copy.deepcopy(self.doc.project)
                 self.run_id = store.start_run(
-                    self._project,
+                    project,
                     self._seed,
                     name or _project_name(self._project),
                     parent_id=parent,
                     branch_step=branch,
                 )
-            store.finish_run(self.run_id, status, report, history.rows(0), weights)
+            store.finish_run(self.run_id, status, report, rows, weights)
         except (RunStoreError, OSError, ValueError) as exc:
             self.error = _plain_store_error(exc)
             self._store = None

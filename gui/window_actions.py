@@ -187,6 +187,16 @@ class WindowActions:
             QCoreApplication.translate("MainWindow", "Go back to an earlier step of this run and continue from there"),
         )
         a(
+            "branch",
+            QCoreApplication.translate("MainWindow", "&Branch Here"),
+            lambda: self.branching.branch_here(),
+            "Ctrl+Alt+B",
+            QCoreApplication.translate(
+                "MainWindow",
+                "Keep this run in the run history and continue from here as a new run: change settings, then Play",
+            ),
+        )
+        a(
             "sweep",
             QCoreApplication.translate("MainWindow", "S&weep…"),
             self.show_sweep_dialog,
@@ -293,6 +303,7 @@ class WindowActions:
         train_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Train"))
         for name in ("play", "step", "step_epoch", "reset", "rewind"):
             train_menu.addAction(acts[name])
+        train_menu.addAction(acts["branch"])
         self.inspect_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Inspect"))
         self.inspect_menu.addAction(acts["step_through"])
         self.inspect_menu.addAction(acts["apply_update"])

@@ -24,7 +24,9 @@ from core.trainer import RunInfo, Snapshot
 
 from . import style
 from .change_markers import ChangeMarkers
+from .run_tree import RunTreeCurves
 from .series import Series
+from .timeline import TimelineStrip
 
 LEFT_AXIS_WIDTH = 60
 SERIES = ("batch_loss", "train_loss", "val_loss", "train_accuracy", "val_accuracy")
@@ -35,6 +37,7 @@ MAX_MARKERS = 150  # above this many evaluations, markers would hide the line: d
 
 class LossPanel(QWidget):
     rewind_requested = Signal(int)  # a step picked on the curve (its context menu)
+    branch_requested = Signal(int)  # Branch from Step N (the curve's or the timeline's context menu)
     title = "Loss"
 
     def __init__(self, parent=None):
@@ -97,7 +100,18 @@ class LossPanel(QWidget):
         layout.addWidget(self.caption)
         self.plots_box = QBoxLayout(QBoxLayout.TopToBottom)
         self.plots_box.setSpacing(0)
-        self.plots_box.addWidget(self.loss_widget, 3)
+        # the timeline strip right under the loss plot, on its step axis (also side by side)
+        self.timeline = TimelineStrip()
+        self.timeline.link(self.loss_plot)
+        self.timeline.rewind_requested.connect(self.rewind_requested)
+        self.timeline.branch_requested.connect(self.branch_requested)
+        loss_column = QWidget()
+        column = QVBoxLayout(loss_column)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.loss_widget, 1)
+        column.addWidget(self.timeline)
+        self.plots_box.addWidget(loss_column, 3)
         self.plots_box.addWidget(self.accuracy_widget, 2)
         layout.addLayout(self.plots_box, 1)
         self._side_by_side = False
@@ -108,10 +122,17 @@ class LossPanel(QWidget):
         self.rewind_action = QAction(self.tr("Rewind to This Step"), self)
         self.rewind_action.setToolTip(self.tr("Go back to the step under the mouse and continue from there"))
         self.rewind_action.triggered.connect(self._on_rewind_action)
+        self.branch_action = QAction(self.tr("Branch from This Step…"), self)
+        self.branch_action.setToolTip(
+            self.tr("Keep this run in the run history and continue from the step under the mouse as a new run")
+        )
+        self.branch_action.triggered.connect(self._on_branch_action)
+        self.tree = RunTreeCurves(self.loss_plot)  # the other runs of this run's tree, faded
         for widget in (self.loss_widget, self.accuracy_widget):
             widget.scene().sigMouseClicked.connect(self._on_plot_clicked)
             menu = widget.getPlotItem().getViewBox().menu
             menu.insertAction(menu.actions()[0] if menu.actions() else None, self.rewind_action)
+            menu.insertAction(menu.actions()[1] if len(menu.actions()) > 1 else None, self.branch_action)
 
     # ---- Public API
     def reset(self, info: RunInfo) -> None:
@@ -139,12 +160,15 @@ class LossPanel(QWidget):
         self._fit_titles()
         self.caption.setText(self._caption_text(self._classification))
         self._clear()
+        self.timeline.clear()
+        self.timeline.refresh()
 
     def update_snapshot(self, snap: Snapshot) -> None:
         h = snap.history
         if snap.history_start == 0:
             self._clear()
         self.markers.update(getattr(snap, "changes", ()))
+        self.timeline.set_step(int(snap.step))
         if len(h.get("step", ())) == 0:
             return
         steps = np.asarray(h["step"], dtype=float)
@@ -187,12 +211,25 @@ class LossPanel(QWidget):
         else:
             self._rewind_step = int(min(max(round(x), 0), last))
         self.rewind_action.setEnabled(self._rewind_step is not None)
+        self.branch_action.setEnabled(self._rewind_step is not None)
         if self._rewind_step is not None:
             self.rewind_action.setText(self.tr("Rewind to Step {n}").format(n=f"{self._rewind_step:,}"))
+            self.branch_action.setText(self.tr("Branch from Step {n}…").format(n=f"{self._rewind_step:,}"))
 
     def _on_rewind_action(self) -> None:
         if self._rewind_step is not None:
             self.rewind_requested.emit(self._rewind_step)
+
+    def show_tree(self, curves, current_branch=None) -> None:
+        """The other runs of the current run's tree (see :mod:`gui.panels.run_tree`), faded."""
+        self.tree.show(curves, current_branch, getattr(self, "_unit_scale", None) or 1.0)
+        if self.tree.max_step:
+            last = self.series["batch_loss"].x[-1] if len(self.series["batch_loss"]) else 0.0
+            style.grow_x_range(self.loss_plot, max(float(last), self.tree.max_step))
+
+    def _on_branch_action(self) -> None:
+        if self._rewind_step is not None:
+            self.branch_requested.emit(self._rewind_step)
 
     def plot_items(self) -> dict[str, pg.PlotItem]:
         self._draw()  # up to date even if hidden: the items are exported
@@ -252,7 +289,7 @@ class LossPanel(QWidget):
                 curve.setData(s.x, s.y)
         batch = self.series["batch_loss"]
         if len(batch) and np.isfinite(batch.x[-1]):
-            style.grow_x_range(self.loss_plot, float(batch.x[-1]))
+            style.grow_x_range(self.loss_plot, max(float(batch.x[-1]), self.tree.max_step))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

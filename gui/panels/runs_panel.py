@@ -9,7 +9,7 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAction, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from core.runs import RunRecord, RunStore
 
 from . import style
+from .run_tree import absolute_steps
 
 #: the status names a run can have, as stored
 STATUSES = ("running", "paused", "finished", "diverged", "stopped", "failed")
@@ -40,6 +41,7 @@ class RunsPanel(QWidget):
     """Lists the runs of a :class:`core.runs.RunStore` (given by a recorder or directly)."""
 
     open_requested = Signal(dict)  # a run's project, to open as a new project
+    make_current_requested = Signal(int)  # a run to continue from (its weights at its last step)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -61,6 +63,7 @@ class RunsPanel(QWidget):
         bar.addWidget(self.filter_edit, 1)
         bar.addWidget(self.status_combo)
         layout.addLayout(bar)
+        self._bar = bar  # Make Current goes at its end (the row of buttons below would make the dock wider)
 
         self.model = QStandardItemModel(0, 0, self)
         self.proxy = QSortFilterProxyModel(self)
@@ -97,6 +100,21 @@ class RunsPanel(QWidget):
         self.open_button = QPushButton(self.tr("Open as Project"))
         self.open_button.setToolTip(self.tr("Open the selected run's project (its settings and seed) as a new project"))
         self.open_button.clicked.connect(self.open_selected)
+        self.current_button = QPushButton(self.tr("Make Current"))
+        self.current_button.setToolTip(
+            self.tr(
+                "Continue training from the selected run: its project and its weights at its last step, "
+                "as a new branch of it (the optimizer state starts afresh: it is not stored)"
+            )
+        )
+        self.current_button.clicked.connect(self.make_current_selected)
+        self._bar.addWidget(self.current_button)
+        # the same on the table's right-click menu
+        self.table.setContextMenuPolicy(Qt.ActionsContextMenu)
+        for text, slot in ((self.tr("Make Current"), self.make_current_selected), (self.tr("Open as Project"), None)):
+            action = QAction(text, self.table)
+            action.triggered.connect(slot or (lambda: self.open_selected()))
+            self.table.addAction(action)
         self.export_button = QPushButton(self.tr("Export CSV…"))
         self.export_button.setToolTip(self.tr("Write the table of the runs shown as a CSV file"))
         self.export_button.clicked.connect(self.export_dialog)
@@ -155,6 +173,7 @@ class RunsPanel(QWidget):
         selected = set(self.selected_ids())
         self._records = store.runs(status=self.status_combo.currentData(), text=self.filter_edit.text() or None)
         self.model.setRowCount(0)
+        self._depths = _tree_depths(self._records)
         for rec in self._records:
             self.model.appendRow(self._row(rec))
         self.message.setText(self._problem or self.tr("%n run(s)", "", len(self._records)))
@@ -167,7 +186,7 @@ class RunsPanel(QWidget):
     def _row(self, rec: RunRecord) -> list[QStandardItem]:
         started = time.strftime("%Y-%m-%d %H:%M", time.localtime(rec.started))
         cells = [
-            (str(rec.id), rec.id),
+            (_tree_label(rec.id, getattr(self, "_depths", {}).get(rec.id, 0)), rec.id),
             (rec.name or "", rec.name or ""),
             (started, rec.started),
             (status_text(rec.status), rec.status),
@@ -201,12 +220,13 @@ class RunsPanel(QWidget):
         store = self.store
         if store is None:
             return
+        rec_branch = {rec.id: rec.branch_step for rec in self._records}
         for i, run_id in enumerate(self.selected_ids()[: len(CURVE_COLORS)]):
             history = store.history(run_id)
             if not history or "step" not in history:
                 continue
             color = CURVE_COLORS[i % len(CURVE_COLORS)]
-            step = history["step"]
+            step = absolute_steps(history, rec_branch.get(run_id))  # a branch on its tree's step axis
             named = False
             for column, width, alpha in (("batch_loss", 1, 90), ("val_loss", 2.5, 255)):
                 y = history.get(column)
@@ -240,6 +260,11 @@ class RunsPanel(QWidget):
         if rec.seed is not None:
             project["seed"] = rec.seed
         self.open_requested.emit(project)
+
+    def make_current_selected(self):
+        ids = self.selected_ids()
+        if ids:
+            self.make_current_requested.emit(ids[0])
 
     def delete_selected(self):
         store = self.store
@@ -287,6 +312,25 @@ def status_text(status: str) -> str:
         "failed": QCoreApplication.translate("RunsPanel", "failed"),
     }
     return names.get(status, status)
+
+
+def _tree_depths(records) -> dict[int, int]:
+    """How deep each run sits in its tree of branches (0: a run started afresh)."""
+    parents = {rec.id: rec.parent_id for rec in records}
+    depths: dict[int, int] = {}
+    for rid in parents:
+        depth, seen, p = 0, {rid}, parents[rid]
+        while p is not None and p not in seen:
+            depth += 1
+            seen.add(p)
+            p = parents.get(p)
+        depths[rid] = depth
+    return depths
+
+
+def _tree_label(run_id: int, depth: int) -> str:
+    """The Run column: a branch indented under its ancestors (``  ↳ 7``)."""
+    return f"{'  ' * (depth - 1)}\u21b3 {run_id}" if depth else str(run_id)
 
 
 def _int(value) -> str:

@@ -230,6 +230,49 @@
     </message>
 </context>
 <context>
+    <name>Branching</name>
+    <message>
+        <location filename="../../gui/branching.py" line="+63"/>
+        <source>Nothing to branch: the project has no network built</source>
+        <translation>无法分支：项目尚未构建网络</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Branched at step {step} (the run history cannot be used: the run before is not kept). Change settings and press Play to continue from here.</source>
+        <translation>已在第 {step} 步分支（运行历史无法使用：之前的运行未被保留）。更改设置后按“播放”即可从此处继续。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Branched at step {step}: run #{parent} is kept in the run history. Change settings (learning rate, optimizer, batch size, regularisation, an activation) and press Play: training continues from step {step} as a new run, a branch of #{parent}.</source>
+        <translation>已在第 {step} 步分支：运行 #{parent} 已保存在运行历史中。更改设置（学习率、优化器、批大小、正则化、激活函数）后按“播放”：训练将从第 {step} 步作为新的运行继续，它是 #{parent} 的一个分支。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cannot branch: {reason}</source>
+        <translation>无法分支：{reason}</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Cannot make run #{run} current: its project cannot be read ({reason})</source>
+        <translation>无法将运行 #{run} 设为当前：无法读取其项目（{reason}）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Run #{run}&apos;s project is open, but its weights were not stored{why}: it starts from fresh weights</source>
+        <translation>已打开运行 #{run} 的项目，但其权重未被保存{why}：将从新的初始权重开始</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Run #{run} is current: its weights at step {step}. Training continues from them with fresh optimizer state (the run history does not store it) as a branch of #{run}</source>
+        <translation>运行 #{run} 已设为当前：使用其第 {step} 步的权重。训练从这些权重继续，优化器状态重新开始（运行历史不保存它），作为 #{run} 的一个分支</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cannot load run #{run}&apos;s weights: {reason}</source>
+        <translation>无法加载运行 #{run} 的权重：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>BundleActions</name>
     <message>
         <location filename="../../gui/bundle_actions.py" line="+44"/>
@@ -293,7 +336,7 @@
 <context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../../gui/compare_window.py" line="+256"/>
+        <location filename="../../gui/compare_window.py" line="+257"/>
         <source>Training {0} copies of the network…</source>
         <translation>正在训练网络的 {0} 个副本…</translation>
     </message>
@@ -4078,7 +4121,7 @@ Click to switch it on: the first layer is made again with one more input.</sourc
 <context>
     <name>LockstepWindow</name>
     <message>
-        <location filename="../../gui/lockstep_window.py" line="+61"/>
+        <location filename="../../gui/lockstep_window.py" line="+62"/>
         <location line="+899"/>
         <source>the project as is</source>
         <extracomment>the thread makes at most this many frames a second how long closing the window waits for the thread (a step of four small networks takes milliseconds) characters of a variant&apos;s name in the loss plot&apos;s title at most training points drawn on a boundary at most</extracomment>
@@ -4471,7 +4514,7 @@ Click to switch it on: the first layer is made again with one more input.</sourc
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="+42"/>
+        <location filename="../../gui/panels/loss_plot.py" line="+45"/>
         <location line="+34"/>
         <source>Loss</source>
         <translation>损失</translation>
@@ -4523,7 +4566,7 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <translation>准确率 %</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+42"/>
         <source>Rewind to This Step</source>
         <translation>回退到这一步</translation>
     </message>
@@ -4533,7 +4576,17 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <translation>回到鼠标所指的那一步，并从那里继续</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+2"/>
+        <source>Branch from This Step…</source>
+        <translation>从此步分支…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep this run in the run history and continue from the step under the mouse as a new run</source>
+        <translation>将此运行保存在运行历史中，并从鼠标所指的步作为新的运行继续</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>mean squared error</source>
         <translation>均方误差</translation>
     </message>
@@ -4563,12 +4616,17 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <translation>损失（{name}）</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+59"/>
         <source>Rewind to Step {n}</source>
         <translation>回退到第 {n} 步</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
+        <source>Branch from Step {n}…</source>
+        <translation>从第 {n} 步分支…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Loss over training steps</source>
         <translation>损失随训练步数的变化</translation>
     </message>
@@ -4863,6 +4921,16 @@ Click to switch it on: the first layer is made again with one more input.</sourc
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;Branch Here</source>
+        <translation>在此分支(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep this run in the run history and continue from here as a new run: change settings, then Play</source>
+        <translation>将此运行保存在运行历史中，并从此处作为新的运行继续：先更改设置，再播放</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>S&amp;weep…</source>
         <translation>参数扫描(&amp;W)…</translation>
     </message>
@@ -4957,7 +5025,7 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Inspect</source>
         <translation>检查(&amp;I)</translation>
     </message>
@@ -5002,12 +5070,12 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <translation>{name}{star} — Backprop Lab</translation>
     </message>
     <message>
-        <location filename="../../gui/experiment_actions.py" line="+37"/>
+        <location filename="../../gui/experiment_actions.py" line="+40"/>
         <source>Cannot open this run&apos;s project: {reason}</source>
         <translation>无法打开这次运行的项目：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inspect_views.py" line="+28"/>
+        <location filename="../../gui/inspect_views.py" line="+29"/>
         <source>Gradient &amp;Flow</source>
         <translation>梯度流(&amp;F)</translation>
     </message>
@@ -5027,7 +5095,7 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <translation>每个激活函数及其斜率，并叠加显示网络的预激活值</translation>
     </message>
     <message>
-        <location filename="../../gui/ema_descent_actions.py" line="+16"/>
+        <location filename="../../gui/ema_descent_actions.py" line="+18"/>
         <source>&amp;Momentum as an Average…</source>
         <translation>动量即平均(&amp;M)…</translation>
     </message>
@@ -5047,7 +5115,7 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <translation>从相同权重训练批大小为全部、1 和 k 的三个副本，并叠加显示</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_window.py" line="+27"/>
+        <location filename="../../gui/compare_window.py" line="+17"/>
         <source>&amp;Compare Optimizers…</source>
         <translation>比较优化器(&amp;C)…</translation>
     </message>
@@ -5057,7 +5125,7 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <translation>用几个优化器从相同的权重和批次出发训练当前网络</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/optimizer_internals.py" line="+333"/>
+        <location filename="../../gui/panels/optimizer_internals.py" line="+331"/>
         <source>&amp;Optimizer Internals…</source>
         <translation>优化器内部状态(&amp;O)…</translation>
     </message>
@@ -5077,7 +5145,7 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <translation>沿两个随机方向的当前权重周围的损失，以及训练路径</translation>
     </message>
     <message>
-        <location filename="../../gui/lockstep_window.py" line="+34"/>
+        <location filename="../../gui/lockstep_window.py" line="+24"/>
         <source>Race Variants in &amp;Lock Step…</source>
         <translation>变体同步竞赛(&amp;L)…</translation>
     </message>
@@ -5260,7 +5328,7 @@ Click to switch it on: the first layer is made again with one more input.</sourc
 <context>
     <name>OptimizerInternals</name>
     <message>
-        <location filename="../../gui/panels/optimizer_internals.py" line="-298"/>
+        <location filename="../../gui/panels/optimizer_internals.py" line="-295"/>
         <source>momentum_buffer (momentum&apos;s running sum of gradients)</source>
         <translation>momentum_buffer（动量：梯度的滑动累加）</translation>
     </message>
@@ -5395,7 +5463,7 @@ Click to switch it on: the first layer is made again with one more input.</sourc
 <context>
     <name>OptimizerRow</name>
     <message>
-        <location filename="../../gui/compare_window.py" line="-297"/>
+        <location filename="../../gui/compare_window.py" line="-287"/>
         <location filename="../../gui/panels/race_optimizers.py" line="-192"/>
         <source>SGD</source>
         <translation>SGD</translation>
@@ -6264,7 +6332,7 @@ Click to switch it on: the first layer is made again with one more input.</sourc
 <context>
     <name>RunRecorder</name>
     <message>
-        <location filename="../../gui/run_recorder.py" line="+182"/>
+        <location filename="../../gui/run_recorder.py" line="+245"/>
         <source>The run history {path} was written by a newer Backprop Lab; runs are not recorded.</source>
         <extracomment>seconds between two writes of a run that keeps playing</extracomment>
         <translation>运行记录 {path} 由更新版本的 Backprop Lab 写入；不会记录运行。</translation>
@@ -6281,9 +6349,33 @@ Click to switch it on: the first layer is made again with one more input.</sourc
     </message>
 </context>
 <context>
+    <name>RunTreeCurves</name>
+    <message>
+        <location filename="../../gui/panels/run_tree.py" line="+147"/>
+        <source>↳ from #{parent}</source>
+        <extracomment>points per curve at most (neighbours averaged): the tree costs little per frame</extracomment>
+        <translation>↳ 来自 #{parent}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>↳ #{run} from #{parent}</source>
+        <translation>↳ #{run} 来自 #{parent}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This run branches from run #{parent} at step {step}</source>
+        <translation>此运行在第 {step} 步从运行 #{parent} 分支</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run #{run} branches from run #{parent} at step {step}</source>
+        <translation>运行 #{run} 在第 {step} 步从运行 #{parent} 分支</translation>
+    </message>
+</context>
+<context>
     <name>RunsPanel</name>
     <message>
-        <location filename="../../gui/panels/runs_panel.py" line="+46"/>
+        <location filename="../../gui/panels/runs_panel.py" line="+48"/>
         <source>Runs</source>
         <extracomment>the status names a run can have, as stored</extracomment>
         <translation>运行记录</translation>
@@ -6313,7 +6405,7 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <translation type="vanished">所选运行：每步损失（细线），验证损失（粗线）</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Loss of the selected runs</source>
         <translation>所选运行的损失</translation>
     </message>
@@ -6329,16 +6421,28 @@ Click to switch it on: the first layer is made again with one more input.</sourc
     </message>
     <message>
         <location line="+13"/>
+        <location line="+14"/>
         <source>Open as Project</source>
         <translation>作为项目打开</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-13"/>
         <source>Open the selected run&apos;s project (its settings and seed) as a new project</source>
         <translation>将所选运行的项目（其设置和随机种子）作为新项目打开</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+11"/>
+        <source>Make Current</source>
+        <translation>设为当前</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Continue training from the selected run: its project and its weights at its last step, as a new branch of it (the optimizer state starts afresh: it is not stored)</source>
+        <translation>从所选运行继续训练：使用其项目及其最后一步的权重，作为它的一个新分支（优化器状态重新开始：它没有被保存）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
@@ -6408,14 +6512,14 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <translation>父运行</translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+37"/>
         <source>%n run(s)</source>
         <translation>
             <numerusform>%n 次运行</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+100"/>
         <source>Export Runs</source>
         <translation>导出运行记录</translation>
     </message>
@@ -7117,6 +7221,85 @@ Click to switch it on: the first layer is made again with one more input.</sourc
         <location line="+5"/>
         <source>Cancelling: the runs in progress finish first…</source>
         <translation>正在取消：进行中的运行会先完成…</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineStrip</name>
+    <message>
+        <location filename="../../gui/panels/timeline.py" line="+150"/>
+        <source>No checkpoints yet</source>
+        <extracomment>the checkpoints are asked for at most this often (milliseconds) a click that would drop more steps than this asks first a click this close to a tick (pixels) takes the tick&apos;s step an answer not back after this many seconds (the process restarted) is given up on the ticks sit in the upper part of the strip, the memory text in the lower right</extracomment>
+        <translation>尚无检查点</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 checkpoint · {memory} MB of {budget} MB</source>
+        <translation>1 个检查点 · 已用 {memory} 兆字节，上限 {budget} 兆字节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} checkpoints · {memory} MB of {budget} MB</source>
+        <translation>{n} 个检查点 · 已用 {memory} 兆字节，上限 {budget} 兆字节</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 checkpoint · {memory} KB of {budget} MB</source>
+        <translation>1 个检查点 · 已用 {memory} 千字节，上限 {budget} 兆字节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} checkpoints · {memory} KB of {budget} MB</source>
+        <translation>{n} 个检查点 · 已用 {memory} 千字节，上限 {budget} 兆字节</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The run&apos;s checkpoints (ticks) and its current step (red). Click a step to go back there; right-click to branch from it</source>
+        <translation>此运行的检查点（刻度）和当前步（红线）。单击某一步即可回到那里；右键单击可从该步分支</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>step {n} (checkpoint)</source>
+        <translation>第 {n} 步（检查点）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>step {n}</source>
+        <translation>第 {n} 步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>step {n} (replayed from the checkpoint at step {base})</source>
+        <translation>第 {n} 步（从第 {base} 步的检查点重放）</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Rewind to Step {n}</source>
+        <translation>回退到第 {n} 步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go back to this step and continue from there</source>
+        <translation>回到这一步并从那里继续</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Branch from Step {n}…</source>
+        <translation>从第 {n} 步分支…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep this run in the run history and continue from this step as a new run</source>
+        <translation>将此运行保存在运行历史中，并从这一步作为新的运行继续</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Rewind</source>
+        <translation>回退</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Go back to step {step}? The {dropped} steps after it are dropped (Branch from Step keeps them in the run history instead).</source>
+        <translation>回到第 {step} 步？其后的 {dropped} 步将被丢弃（“从此步分支”则会把它们保存在运行历史中）。</translation>
     </message>
 </context>
 <context>
