@@ -453,13 +453,16 @@ def _iter_dask(runs, scheduler, steps, epochs, base_dir, cancel):
         futures = client.map(
             run_one, longest_first(runs, steps, epochs), steps=steps, epochs=epochs, base_dir=base_dir, pure=False
         )
-        stream = as_completed(futures)
-        for future in stream:
+        # the results come back with the completions (one round trip per batch, not per run)
+        stream = as_completed(futures, with_results=True, raise_errors=False)
+        for future, result in stream:
             if cancel is not None and cancel.is_set():
                 client.cancel([f for f in futures if not f.done()])
                 if future.status != "finished":
                     continue
-            yield future.result()
+            if future.status == "error":
+                result = future.result()  # raises the run's error, as before
+            yield result
             if cancel is not None and cancel.is_set():
                 client.cancel([f for f in futures if not f.done()])
                 return
