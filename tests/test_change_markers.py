@@ -53,5 +53,15 @@ def test_a_live_change_puts_a_labelled_marker_on_the_loss_and_gradient_norm_plot
     assert isinstance(line, pg.InfiniteLine) and line.value() == 20
     assert line.label is not None and line.label.toPlainText().startswith("lr ")
     assert len(window.grad_norm_panel.markers.lines) == 2
+    # the optimizer's state over time (histograms per step) is marked too, on every layer's plot
+    window.actions_by_name["optimizer_internals"].trigger()
+    internals = window.optimizer_internals
+    window.controller.step(1)
+    qtbot.waitUntil(
+        lambda: bool(internals.plots) and len(internals.markers.lines) == len(internals.plots), timeout=10000
+    )
+    assert {line.value() for _plot, line in internals.markers.lines} == {20}
     window.controller.rebuild()  # a new run: no marks
     qtbot.waitUntil(lambda: window.loss_panel.markers.lines == [], timeout=10000)
+    qtbot.waitUntil(lambda: internals.markers.lines == [], timeout=10000)
+    internals.close()

@@ -57,7 +57,9 @@ class ChangeMarkers:
         pen = pg.mkPen(MARKER_COLOR, width=1.5, style=Qt.DashLine)
         for k, (step, marks) in enumerate(sorted(by_step.items())):
             text = change_text(marks)
-            height = 0.95 - 0.13 * (k % 4)  # neighbouring labels at different heights: no overlap
+            # the label hangs below its point (never cut off at the top of a short plot);
+            # neighbouring labels at different heights: no overlap
+            height = 0.95 - 0.13 * (k % 4)
             for i, plot in enumerate(self.plots):
                 line = pg.InfiniteLine(
                     pos=step,
@@ -65,7 +67,7 @@ class ChangeMarkers:
                     pen=pen,
                     movable=False,
                     label=text if i == 0 else None,
-                    labelOpts={"position": height, "color": MARKER_COLOR, "anchors": [(0, 1), (0, 1)]},
+                    labelOpts={"position": height, "color": MARKER_COLOR, "anchors": [(0, 0), (0, 0)]},
                 )
                 line.setToolTip(text)
                 line.setZValue(5)

@@ -24,6 +24,7 @@ from core.optimizer_internals import BINS, LOG_HIGH, LOG_LOW, ORDER
 from gui.tool_windows import present
 
 from . import style
+from .change_markers import ChangeMarkers
 
 # ask the training process at most this often (ms)
 ASK_MS = 100
@@ -98,6 +99,8 @@ class OptimizerInternalsWindow(QWidget):
         box.addWidget(self.caption)
         self.plots: list[tuple[pg.PlotItem, pg.ImageItem]] = []
         self.layer_names: list[str] = []
+        self.markers = ChangeMarkers([])  # settings changed while training, on these histograms over time
+        self._changes: tuple = ()
         self.picker.currentIndexChanged.connect(lambda _i: self.redraw())
         self.timer = QTimer(self)
         self.timer.setInterval(ASK_MS)
@@ -111,6 +114,8 @@ class OptimizerInternalsWindow(QWidget):
     def reset(self, _info=None) -> None:
         """A new run: forget what was drawn."""
         self.samples = []
+        self._changes = ()
+        self.markers.update(())
         self._asked_step = None
         self._latest_step = 0
         self._gen += 1  # answers for the old run are dropped
@@ -121,6 +126,8 @@ class OptimizerInternalsWindow(QWidget):
 
     def on_snapshot(self, snap) -> None:
         self._latest_step = snap.step
+        self._changes = tuple(getattr(snap, "changes", ()) or ())
+        self.markers.update(self._changes)
 
     def ask(self) -> None:
         """Ask the training process for the histograms if the run moved since the last answer."""
@@ -217,6 +224,8 @@ class OptimizerInternalsWindow(QWidget):
             self.plots.append((plot, image))
         if self.plots:
             self.plots[-1][0].setLabel("bottom", self.tr("step"))
+        self.markers = ChangeMarkers([plot for plot, _image in self.plots])
+        self.markers.update(self._changes)
         self.widget.setMinimumHeight(PLOT_HEIGHT * max(len(names), 1))
 
     def redraw(self) -> None:
