@@ -84,6 +84,8 @@ OUTPUT_RATE = 10.0
 NEURON_RATE = 10.0
 #: while training, the connection is looked at for commands at most this often (seconds)
 POLL_INTERVAL = 0.001
+#: a live edit of the setting last edited, within this many seconds, merges into its change mark
+LIVE_MERGE_SECONDS = 1.0
 
 
 class Session:
@@ -119,6 +121,7 @@ class Session:
         self.rate_t0 = time.perf_counter()
         self.next_step_at = 0.0
         self._last_network = None  # the last built network, kept while a rebuild has failed
+        self._last_live: tuple = (None, float("-inf"))  # the last live edit: ((method, key), when)
         self._raise_next: str | None = None  # test hook
         if test_hooks is None:
             test_hooks = os.environ.get(TEST_HOOKS_ENV) == "1"
@@ -226,8 +229,13 @@ class Session:
         changes nothing a snapshot shows, so none is sent for it."""
         if self.trainer is None:
             return
+        now = time.monotonic()
+        last_key, last_time = self._last_live
+        # the same setting again within a second (a slider dragged): one change mark
+        merge = last_key == (method, cmd.key) and now - last_time < LIVE_MERGE_SECONDS
+        self._last_live = ((method, cmd.key), now)
         try:
-            getattr(self.trainer, method)(cmd.key, cmd.value)
+            getattr(self.trainer, method)(cmd.key, cmd.value, merge=merge)
         except ConfigError as exc:
             self.send(Failed(self.gen, *failure(exc, "The setting could not be changed")))
 

@@ -151,13 +151,26 @@ class Trainer(Evaluation):
     def lr(self) -> float:
         return self.optimizer.group["lr"]
 
-    def set_hyperparameter(self, key: str, value) -> None:
-        """Change an optimizer hyper-parameter; the next step uses it (marked in :attr:`changes`)."""
+    def set_hyperparameter(self, key: str, value, merge: bool = False) -> None:
+        """Change an optimizer hyper-parameter; the next step uses it (marked in :attr:`changes`;
+        ``merge``: into the last mark, if it is of the same setting, see :meth:`_mark`)."""
         old = self.base_lr if key == "lr" else self.optimizer.group.get(key)
         self._set_hyperparameter(key, value)
-        self._mark(key, old, self.base_lr if key == "lr" else self.optimizer.group.get(key))
+        self._mark(key, old, self.base_lr if key == "lr" else self.optimizer.group.get(key), merge)
 
-    def _mark(self, key, old, new) -> None:
+    def _mark(self, key, old, new, merge: bool = False) -> None:
+        """Mark a change at this step.  ``merge`` (a slider being dragged: the session asks for
+        it when the same setting changes again within a second): if the last mark is of this
+        setting, it takes the new value and keeps its step and old value (and goes when the
+        setting is back where it was), so one drag is one mark; the steps in between ran with
+        the values in between, as the history's ``lr`` column shows."""
+        last = self.changes[-1] if self.changes else None
+        if merge and last is not None and last.key == key:
+            if last.old == new:
+                self.changes.pop()
+            elif last.new != new:
+                self.changes[-1] = ChangeMark(last.step, key, last.old, copy.deepcopy(new))
+            return
         if self.step_count > 0 and old != new:
             self.changes.append(ChangeMark(self.step_count, key, copy.deepcopy(old), copy.deepcopy(new)))
 
@@ -180,11 +193,12 @@ class Trainer(Evaluation):
 
         return swap_optimizer(self, spec)
 
-    def set_training_option(self, key: str, value) -> None:
-        """Change ``grad_clip``, ``batch_size`` or ``epochs`` between steps (marked in :attr:`changes`)."""
+    def set_training_option(self, key: str, value, merge: bool = False) -> None:
+        """Change ``grad_clip``, ``batch_size`` or ``epochs`` between steps (marked in :attr:`changes`,
+        ``merge`` as for :meth:`set_hyperparameter`)."""
         old = self.project["training"].get(key)
         self._set_training_option(key, value)
-        self._mark(key, old, value)
+        self._mark(key, old, value, merge)
 
     def _set_training_option(self, key: str, value) -> None:
         if key == "epochs":

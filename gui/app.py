@@ -30,6 +30,9 @@ def make_app() -> QApplication:
     from gui.panels.style import apply_palette
 
     apply_palette(app)
+    from gui import gc_guard
+
+    gc_guard.install(app)  # garbage (closed windows) is freed on this thread, never the relay's
     return app
 
 
@@ -51,9 +54,6 @@ def run_app(argv: list[str]) -> int:
     # English unless the test installs a translator itself
     i18n.install_translator(app, i18n.preferred_language(QSettings("BackpropLab", "Backprop Lab")))
 
-    from gui import gc_guard
-
-    gc_guard.install(app)  # garbage (closed windows) is freed on this thread, never the relay's
     window = MainWindow(path)
     window.show()
     if os.environ.get("BACKPROP_LAB_EXIT_WHEN_SHOWN"):  # bench/bench_gui.py times the start

@@ -28,6 +28,69 @@ def test_changes_are_marked_at_their_step_and_only_when_the_value_changes():
     assert take_snapshot(tr).changes == (lr, batch)
 
 
+def test_a_dragged_setting_is_one_mark():
+    """merge: the same setting again joins its last mark (first step and old value kept);
+    back where it started, the mark goes; another setting in between is a mark of its own."""
+    tr = _trainer()
+    for _ in range(4):
+        tr.step()
+    lr0 = tr.base_lr
+    tr.set_hyperparameter("lr", 0.2)
+    tr.step()
+    tr.set_hyperparameter("lr", 0.3, merge=True)
+    tr.step()
+    tr.set_hyperparameter("lr", 0.4, merge=True)
+    (mark,) = tr.changes
+    assert (mark.step, mark.old, mark.new) == (4, lr0, 0.4)
+    tr.set_training_option("grad_clip", 1.0, merge=True)  # another setting: not merged
+    tr.set_hyperparameter("lr", 0.5, merge=True)  # the last mark is grad_clip's: a new mark
+    assert [m.key for m in tr.changes] == ["lr", "grad_clip", "lr"]
+    tr.set_hyperparameter("lr", 0.4, merge=True)  # back where that mark started
+    assert [m.key for m in tr.changes] == ["lr", "grad_clip"]
+
+
+def test_the_session_merges_live_edits_of_one_setting_within_a_second(monkeypatch):
+    from core import session as session_module
+    from core.protocol import SetHyper
+
+    clock = [100.0]
+    monkeypatch.setattr(session_module.time, "monotonic", lambda: clock[0])
+    s = session_module.Session(lambda _msg: None)
+    s.trainer = _trainer()
+    for _ in range(3):
+        s.trainer.step()
+    for lr in (0.2, 0.25, 0.3):  # a drag: ten edits a second
+        s.live_edit(SetHyper("lr", lr), "set_hyperparameter")
+        s.trainer.step()
+        clock[0] += 0.1
+    assert [(m.key, m.new) for m in s.trainer.changes] == [("lr", 0.3)]
+    clock[0] += 5.0  # a later, separate change
+    s.live_edit(SetHyper("lr", 0.1), "set_hyperparameter")
+    assert [(m.key, m.new) for m in s.trainer.changes] == [("lr", 0.3), ("lr", 0.1)]
+
+
+def test_markers_redraw_only_what_changed(qtbot):
+    import pyqtgraph as pg
+
+    from core.history import ChangeMark
+    from gui.panels.change_markers import ChangeMarkers
+
+    plots = [pg.PlotItem(), pg.PlotItem()]
+    markers = ChangeMarkers(plots)
+    a, b = ChangeMark(10, "lr", 0.1, 0.2), ChangeMark(30, "momentum", 0.9, 0.5)
+    markers.update((a,))
+    first = [line for _plot, line in markers.lines]
+    markers.update((a, b))
+    assert [line for _plot, line in markers.lines][:2] == first  # kept, not drawn again
+    assert len(markers.lines) == 4 and markers.lines[2][1].value() == 30
+    markers.update((a, ChangeMark(30, "momentum", 0.9, 0.4)))  # the dragged mark's value moved
+    assert [line for _plot, line in markers.lines][:2] == first
+    assert markers.lines[2][1].label.toPlainText() == "momentum 0.9 → 0.4"
+    assert sum(isinstance(item, pg.InfiniteLine) for item in plots[0].items) == 2  # the old one is gone
+    markers.update(())
+    assert markers.lines == [] and not any(isinstance(item, pg.InfiniteLine) for item in plots[1].items)
+
+
 def test_changes_travel_with_the_training_state():
     tr = _trainer()
     for _ in range(3):

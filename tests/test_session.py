@@ -454,9 +454,9 @@ def test_a_slider_storm_applies_only_the_last_value():
     applied = []
     original = session.trainer.set_hyperparameter
 
-    def spy(key, value):
+    def spy(key, value, **kwargs):
         applied.append(value)
-        original(key, value)
+        original(key, value, **kwargs)
 
     session.trainer.set_hyperparameter = spy
     drive([*(P.SetHyper("lr", 0.01 * i) for i in range(1, 30)), ("idle", 1), P.Query(1, "optimizer")], session)
