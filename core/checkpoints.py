@@ -64,13 +64,16 @@ class Checkpoints:
             )
         self.every, self.budget = every, budget
         self._states: dict[int, tuple[dict, int]] = {}  # step -> (state, bytes)
+        self._memory = 0  # their bytes, kept as they come and go (summing them each step grew with the run)
 
     # ---- taking
     def take(self, trainer) -> CheckpointInfo:
         """Keep the trainer's state now (the history is not copied)."""
         state = trainer.get_state(history=False)
         size = _nbytes(state)
+        self._drop(trainer.step_count)
         self._states[trainer.step_count] = (state, size)
+        self._memory += size
         self._fit()
         return CheckpointInfo(trainer.step_count, trainer.epoch, size)
 
@@ -85,17 +88,22 @@ class Checkpoints:
             older = steps[:-1]
             drop = older[1::2] or older[:1]  # every other older one (the first kept), else the oldest
             for s in drop:
-                del self._states[s]
+                self._drop(s)
+
+    def _drop(self, step: int) -> None:
+        kept = self._states.pop(step, None)
+        if kept is not None:
+            self._memory -= kept[1]
 
     def forget_after(self, step: int) -> None:
         """Drop the checkpoints of steps after ``step`` (a rewind made them another future)."""
         for s in [s for s in self._states if s > step]:
-            del self._states[s]
+            self._drop(s)
 
     # ---- reading
     @property
     def memory(self) -> int:
-        return sum(size for _, size in self._states.values())
+        return self._memory
 
     def steps(self) -> list[int]:
         return sorted(self._states)

@@ -406,7 +406,6 @@ class Trainer(Evaluation):
             "epoch": self.epoch,
             "batches": None if self._batches is None else [b.copy() for b in self._batches],
             "pos": self._pos,
-            "history": self.history.copy(),
             "message": self.message,
             "finished": self.finished,
             "last_batch_loss": self.last_batch_loss,
@@ -416,8 +415,8 @@ class Trainer(Evaluation):
             "divergence": self.divergence,
             "changes": list(self.changes),
         }
-        if not history:
-            del state["history"]
+        if history:
+            state["history"] = self.history.copy()
         return state
 
     def set_state(self, state: dict) -> None:

@@ -67,6 +67,11 @@ def test_the_memory_budget_thins_old_checkpoints_and_keeps_the_newest():
     assert cps.memory <= cps.budget and 100 in cps.steps() and 0 in cps.steps()
     assert len(cps.steps()) <= 4
     assert cps.rewind(tr, 95) >= 5
+    # the running total is the sum of what is kept, after thinning, a rewind and a retake
+    assert cps.memory == sum(info.nbytes for info in cps.infos())
+    cps.take(tr)
+    cps.take(tr)  # the same step again replaces, never counts twice
+    assert cps.memory == sum(info.nbytes for info in cps.infos())
 
 
 def test_bad_rewinds_are_named():
