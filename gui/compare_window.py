@@ -15,7 +15,7 @@ import threading
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, QThread, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,7 +33,7 @@ from core.compare import compare_optimizers
 from core.registry import ConfigError
 from gui.controller import plain_message
 from gui.panels import style
-from gui.tool_windows import opener
+from gui.tool_windows import StoppingToolWindow, opener
 
 # the optimizers offered: (choice, spec without lr)
 CHOICES = {
@@ -129,7 +129,7 @@ class OptimizerRow(QWidget):
         self.remove.setToolTip(self.tr("Leave this optimizer out of the comparison"))
 
 
-class CompareWindow(QWidget):
+class CompareWindow(StoppingToolWindow, QWidget):
     """The "Compare optimizers" tool window (see the module docstring)."""
 
     def __init__(self, main_window, parent=None):
@@ -341,20 +341,6 @@ class CompareWindow(QWidget):
         image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
         plot.addItem(image)
         plot.setAspectLocked(True)
-
-    def closeEvent(self, event):
-        self.stop()
-        super().closeEvent(event)
-
-    def eventFilter(self, watched, event):
-        if watched is self.main and event.type() == QEvent.Type.Close:
-            self.stop()  # the main window closes: no thread may outlive it
-        return False
-
-    def changeEvent(self, event):
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Compare optimizers"))

@@ -24,7 +24,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QRectF, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -45,7 +45,7 @@ from core.registry import ConfigError
 from core.stats import LOG_GRAD_EDGES
 from gui.controller import coded_message, plain_message
 from gui.panels import style
-from gui.tool_windows import opener
+from gui.tool_windows import StoppingToolWindow, opener
 
 COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd"]
 LETTERS = "ABCD"
@@ -622,7 +622,7 @@ class VariantColumn(QFrame):
         self.grad_note.setText(note + ("<br>" + " \u00b7 ".join(extra) if extra else ""))
 
 
-class LockstepWindow(QWidget):
+class LockstepWindow(StoppingToolWindow, QWidget):
     """The lock-step race window (see the module docstring)."""
 
     def __init__(self, main_window, parent=None):
@@ -989,23 +989,9 @@ class LockstepWindow(QWidget):
         )
         self.play_button.setShortcut(QKeySequence("P"))
 
-    def closeEvent(self, event):
-        self.stop()
-        super().closeEvent(event)
-
     def hideEvent(self, event):
         self.pause()
         super().hideEvent(event)
-
-    def eventFilter(self, watched, event):
-        if watched is self.main and event.type() == QEvent.Type.Close:
-            self.stop()  # the main window closes: no thread may outlive it
-        return False
-
-    def changeEvent(self, event):
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(QCoreApplication.translate("LockstepWindow", "Race variants in lock step"))

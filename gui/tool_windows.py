@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QGuiApplication
 
 
@@ -31,3 +32,24 @@ def opener(window, attr: str, make: Callable) -> Callable:
         return view
 
     return open_view
+
+
+class StoppingToolWindow:
+    """Mixin for a tool window that runs a thread (``stop()`` cancels and joins it) and
+    follows the main window ``self.main``: its close stops the thread too (no thread may
+    outlive the app), and a language change calls ``retranslate()``.  The main window
+    must have this window installed as an event filter (:func:`opener` does it)."""
+
+    def closeEvent(self, event):
+        self.stop()
+        super().closeEvent(event)
+
+    def eventFilter(self, watched, event):
+        if watched is self.main and event.type() == QEvent.Type.Close:
+            self.stop()  # the main window closes: no thread may outlive it
+        return False
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
