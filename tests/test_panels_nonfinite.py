@@ -181,3 +181,20 @@ def test_output_with_fewer_features_than_inputs(qtbot):
     data = DataPanel()
     qtbot.addWidget(data)
     data.set_info(info)
+
+
+def test_gradient_norm_axis_follows_the_steps_when_the_first_layer_has_no_gradient(qtbot, runs):
+    """A saturated first layer has a zero gradient norm, drawn as missing on the log axis:
+    the step axis must still follow the run (it stayed at 0-10 while 4000 steps ran)."""
+    run = runs["spiral"]
+    panel = GradientNormPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.reset(run.info)
+    for step in (10, 500, 4000):
+        snap = run.snaps[1]
+        layers = list(snap.layers)
+        layers[0] = dataclasses.replace(layers[0], grad_norm=0.0)
+        panel.update_snapshot(dataclasses.replace(snap, step=step, layers=layers))
+    (x0, x1), _ = panel.norm_plot.getViewBox().viewRange()
+    assert x1 >= 4000

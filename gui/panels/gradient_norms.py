@@ -171,8 +171,11 @@ class GradientNormPanel(QWidget):
                 if curve.drawn_version != s.version:
                     curve.drawn_version = s.version
                     curve.setData(s.x, s.y)
-        if self.norms and len(self.norms[0]):
-            style.grow_x_range(self.norm_plot, float(self.norms[0].x[-1]))
+        # the newest step of any layer: the first layer's series is empty while its
+        # gradient is zero (a saturated or dead layer), and the axis must still follow
+        last = [float(s.x[-1]) for s in self.norms + self.ratios if len(s)]
+        if last:
+            style.grow_x_range(self.norm_plot, max(last))
 
     def _time_plot(self, row: int, title: str, y_label: str) -> pg.PlotItem:
         plot = self.widget.addPlot(row=row, col=0, axisItems={"left": style.LogFriendlyAxis("left")})
